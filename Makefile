@@ -1,0 +1,115 @@
+# shenbao: one non-recursive GNU Makefile (see README "Building").
+#   make            build build/release/shenbao
+#   make run        install missing Debian packages, build, run the main job
+#   make test       build and run every test (unit + end-to-end)
+#   make asan       the whole suite again under ASan + UBSan
+#   make deps       apt-get install whatever Debian package is missing
+#   make bench      benchmarks against peer tools (writes BENCHMARKS.md)
+# V=1 shows the commands.
+
+FLAVOUR ?= release
+BUILD   := build/$(FLAVOUR)
+BIN     := $(BUILD)/shenbao
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
+           -Wimplicit-fallthrough -Werror
+PKGS     = pangocairo pangoft2 cairo-pdf cairo-svg cairo-png fontconfig \
+           libcmark xlsxwriter poppler-glib
+ifeq ($(FLAVOUR),asan)
+  CFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address,undefined
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Ipipeline -Ireports \
+             -DSB_DATADIR='"$(CURDIR)"' \
+             $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+# libcsv ships no pkg-config file.
+LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
+
+LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) \
+            $(wildcard reports/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/pipeline/main.o
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(wildcard tests/bench/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/bench/%.c=$(BUILD)/tools/%)
+DEPS     := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d) $(TOOL_BIN:=.d)
+
+Q = $(if $(V),,@)
+
+# Debian packages: to build, to run the tests, and to render.
+DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
+           libcairo2-dev libpango1.0-dev libfontconfig-dev \
+           libxlsxwriter-dev libpoppler-glib-dev \
+           poppler-utils mupdf-tools unzip libxml2-utils
+
+.PHONY: all deps run test asan check-sample tools bench clean format headers
+
+all: $(BIN) $(TOOL_BIN)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "make deps: run as root to install:$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC LD   $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -MF $@.d $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/tools/%: tests/bench/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC LD   $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -MF $@.d $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/run-main-job.sh $(BIN)
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
+	$(Q)sh tests/run.sh $(BUILD)
+
+asan: deps
+	$(Q)$(MAKE) --no-print-directory FLAVOUR=asan test
+
+tools: $(TOOL_BIN)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/bench/run.sh $(BUILD)
+
+# Every public header compiles on its own.
+headers:
+	$(Q)for h in pipeline/*.h reports/*.h; do \
+	  echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) -I. -x c -fsyntax-only -o /dev/null - || exit 1; \
+	done
+
+format:
+	clang-format -i pipeline/*.[ch] reports/*.[ch] tests/unit/*.[ch] tests/bench/*.c
+
+clean:
+	rm -rf build
+
+-include $(DEPS)

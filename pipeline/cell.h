@@ -1,0 +1,88 @@
+/* cell.h: parse and check one cell's text by type.
+ *
+ * Cells come as people and spreadsheets write them: thousands
+ * separators, full-width digits, 万/亿 multipliers, several date styles,
+ * IDs that Excel destroyed into scientific notation. Each parser takes
+ * the raw UTF-8 text (untrimmed; parsers trim) and returns 1 if it is a
+ * valid value of the type, else 0 with *why set to a short Chinese
+ * reason (static string) when why is not NULL. None allocates. */
+#ifndef SB_PIPELINE_CELL_H
+#define SB_PIPELINE_CELL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* An exact decimal: value = v / 10^scale, 0 <= scale <= 9. The scale is
+ * the number of digits written after the point (after any 万/亿 shift),
+ * which is the precision the value was declared with. */
+struct sb_decimal {
+    int64_t v;
+    int scale;
+};
+
+/* Is the cell empty after trimming, or a "none" word: 无, 无。, 暂无,
+ * -, —, /, N/A, NA, null, nan (case-insensitive)? Returns 1 for empty
+ * text, 2 for a none word, 0 otherwise. */
+int sb_cell_is_none(const char *s, size_t len);
+
+/* Integers: "3412", "3,412", "３，４１２", "+12", "-5", "1.26万" (=12600,
+ * only if allow_wan and exact), "3亿". Rejects decimals with non-zero
+ * fraction, "1.23457E+17" and overflow beyond int64. */
+int sb_cell_parse_int(const char *s, size_t len, int allow_wan,
+                      int64_t *out, const char **why);
+
+/* Decimals: as integers plus a fraction ("1,234.56", "１２．５"); a
+ * trailing 万 or 亿 multiplies (scale adjusted: "12.6万" = 126000 scale
+ * 0) when allow_wan. Scientific notation is rejected (see below).
+ * Overflow or more than 9 fraction digits: 0. */
+int sb_cell_parse_decimal(const char *s, size_t len, int allow_wan,
+                          struct sb_decimal *out, const char **why);
+
+/* Percentages: "12.5%", "12.5％", "12.5" (taken as percent), "0.125"
+ * is 0.125 percent (never guessed as a fraction). *out is in percent. */
+int sb_cell_parse_percent(const char *s, size_t len, struct sb_decimal *out,
+                          const char **why);
+
+/* Dates: 2022-01-05, 2022-1-5, 2022/1/5, 2022.1.5, 2022年1月5日,
+ * 20220105; an optional time part after a space or 'T' ("2022-01-05
+ * 13:45:00") is accepted and ignored. Checks month and day ranges with
+ * leap years, years 1900..2199. *days = days since 1970-01-01. */
+int sb_cell_parse_date(const char *s, size_t len, int32_t *days,
+                       const char **why);
+
+/* Format days since 1970-01-01 as "YYYY-MM-DD" into out[11]. */
+void sb_date_format(int32_t days, char out[11]);
+/* Days since 1970-01-01 of a civil date (no range check). */
+int32_t sb_date_from_ymd(int y, int m, int d);
+/* Inverse of sb_date_from_ymd. */
+void sb_date_to_ymd(int32_t days, int *y, int *m, int *d);
+
+/* Booleans: 是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无. */
+int sb_cell_parse_bool(const char *s, size_t len, int *out, const char **why);
+
+/* An identifier that Excel turned into scientific notation, such as
+ * "1.23457E+17" or "6.10E+17": the digits are lost for good. */
+int sb_cell_is_excel_scientific(const char *s, size_t len);
+
+/* 统一社会信用代码 per GB 32100-2015: 18 characters, positions 1-2 from
+ * the registration-authority and category table, 3-8 administrative
+ * division digits, 9-17 the organisation code, 18 the check character
+ * computed with weights 3^(i-1) mod 31 over the 31-character set
+ * "0123456789ABCDEFGHJKLNPQRTUWXY" (no I, O, Z, S, V). Lower case is
+ * accepted. On a wrong check character, *expected_check receives the
+ * right one (when not NULL). */
+int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
+                       const char **why);
+
+/* Phone numbers of mainland China: mobile 1[3-9]xxxxxxxxx (11 digits,
+ * optional +86/0086/86 prefix, spaces or '-' between groups), or
+ * landline 0AA(A)-NNNNNNN(N) with optional extension "-123"/"转123",
+ * or 400/800 service numbers. */
+int sb_cell_check_phone(const char *s, size_t len, const char **why);
+
+/* E-mail addresses: local@domain.tld, ASCII local part of the usual
+ * characters, domain labels of letters, digits and '-', a TLD of 2+
+ * letters. Full-width ＠ is rejected with a reason saying so. */
+int sb_cell_check_email(const char *s, size_t len, const char **why);
+
+#endif

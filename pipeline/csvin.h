@@ -1,0 +1,79 @@
+/* csvin.h: read CSV files as real systems and Excel export them.
+ *
+ * Bytes -> records, with positions. Input may be UTF-8 with or without a
+ * BOM, or GB18030/GBK (what Chinese Excel writes for "CSV"), detected
+ * over the whole file (BOM, then strict UTF-8, then GB18030) and
+ * converted with iconv. Fields are split by libcsv: CRLF or LF, quoted
+ * fields with newlines and doubled quotes, blank lines skipped (and
+ * reported), ragged rows returned as they are (the caller compares the
+ * width with the header).
+ *
+ * A stray quote must never swallow rows in silence: a quoted field that
+ * runs across more than max_quoted_lines physical lines, or to the end
+ * of the file, is an error finding naming the line where the quote
+ * opened; the reader then re-reads from the line after it, taking that
+ * quote literally, so no row is lost.
+ *
+ * Memory does not grow with the file: one record is held at a time. */
+#ifndef SB_PIPELINE_CSVIN_H
+#define SB_PIPELINE_CSVIN_H
+
+#include <stddef.h>
+
+#include "finding.h"
+#include "sb.h"
+
+enum sb_encoding {
+    SB_ENC_UTF8,     /* UTF-8 without BOM (ASCII included) */
+    SB_ENC_UTF8_BOM, /* UTF-8 with a byte-order mark, which is dropped */
+    SB_ENC_GB18030,  /* GB18030 (a superset of GBK and GB 2312) */
+};
+
+/* "UTF-8", "UTF-8 (BOM)", "GB18030". */
+const char *sb_encoding_name(enum sb_encoding enc);
+
+struct sb_csvin_opts {
+    int max_quoted_lines;   /* a quoted field over this many lines is a
+                               runaway quote; 0 = default (200) */
+    size_t max_field_bytes; /* cap on one field; 0 = default (4 MiB) */
+    const char *annex;      /* annex code for findings, or NULL */
+};
+
+/* One record, borrowed until the next sb_csvin_next or sb_csvin_close. */
+struct sb_record {
+    long row;          /* record number in the file, the header is 1 */
+    long line;         /* physical line the record starts on, 1-based */
+    int n_fields;      /* as found: may differ from the header's width */
+    char **fields;     /* UTF-8, NUL-terminated, never NULL */
+    size_t *lens;      /* byte length of each field */
+    long *field_lines; /* physical line each field starts on */
+};
+
+struct sb_csvin;
+
+/* Open path for reading. opts may be NULL. Findings about the file
+ * (encoding detected and converted, invalid bytes, blank lines, runaway
+ * quotes, fields over the cap) go to findings with positions.
+ * Returns SB_OK and *out, or SB_EIO (cannot open/read) with err set. */
+int sb_csvin_open(struct sb_csvin **out, const char *path,
+                  const struct sb_csvin_opts *opts,
+                  struct sb_findings *findings, struct sb_error *err);
+
+/* Next record into *rec (NULL at end of file). Returns SB_OK, or SB_EIO
+ * on a read error (err set). Invalid bytes in the input become U+FFFD in
+ * the field and an error finding with line and column; they never end
+ * the read. */
+int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
+                  struct sb_error *err);
+
+/* Encoding found at open. */
+enum sb_encoding sb_csvin_encoding(const struct sb_csvin *r);
+
+/* Bytes of the file read so far and its total size (for progress). */
+long long sb_csvin_bytes_read(const struct sb_csvin *r);
+long long sb_csvin_size(const struct sb_csvin *r);
+
+/* Close and free; NULL is a no-op. */
+void sb_csvin_close(struct sb_csvin *r);
+
+#endif

@@ -1,0 +1,32 @@
+/* keyset.h: the set of values seen in a unique column, for duplicate
+ * detection over millions of rows. Keys are stored as 64-bit hashes with
+ * the row where each was first seen (12 bytes per key in an
+ * open-addressing table), never as strings, so a 10-million-row device
+ * list needs about 160 MB. A hash collision between two different keys
+ * (odds about 3e-6 at 10 million keys) would be reported as a duplicate;
+ * the finding prints both rows so a person can tell. */
+#ifndef SB_PIPELINE_KEYSET_H
+#define SB_PIPELINE_KEYSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sb_keyset;
+
+/* New empty set. Free with sb_keyset_free. */
+struct sb_keyset *sb_keyset_new(void);
+void sb_keyset_free(struct sb_keyset *ks);
+
+/* Add key (len bytes) first seen at row. Returns 0 if the key is new,
+ * or the row where it was first seen (> 0) if it is a duplicate; the
+ * set is then unchanged. row must be > 0 and < 2^31. */
+long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len,
+                   long row);
+
+/* Number of distinct keys. */
+long sb_keyset_count(const struct sb_keyset *ks);
+
+/* 64-bit hash used by the set (exposed for distinct counts). */
+uint64_t sb_hash64(const char *key, size_t len);
+
+#endif
