@@ -68,7 +68,7 @@ int sb_cell_is_excel_scientific(const char *s, size_t len);
  * the registration-authority and category table, 3-8 administrative
  * division digits, 9-17 the organisation code, 18 the check character
  * computed with weights 3^(i-1) mod 31 over the 31-character set
- * "0123456789ABCDEFGHJKLNPQRTUWXY" (no I, O, Z, S, V). Lower case is
+ * "0123456789ABCDEFGHJKLMNPQRTUWXY" (no I, O, S, V, Z). Lower case is
  * accepted. On a wrong check character, *expected_check receives the
  * right one (when not NULL). */
 int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
