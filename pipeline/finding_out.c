@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "finding.h"
+#include "json.h"
 
 static const char *sev_word(enum sb_severity sev)
 {
@@ -140,41 +141,6 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
     return ferror(out) ? SB_EIO : SB_OK;
 }
 
-/* JSON string, escaped per RFC 8259 (UTF-8 passes through). */
-static void json_str(FILE *out, const char *s)
-{
-    if (s == NULL) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            fputs("\\\"", out);
-            break;
-        case '\\':
-            fputs("\\\\", out);
-            break;
-        case '\n':
-            fputs("\\n", out);
-            break;
-        case '\r':
-            fputs("\\r", out);
-            break;
-        case '\t':
-            fputs("\\t", out);
-            break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
-    fputc('"', out);
-}
-
 static int check_failed(const struct sb_finding *f, long n, const char *code)
 {
     for (long i = 0; i < n; i++) {
@@ -193,7 +159,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     int first = 1;
 
     fputs("{\"title\": ", out);
-    json_str(out, title);
+    sb_json_cstr(out, title);
     fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
                  "\"warning\": %ld, \"info\": %ld},\n \"findings\": [",
             sb_findings_count(fs, SB_SEV_ERROR) ? "false" : "true",
@@ -205,23 +171,23 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
 
         fputs(i ? ",\n  {" : "\n  {", out);
         fputs("\"code\": ", out);
-        json_str(out, g->code);
+        sb_json_cstr(out, g->code);
         fprintf(out, ", \"severity\": \"%s\", \"file\": ", sev_word(g->sev));
-        json_str(out, g->pos.path);
+        sb_json_cstr(out, g->pos.path);
         fprintf(out, ", \"row\": %ld, \"col\": %d, \"line\": %ld",
                 g->pos.row, g->pos.col, g->pos.line);
         fputs(", \"annex\": ", out);
-        json_str(out, g->annex);
+        sb_json_cstr(out, g->annex);
         fputs(", \"column\": ", out);
-        json_str(out, g->column);
+        sb_json_cstr(out, g->column);
         fputs(", \"expected\": ", out);
-        json_str(out, g->expected);
+        sb_json_cstr(out, g->expected);
         fputs(", \"found\": ", out);
-        json_str(out, g->found);
+        sb_json_cstr(out, g->found);
         fputs(", \"message\": ", out);
-        json_str(out, g->message);
+        sb_json_cstr(out, g->message);
         fputs(", \"source\": ", out);
-        json_str(out, g->source);
+        sb_json_cstr(out, g->source);
         fputc('}', out);
     }
     fputs(n ? "\n ],\n \"omitted\": [" : "],\n \"omitted\": [", out);
@@ -247,9 +213,9 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         }
         fputs(first ? "\n  {\"code\": " : ",\n  {\"code\": ", out);
         first = 0;
-        json_str(out, f[i].code);
+        sb_json_cstr(out, f[i].code);
         fputs(", \"file\": ", out);
-        json_str(out, f[i].pos.path);
+        sb_json_cstr(out, f[i].pos.path);
         fprintf(out, ", \"count\": %ld}", om);
     }
     fputs(first ? "],\n \"checks\": [" : "\n ],\n \"checks\": [", out);
@@ -258,11 +224,11 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
 
         sb_findings_checks(fs, i, &code, &name, &source);
         fputs(i ? ",\n  {\"code\": " : "\n  {\"code\": ", out);
-        json_str(out, code);
+        sb_json_cstr(out, code);
         fputs(", \"name\": ", out);
-        json_str(out, name);
+        sb_json_cstr(out, name);
         fputs(", \"source\": ", out);
-        json_str(out, source);
+        sb_json_cstr(out, source);
         fprintf(out, ", \"status\": \"%s\"}",
                 check_failed(f, n, code) ? "fail" : "pass");
     }

@@ -1,15 +1,272 @@
-/* main.c: the shenbao command line. */
+/* main.c: the shenbao command line: options, wiring, exit status.
+ *
+ * Exit status (README "Exit codes"): 0 the declaration is clean (no
+ * error-severity finding), 1 errors were found, 2 the run itself failed
+ * (usage, unreadable input, failed write). */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "decl.h"
+#include "inspect.h"
+#include "outfile.h"
 #include "sb.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };
+
+static const char usage_text[] =
+    "usage: shenbao COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Check, chart and typeset Chinese industrial-internet platform\n"
+    "declarations (工业互联网平台申报书) and their annex lists.\n"
+    "\n"
+    "commands:\n"
+    "  check DIR        cross-check form.csv against annex/*.csv\n"
+    "  inspect FILE     show how one CSV file is read\n"
+    "\n"
+    "Run 'shenbao COMMAND --help' for a command's options.\n"
+    "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
+
+static const char check_usage[] =
+    "usage: shenbao check [OPTIONS] DIR\n"
+    "\n"
+    "Read the declaration in DIR (form.csv, annex/*.csv) and cross-check\n"
+    "every declared figure against the annex lists and against itself.\n"
+    "Findings are printed grouped by severity and file.\n"
+    "\n"
+    "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -j, --junit FILE      also write JUnit XML (one test case per rule)\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "                        (default platform-2023)\n"
+    "      --max-print N     text: print at most N findings of each kind\n"
+    "                        per file (default 20; 0 = all)\n"
+    "      --max-findings N  keep at most N findings of each kind per file\n"
+    "                        (default 1000); all are still counted\n"
+    "      --threads N       annex files read at once (default 2)\n"
+    "  -q, --quiet           no progress display\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
+    "2 the run failed (bad usage, unreadable input).\n";
+
+static const char inspect_usage[] =
+    "usage: shenbao inspect [OPTIONS] FILE\n"
+    "\n"
+    "Show what shenbao understands of one CSV file: its encoding, how its\n"
+    "header maps to the form's columns, and each row as a JSON line of\n"
+    "typed values (invalid cells as {\"invalid\": text, \"why\": reason}).\n"
+    "\n"
+    "      --form EDITION    form edition (default platform-2023)\n"
+    "  -a, --annex CODE      the annex the file is (default: from its name)\n"
+    "  -n, --rows N          print at most N rows (default all)\n"
+    "  -h, --help            this text\n";
+
+/* Print "shenbao: " + what (with %s replaced by arg) and the help. */
+static int usage_error(const char *what, const char *arg, const char *help)
+{
+    const char *pct = strstr(what, "%s");
+
+    fputs("shenbao: ", stderr);
+    if (pct != NULL) {
+        fwrite(what, 1, (size_t)(pct - what), stderr);
+        fputs(arg, stderr);
+        fputs(pct + 2, stderr);
+    } else {
+        fputs(what, stderr);
+    }
+    fputs("\n\n", stderr);
+    fputs(help, stderr);
+    return EXIT_FAILED;
+}
+
+static int parse_long(const char *s, long *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtol(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0' && *out >= 0;
+}
+
+static int write_junit(const char *path, struct sb_decl *d,
+                       struct sb_error *err)
+{
+    struct sb_outfile o;
+    int rc = sb_outfile_open(&o, path, err);
+
+    if (rc != SB_OK)
+        return rc;
+    rc = sb_findings_write_junit(d->findings, o.fp, d->dir);
+    if (rc != SB_OK) {
+        sb_outfile_abort(&o);
+        return sb_error_set(err, rc, NULL, "cannot write %s", path);
+    }
+    return sb_outfile_commit(&o, err);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"junit", required_argument, NULL, 'j'},
+        {"form", required_argument, NULL, 'F'},
+        {"max-print", required_argument, NULL, 'P'},
+        {"max-findings", required_argument, NULL, 'M'},
+        {"threads", required_argument, NULL, 'T'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct sb_check_opts opts = {0};
+    const char *format = "text", *junit = NULL;
+    long max_print = 20, v;
+    struct sb_decl *d = NULL;
+    struct sb_error err = {0};
+    int c, rc, status;
+
+    opts.progress = 1;
+    while ((c = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = optarg;
+            if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+                return usage_error("--format: text or json, not \"%s\"",
+                                   optarg, check_usage);
+            break;
+        case 'j':
+            junit = optarg;
+            break;
+        case 'F':
+            opts.form = optarg;
+            break;
+        case 'P':
+        case 'M':
+        case 'T':
+            if (!parse_long(optarg, &v))
+                return usage_error("expected a number, not \"%s\"", optarg,
+                                   check_usage);
+            if (c == 'P')
+                max_print = v;
+            else if (c == 'M')
+                opts.max_per_kind = v;
+            else
+                opts.threads = (int)v;
+            break;
+        case 'q':
+            opts.progress = 0;
+            break;
+        case 'h':
+            fputs(check_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(check_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "check takes one declaration directory",
+                           check_usage);
+    rc = sb_decl_check(&d, argv[optind], &opts, &err);
+    if (rc != SB_OK) {
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    if (strcmp(format, "json") == 0)
+        rc = sb_findings_write_json(d->findings, stdout, d->dir);
+    else
+        rc = sb_findings_write_text(d->findings, stdout, max_print,
+                                    isatty(1));
+    if (rc == SB_OK && junit != NULL)
+        rc = write_junit(junit, d, &err);
+    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
+                                                              : EXIT_CLEAN;
+    sb_decl_free(d);
+    if (rc != SB_OK) {
+        if (err.msg[0] == '\0')
+            sb_error_set(&err, rc, NULL, "cannot write the findings");
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    return status;
+}
+
+static int cmd_inspect(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"form", required_argument, NULL, 'F'},
+        {"annex", required_argument, NULL, 'a'},
+        {"rows", required_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct sb_inspect_opts opts = {0};
+    struct sb_error err = {0};
+    long v;
+    int c;
+
+    opts.max_rows = -1;
+    while ((c = getopt_long(argc, argv, "a:n:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'F':
+            opts.form = optarg;
+            break;
+        case 'a':
+            opts.annex = optarg;
+            break;
+        case 'n':
+            if (!parse_long(optarg, &v))
+                return usage_error("--rows: expected a number, not \"%s\"",
+                                   optarg, inspect_usage);
+            opts.max_rows = v;
+            break;
+        case 'h':
+            fputs(inspect_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(inspect_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "inspect takes one CSV file", inspect_usage);
+    if (sb_inspect(argv[optind], &opts, stdout, &err) != SB_OK) {
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    return EXIT_CLEAN;
+}
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        printf("shenbao %s\n", SB_VERSION);
-        return 0;
+    const char *cmd = argc > 1 ? argv[1] : NULL;
+    int rc;
+
+    if (cmd == NULL) {
+        fputs(usage_text, stderr);
+        return EXIT_FAILED;
     }
-    fprintf(stderr, "usage: shenbao COMMAND ...\n");
-    return 2;
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("shenbao %s\n", SB_VERSION);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "check") == 0)
+        rc = cmd_check(argc - 1, argv + 1);
+    else if (strcmp(cmd, "inspect") == 0)
+        rc = cmd_inspect(argc - 1, argv + 1);
+    else
+        return usage_error("unknown command \"%s\"", cmd, usage_text);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "shenbao: cannot write standard output: %s\n",
+                strerror(errno));
+        return EXIT_FAILED;
+    }
+    return rc;
 }

@@ -6,6 +6,7 @@
 #define SB_TESTS_TEST_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int test_passed, test_failed, test_cur_failed;

@@ -1,0 +1,395 @@
+/* agg.c: aggregate accumulators (see agg.h). */
+#include "agg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "eval.h"
+#include "keyset.h"
+#include "utf8.h"
+
+enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
+
+struct sb_agg {
+    const struct sb_form *form;
+    const struct sb_expr *e;
+    struct sb_env env;
+    enum func fn;
+    int known;
+    long long count;
+    long double sum;
+    double min, max;
+    int have;
+    uint64_t mask;          /* distinct over one enum column */
+    int use_mask;
+    struct sb_keyset *set;  /* distinct over anything else */
+    long n_distinct;
+    /* by: groups in order of first appearance, found through a hash
+     * table of indexes */
+    struct sb_group *groups;
+    long n_groups, cap_groups;
+    long *slots;            /* index + 1, 0 = empty */
+    long n_slots;
+    /* top */
+    struct sb_top *top;
+    long n_top, k_top;
+    struct sb_buf key, part; /* scratch */
+};
+
+struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
+                          const struct sb_figure *figs)
+{
+    static const char *const names[] = {"count", "sum", "min",
+                                        "max",   "distinct", "top"};
+    struct sb_agg *a = sb_xcalloc(1, sizeof *a);
+
+    a->form = f;
+    a->e = e;
+    a->env.form = f;
+    a->env.figs = figs;
+    for (int i = 0; i < 6; i++) {
+        if (strcmp(e->str, names[i]) == 0)
+            a->fn = (enum func)i;
+    }
+    if (a->fn == F_DISTINCT) {
+        a->use_mask = e->n_args == 1 && (e->args[0]->vtype == SB_VT_ENUM ||
+                                         e->args[0]->vtype == SB_VT_SET);
+        if (!a->use_mask)
+            a->set = sb_keyset_new();
+    }
+    if (a->fn == F_TOP)
+        a->k_top = (long)e->args[2]->num;
+    return a;
+}
+
+void sb_agg_free(struct sb_agg *a)
+{
+    if (a == NULL)
+        return;
+    for (long i = 0; i < a->n_groups; i++) {
+        for (int j = 0; j < a->e->n_by; j++)
+            free(a->groups[i].parts[j]);
+        free(a->groups[i].parts);
+        free(a->groups[i].key);
+    }
+    for (long i = 0; i < a->n_top; i++)
+        free(a->top[i].label);
+    free(a->groups);
+    free(a->slots);
+    free(a->top);
+    sb_keyset_free(a->set);
+    sb_buf_free(&a->key);
+    sb_buf_free(&a->part);
+    free(a);
+}
+
+void sb_agg_set_known(struct sb_agg *a)
+{
+    a->known = 1;
+}
+
+int sb_agg_known(const struct sb_agg *a)
+{
+    return a->known;
+}
+
+const struct sb_expr *sb_agg_expr(const struct sb_agg *a)
+{
+    return a->e;
+}
+
+/* The text of a cell for keys and labels; for enums the canonical
+ * value, so aliases fall into one group. */
+static void cell_text(const struct sb_agg *a, const struct sb_expr *col,
+                      const struct sb_cellval *c, int enum_idx,
+                      struct sb_buf *out)
+{
+    const struct sb_column *cd =
+        &a->form->annexes[col->annex].cols[col->column];
+    char date[11];
+
+    sb_buf_clear(out);
+    if (c->state != SB_CELL_OK) {
+        sb_buf_puts(out, "（空）");
+        return;
+    }
+    switch (col->vtype) {
+    case SB_VT_ENUM:
+    case SB_VT_SET:
+        if (enum_idx >= 0 && cd->en != NULL && enum_idx < cd->en->n)
+            sb_buf_puts(out, cd->en->values[enum_idx].text);
+        break;
+    case SB_VT_DATE:
+        sb_date_format((int32_t)c->num, date);
+        sb_buf_puts(out, date);
+        break;
+    case SB_VT_BOOL:
+        sb_buf_puts(out, c->num != 0 ? "是" : "否");
+        break;
+    case SB_VT_NUM:
+        sb_buf_printf(out, "%.15g", c->num);
+        break;
+    default:
+        sb_buf_put(out, c->text, c->len);
+    }
+}
+
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+    h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+static void add_distinct(struct sb_agg *a, const struct sb_row *row)
+{
+    uint64_t h = 0;
+
+    if (a->use_mask) {
+        const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
+
+        if (c->state != SB_CELL_OK)
+            return;
+        if (a->e->args[0]->vtype == SB_VT_SET)
+            a->mask |= c->mask;
+        else if (c->enum_idx >= 0 && c->enum_idx < 64)
+            a->mask |= 1ULL << c->enum_idx;
+        return;
+    }
+    for (int i = 0; i < a->e->n_args; i++) {
+        const struct sb_expr *col = a->e->args[i];
+        const struct sb_cellval *c = &row->cells[col->column];
+
+        if (c->state != SB_CELL_OK)
+            return; /* a value with an empty part is not counted */
+        switch (col->vtype) {
+        case SB_VT_ENUM:
+            h = mix(h, (uint64_t)c->enum_idx + 1);
+            break;
+        case SB_VT_SET:
+            h = mix(h, c->mask);
+            break;
+        case SB_VT_NUM:
+        case SB_VT_DATE:
+        case SB_VT_BOOL: {
+            uint64_t bits;
+
+            memcpy(&bits, &c->num, sizeof bits);
+            h = mix(h, bits);
+            break;
+        }
+        default:
+            sb_norm_key(c->text, c->len, &a->part);
+            h = mix(h, sb_hash64(a->part.data, a->part.len));
+        }
+    }
+    if (sb_keyset_add(a->set, (const char *)&h, sizeof h, 1) == 0)
+        a->n_distinct++;
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+    return sb_hash64(s, n);
+}
+
+static struct sb_group *find_group(struct sb_agg *a, const char *key,
+                                   size_t len, int *is_new)
+{
+    uint64_t h = str_hash(key, len);
+    long mask, i;
+
+    *is_new = 0;
+    if (a->n_groups * 2 >= a->n_slots) {
+        long n = a->n_slots ? a->n_slots * 2 : 64;
+
+        free(a->slots);
+        a->slots = sb_xcalloc((size_t)n, sizeof *a->slots);
+        a->n_slots = n;
+        for (long g = 0; g < a->n_groups; g++) {
+            const char *k = a->groups[g].key;
+            long j = (long)(str_hash(k, strlen(k)) & (uint64_t)(n - 1));
+
+            while (a->slots[j] != 0)
+                j = (j + 1) & (n - 1);
+            a->slots[j] = g + 1;
+        }
+    }
+    mask = a->n_slots - 1;
+    for (i = (long)(h & (uint64_t)mask); a->slots[i] != 0;
+         i = (i + 1) & mask) {
+        struct sb_group *g = &a->groups[a->slots[i] - 1];
+
+        if (strlen(g->key) == len && memcmp(g->key, key, len) == 0)
+            return g;
+    }
+    if (a->n_groups == a->cap_groups) {
+        a->cap_groups = a->cap_groups ? a->cap_groups * 2 : 16;
+        a->groups = sb_xrealloc(a->groups, (size_t)a->cap_groups *
+                                               sizeof *a->groups);
+    }
+    a->slots[i] = a->n_groups + 1;
+    memset(&a->groups[a->n_groups], 0, sizeof *a->groups);
+    a->groups[a->n_groups].key = sb_xstrndup(key, len);
+    *is_new = 1;
+    return &a->groups[a->n_groups++];
+}
+
+static void fold_value(struct sb_agg *a, const struct sb_row *row,
+                       struct sb_group *g)
+{
+    const struct sb_cellval *c;
+
+    if (a->fn == F_COUNT) {
+        if (g != NULL)
+            g->count++;
+        a->count++;
+        return;
+    }
+    c = &row->cells[a->e->args[0]->column];
+    if (c->state != SB_CELL_OK)
+        return;
+    if (g != NULL) {
+        g->count++;
+        g->sum += c->num;
+    }
+    a->count++;
+    a->sum += c->num;
+    if (!a->have || c->num < a->min)
+        a->min = c->num;
+    if (!a->have || c->num > a->max)
+        a->max = c->num;
+    a->have = 1;
+}
+
+/* Build the group key of a row; with one set-valued by-column the row
+ * falls into one group per member. */
+static void add_grouped(struct sb_agg *a, const struct sb_row *row)
+{
+    int set_col = -1;
+    uint64_t members = 1;
+
+    for (int j = 0; j < a->e->n_by; j++) {
+        if (a->e->by[j]->vtype == SB_VT_SET && set_col < 0) {
+            set_col = j;
+            members = row->cells[a->e->by[j]->column].mask;
+            if (row->cells[a->e->by[j]->column].state != SB_CELL_OK ||
+                members == 0)
+                members = 1ULL << 63; /* one "（空）" group */
+        }
+    }
+    for (int bit = 0; bit < 64; bit++) {
+        struct sb_group *g;
+        int is_new;
+
+        if (!((members >> bit) & 1))
+            continue;
+        sb_buf_clear(&a->key);
+        for (int j = 0; j < a->e->n_by; j++) {
+            const struct sb_expr *col = a->e->by[j];
+            const struct sb_cellval *c = &row->cells[col->column];
+            int idx = j == set_col ? (bit == 63 ? -1 : bit) : c->enum_idx;
+            struct sb_cellval empty = {0};
+
+            cell_text(a, col, j == set_col && idx < 0 ? &empty : c, idx,
+                      &a->part);
+            if (j > 0)
+                sb_buf_puts(&a->key, " / ");
+            sb_buf_put(&a->key, a->part.data, a->part.len);
+        }
+        g = find_group(a, a->key.data, a->key.len, &is_new);
+        if (is_new) {
+            g->first_row = row->row;
+            g->parts = sb_xcalloc((size_t)a->e->n_by, sizeof *g->parts);
+            for (int j = 0; j < a->e->n_by; j++) {
+                const struct sb_expr *col = a->e->by[j];
+                const struct sb_cellval *c = &row->cells[col->column];
+                int idx = j == set_col ? (bit == 63 ? -1 : bit)
+                                       : c->enum_idx;
+                struct sb_cellval empty = {0};
+
+                cell_text(a, col, j == set_col && idx < 0 ? &empty : c,
+                          idx, &a->part);
+                g->parts[j] = sb_xstrdup(a->part.data);
+            }
+        }
+        fold_value(a, row, g);
+    }
+}
+
+static void add_top(struct sb_agg *a, const struct sb_row *row)
+{
+    const struct sb_cellval *lc = &row->cells[a->e->args[0]->column];
+    const struct sb_cellval *vc = &row->cells[a->e->args[1]->column];
+    long i;
+
+    if (vc->state != SB_CELL_OK || lc->state == SB_CELL_EMPTY)
+        return;
+    if (a->n_top == a->k_top && vc->num <= a->top[a->n_top - 1].value)
+        return;
+    if (a->top == NULL)
+        a->top = sb_xcalloc((size_t)a->k_top, sizeof *a->top);
+    if (a->n_top == a->k_top) {
+        free(a->top[a->n_top - 1].label);
+        a->n_top--;
+    }
+    /* Ties keep the earlier row first: insert after equal values. */
+    for (i = a->n_top; i > 0 && a->top[i - 1].value < vc->num; i--)
+        a->top[i] = a->top[i - 1];
+    a->top[i].label = sb_xstrndup(lc->text, lc->len);
+    a->top[i].value = vc->num;
+    a->top[i].row = row->row;
+    a->n_top++;
+}
+
+void sb_agg_add(struct sb_agg *a, const struct sb_row *row)
+{
+    if (a->e->where != NULL) {
+        a->env.row = row;
+        if (sb_eval_cond(a->e->where, &a->env) != 1)
+            return;
+    }
+    if (a->e->n_by > 0)
+        add_grouped(a, row);
+    else if (a->fn == F_DISTINCT)
+        add_distinct(a, row);
+    else if (a->fn == F_TOP)
+        add_top(a, row);
+    else
+        fold_value(a, row, NULL);
+}
+
+double sb_agg_value(const struct sb_agg *a, int *have)
+{
+    if (have != NULL)
+        *have = 1;
+    switch (a->fn) {
+    case F_COUNT:
+        return (double)a->count;
+    case F_SUM:
+        return (double)a->sum;
+    case F_DISTINCT:
+        return a->use_mask ? (double)__builtin_popcountll(a->mask)
+                           : (double)a->n_distinct;
+    case F_MIN:
+    case F_MAX:
+        if (have != NULL)
+            *have = a->have;
+        return a->fn == F_MIN ? a->min : a->max;
+    case F_TOP:
+        return (double)a->n_top;
+    }
+    return 0;
+}
+
+const struct sb_group *sb_agg_groups(const struct sb_agg *a, long *n)
+{
+    *n = a->n_groups;
+    return a->groups;
+}
+
+const struct sb_top *sb_agg_top(const struct sb_agg *a, long *n)
+{
+    *n = a->n_top;
+    return a->top;
+}

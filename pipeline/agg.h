@@ -1,0 +1,90 @@
+/* agg.h: aggregates of annex lists, folded one row at a time.
+ *
+ * Each aggregate call of a form's rules (count, sum, min, max, distinct,
+ * top; with where and by) gets one struct sb_agg per check run. A row
+ * is offered as typed cells; the where condition is evaluated on it and,
+ * if it holds, the row is folded in. Memory is bounded by what the
+ * aggregate keeps: a count is a number, distinct over text keeps one
+ * 64-bit hash per distinct value, by keeps one entry per group, top
+ * keeps N entries. */
+#ifndef SB_PIPELINE_AGG_H
+#define SB_PIPELINE_AGG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sb_form;
+struct sb_expr;
+struct sb_figure;
+
+enum sb_cell_state {
+    SB_CELL_EMPTY, /* empty, or a none word (无, -, N/A) */
+    SB_CELL_OK,    /* a valid value of the column's type */
+    SB_CELL_BAD,   /* present but invalid (a finding was made) */
+};
+
+/* One cell of a row, parsed by the column's type. */
+struct sb_cellval {
+    enum sb_cell_state state;
+    double num;       /* numbers (money in 元, percent in percent),
+                         dates as days since 1970-01-01, bool 0/1 */
+    int enum_idx;     /* enum: value index (-1 if none) */
+    uint64_t mask;    /* enum_list: bit i = value i */
+    const char *text; /* trimmed text, borrowed from the record */
+    size_t len;
+};
+
+/* A row of an annex: cells indexed like the annex's columns. */
+struct sb_row {
+    const struct sb_cellval *cells;
+    long row;  /* record number (header = 1) */
+    long line; /* physical line */
+};
+
+/* One group of an aggregate with by. */
+struct sb_group {
+    char *key;        /* the by-values joined by " / " (display) */
+    char **parts;     /* each by-value as text (enum: canonical value) */
+    long long count;
+    double sum;
+    long first_row;   /* record number of the first row in the group */
+};
+
+/* One entry of top(label, value, N). */
+struct sb_top {
+    char *label;
+    double value;
+    long row;
+};
+
+struct sb_agg;
+
+/* New accumulator for the bound aggregate call e of form f; figs are
+ * the declaration's figures (where-conditions may use them) and must
+ * outlive the accumulator. */
+struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
+                          const struct sb_figure *figs);
+void sb_agg_free(struct sb_agg *a);
+
+/* Fold one row in. Not thread-safe per accumulator. */
+void sb_agg_add(struct sb_agg *a, const struct sb_row *row);
+
+/* Mark that the annex was read, so the result is known (an annex that
+ * is absent leaves its aggregates unknown and their rules unevaluated). */
+void sb_agg_set_known(struct sb_agg *a);
+int sb_agg_known(const struct sb_agg *a);
+
+/* Scalar result: count, sum, number of distinct values, min or max.
+ * min/max of no rows: *have = 0. */
+double sb_agg_value(const struct sb_agg *a, int *have);
+
+/* Groups of an aggregate with by, sorted by key; borrowed. */
+const struct sb_group *sb_agg_groups(const struct sb_agg *a, long *n);
+
+/* Entries of top(), best first (ties: earlier row first); borrowed. */
+const struct sb_top *sb_agg_top(const struct sb_agg *a, long *n);
+
+/* The bound call this accumulator computes. */
+const struct sb_expr *sb_agg_expr(const struct sb_agg *a);
+
+#endif

@@ -1,0 +1,353 @@
+/* decl.c: check a declaration directory (see decl.h): form.csv, then
+ * every annex on its own thread (biggest first), then the rules. */
+#include "decl.h"
+
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "expr.h"
+
+/* One annex file to read. */
+struct job {
+    int annex;
+    char *path;
+    long long size;
+    struct sb_agg **aggs;
+    int n_aggs;
+    volatile long long done;
+};
+
+struct pool {
+    struct sb_decl *d;
+    struct job *jobs;
+    int n_jobs;
+    int next;
+    int finished;
+    pthread_mutex_t lock;
+    int rc;
+    struct sb_error err;
+};
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+
+    for (;;) {
+        struct job *j;
+        struct sb_error err = {0};
+        int rc;
+
+        pthread_mutex_lock(&p->lock);
+        if (p->next >= p->n_jobs) {
+            pthread_mutex_unlock(&p->lock);
+            return NULL;
+        }
+        j = &p->jobs[p->next++];
+        pthread_mutex_unlock(&p->lock);
+        rc = sb_annex_read(p->d, j->annex, j->path, j->aggs, j->n_aggs,
+                           &j->done, &err);
+        pthread_mutex_lock(&p->lock);
+        if (rc != SB_OK && p->rc == SB_OK) {
+            p->rc = rc;
+            p->err = err;
+        }
+        p->finished++;
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+static int by_size(const void *a, const void *b)
+{
+    const struct job *x = a, *y = b;
+
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->annex - y->annex;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_finding(struct sb_decl *d, enum sb_severity sev,
+                        const char *code, const char *path,
+                        const char *annex, const char *msg)
+{
+    struct sb_finding f = {0};
+
+    f.code = code;
+    f.sev = sev;
+    f.pos.path = path;
+    f.annex = annex;
+    f.message = msg;
+    sb_findings_add(d->findings, &f);
+}
+
+/* Find the annex files under DIR/annex and make one job per annex. */
+static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs)
+{
+    char *dir = sb_xasprintf("%s/annex", d->dir);
+    DIR *dp = opendir(dir);
+    char **names = NULL;
+    int n_names = 0;
+    struct dirent *de;
+
+    *jobs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof **jobs);
+    *n_jobs = 0;
+    while (dp != NULL && (de = readdir(dp)) != NULL) {
+        size_t len = strlen(de->d_name);
+
+        if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
+            names = sb_xrealloc(names, (size_t)(n_names + 1) * sizeof *names);
+            names[n_names++] = sb_xstrdup(de->d_name);
+        }
+    }
+    if (dp != NULL)
+        closedir(dp);
+    qsort(names, (size_t)n_names, sizeof *names, by_name);
+    for (int i = 0; i < n_names; i++) {
+        char *path = sb_xasprintf("%s/%s", dir, names[i]);
+        int a = sb_annex_match(d->form, names[i]);
+        struct stat st;
+        int dup = 0;
+
+        for (int j = 0; j < *n_jobs && a >= 0; j++)
+            dup |= (*jobs)[j].annex == a;
+        if (a < 0) {
+            char *msg = sb_xasprintf(
+                "文件名无法对应到任何附件清单（应含附件代码、名称或“附件N”）");
+
+            add_finding(d, SB_SEV_WARNING, "annex.unknown-file", path, NULL,
+                        msg);
+            free(msg);
+            free(path);
+        } else if (dup) {
+            char *msg = sb_xasprintf("附件%d %s 有多个文件，只核对了第一个",
+                                     d->form->annexes[a].number,
+                                     d->form->annexes[a].title);
+
+            add_finding(d, SB_SEV_ERROR, "annex.duplicate-file", path, NULL,
+                        msg);
+            free(msg);
+            free(path);
+        } else {
+            struct job *j = &(*jobs)[(*n_jobs)++];
+
+            j->annex = a;
+            j->path = path;
+            j->size = stat(path, &st) == 0 ? (long long)st.st_size : 0;
+        }
+        free(names[i]);
+    }
+    free(names);
+    for (int a = 0; a < d->form->n_annexes; a++) {
+        const struct sb_annex *an = &d->form->annexes[a];
+        int found = 0;
+
+        for (int j = 0; j < *n_jobs; j++)
+            found |= (*jobs)[j].annex == a;
+        if (!found && an->required) {
+            char *msg = sb_xasprintf("缺少附件%d %s（放在 annex/ 目录下，"
+                                     "文件名如 %s.csv）",
+                                     an->number, an->title, an->code);
+            char *label = sb_xasprintf("附件%d %s", an->number, an->title);
+
+            add_finding(d, SB_SEV_ERROR, "annex.missing", dir, label, msg);
+            free(msg);
+            free(label);
+        }
+    }
+    free(dir);
+    return SB_OK;
+}
+
+static void show_progress(struct pool *p, long long total)
+{
+    long long done = 0;
+
+    for (int i = 0; i < p->n_jobs; i++)
+        done += p->jobs[i].done;
+    fprintf(stderr, "\rshenbao: 核对附件清单 %3d%% (%d/%d 个文件)",
+            total > 0 ? (int)(done * 100 / total) : 100, p->finished,
+            p->n_jobs);
+}
+
+static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
+                    const struct sb_check_opts *opts, struct sb_error *err)
+{
+    struct pool p = {0};
+    int n_threads = opts->threads > 0 ? opts->threads : 2;
+    pthread_t *tid;
+    long long total = 0;
+    int tty = opts->progress && isatty(2);
+
+    p.d = d;
+    p.jobs = jobs;
+    p.n_jobs = n_jobs;
+    pthread_mutex_init(&p.lock, NULL);
+    qsort(jobs, (size_t)n_jobs, sizeof *jobs, by_size);
+    for (int i = 0; i < n_jobs; i++) {
+        total += jobs[i].size;
+        for (int k = 0; k < d->form->n_aggs; k++) {
+            if (d->form->aggs[k]->annex != jobs[i].annex)
+                continue;
+            jobs[i].aggs = sb_xrealloc(jobs[i].aggs,
+                                       (size_t)(jobs[i].n_aggs + 1) *
+                                           sizeof *jobs[i].aggs);
+            jobs[i].aggs[jobs[i].n_aggs++] = d->aggs[k];
+        }
+    }
+    if (n_threads > n_jobs)
+        n_threads = n_jobs > 0 ? n_jobs : 1;
+    tid = sb_xcalloc((size_t)n_threads, sizeof *tid);
+    for (int i = 0; i < n_threads; i++)
+        pthread_create(&tid[i], NULL, worker, &p);
+    while (tty) {
+        struct timespec ts = {0, 250 * 1000 * 1000};
+        int finished;
+
+        pthread_mutex_lock(&p.lock);
+        finished = p.finished;
+        pthread_mutex_unlock(&p.lock);
+        if (finished >= n_jobs)
+            break;
+        show_progress(&p, total);
+        nanosleep(&ts, NULL);
+    }
+    for (int i = 0; i < n_threads; i++)
+        pthread_join(tid[i], NULL);
+    if (tty)
+        fprintf(stderr, "\r\033[K");
+    free(tid);
+    pthread_mutex_destroy(&p.lock);
+    if (p.rc != SB_OK && err != NULL)
+        *err = p.err;
+    return p.rc;
+}
+
+int sb_decl_check(struct sb_decl **out, const char *dir,
+                  const struct sb_check_opts *opts, struct sb_error *err)
+{
+    static const struct sb_check_opts defaults = {0};
+    struct sb_decl *d = sb_xcalloc(1, sizeof *d);
+    struct sb_table *t = NULL;
+    struct job *jobs = NULL;
+    int n_jobs = 0, rc;
+    const char *edition;
+    struct stat st;
+    char *md;
+
+    if (opts == NULL)
+        opts = &defaults;
+    *out = NULL;
+    d->dir = sb_xstrdup(dir);
+    d->findings = sb_findings_new(opts->max_per_kind > 0 ? opts->max_per_kind
+                                                         : 1000);
+    d->form_path = sb_xasprintf("%s/form.csv", dir);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        rc = sb_error_set(err, SB_EIO, NULL,
+                          "%s: not a declaration directory", dir);
+        goto fail;
+    }
+    rc = sb_table_read(&t, d->form_path, d->findings, err);
+    if (rc != SB_OK)
+        goto fail;
+    edition = sb_figures_edition(t);
+    if (edition == NULL)
+        edition = opts->form != NULL ? opts->form : "platform-2023";
+    rc = sb_form_open(&d->form, edition, err);
+    if (rc != SB_OK)
+        goto fail;
+    d->figs = sb_xcalloc((size_t)d->form->n_fields + 1, sizeof *d->figs);
+    d->annexes = sb_xcalloc((size_t)d->form->n_annexes + 1,
+                            sizeof *d->annexes);
+    for (int i = 0; i < d->form->n_annexes; i++)
+        d->annexes[i].annex = &d->form->annexes[i];
+    sb_figures_read(d, t);
+    d->aggs = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->aggs);
+    for (int i = 0; i < d->form->n_aggs; i++)
+        d->aggs[i] = sb_agg_new(d->form, d->form->aggs[i], d->figs);
+    find_annexes(d, &jobs, &n_jobs);
+    rc = run_jobs(d, jobs, n_jobs, opts, err);
+    if (rc != SB_OK)
+        goto fail;
+    sb_rules_run(d);
+    md = sb_xasprintf("%s/declaration.md", dir);
+    if (stat(md, &st) == 0)
+        d->markdown = md;
+    else
+        free(md);
+    for (int i = 0; i < n_jobs; i++) {
+        free(jobs[i].path);
+        free(jobs[i].aggs);
+    }
+    free(jobs);
+    sb_table_free(t);
+    *out = d;
+    return SB_OK;
+fail:
+    for (int i = 0; i < n_jobs; i++) {
+        free(jobs[i].path);
+        free(jobs[i].aggs);
+    }
+    free(jobs);
+    sb_table_free(t);
+    sb_decl_free(d);
+    return rc;
+}
+
+void sb_decl_free(struct sb_decl *d)
+{
+    if (d == NULL)
+        return;
+    for (int i = 0; d->figs != NULL && i < d->form->n_fields; i++)
+        free(d->figs[i].raw);
+    for (int i = 0; d->annexes != NULL && i < d->form->n_annexes; i++) {
+        struct sb_annex_result *r = &d->annexes[i];
+
+        for (int h = 0; h < r->n_headers; h++)
+            free(r->headers[h]);
+        free(r->headers);
+        free(r->path);
+        free(r->col_field);
+        free(r->col_yuan);
+    }
+    for (int i = 0; d->aggs != NULL && i < d->form->n_aggs; i++)
+        sb_agg_free(d->aggs[i]);
+    free(d->aggs);
+    free(d->figs);
+    free(d->annexes);
+    sb_findings_free(d->findings);
+    sb_form_free(d->form);
+    free(d->form_path);
+    free(d->markdown);
+    free(d->dir);
+    free(d);
+}
+
+const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
+                                       const char *code)
+{
+    int i = sb_form_field_index(d->form, code);
+
+    return i >= 0 ? &d->figs[i] : NULL;
+}
+
+const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
+                                            const char *code)
+{
+    for (int i = 0; i < d->form->n_annexes; i++) {
+        if (strcmp(d->form->annexes[i].code, code) == 0)
+            return &d->annexes[i];
+    }
+    return NULL;
+}

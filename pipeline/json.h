@@ -1,0 +1,15 @@
+/* json.h: writing JSON strings (RFC 8259); shenbao only writes JSON. */
+#ifndef SB_PIPELINE_JSON_H
+#define SB_PIPELINE_JSON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Write s (len bytes of UTF-8) as a quoted JSON string; NULL writes
+ * null. Control characters are escaped; other bytes pass through. */
+void sb_json_str(FILE *out, const char *s, size_t len);
+
+/* As sb_json_str for a NUL-terminated string (or NULL). */
+void sb_json_cstr(FILE *out, const char *s);
+
+#endif

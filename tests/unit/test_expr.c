@@ -1,0 +1,98 @@
+/* test_expr.c: the rule language parser (expr.h). */
+#include "expr.h"
+#include "test.h"
+
+/* Parse text and print it back; NULL on a syntax error. */
+static char *roundtrip(const char *text)
+{
+    struct sb_expr *e;
+    struct sb_buf b = {0};
+
+    if (sb_expr_parse(text, &e, NULL) != SB_OK)
+        return NULL;
+    sb_expr_print(e, &b);
+    sb_expr_free(e);
+    return sb_buf_take(&b);
+}
+
+static void check_roundtrip(const char *text, const char *exp)
+{
+    char *got = roundtrip(text);
+
+    CHECK_STR(got, exp);
+    free(got);
+}
+
+static void arithmetic_and_comparison(void)
+{
+    check_roundtrip("a.b + c.d = e", "(a.b + c.d) = e");
+    check_roundtrip("a+b*c<=d", "(a + b * c) <= d");
+    check_roundtrip("a / b * 100 = c", "a / b * 100 = c");
+    check_roundtrip("-a >= 1.50", "-a >= 1.50");
+    check_roundtrip("(a - b) - c = 0", "((a - b) - c) = 0");
+    check_roundtrip("a ≈ b", "a ≈ b");
+    check_roundtrip("a ~= b", "a ≈ b");
+    check_roundtrip("a <> b", "a != b");
+}
+
+static void aggregates_with_where_and_by(void)
+{
+    check_roundtrip("count(devices where class = '运行设备') = devices.operating",
+                    "count(devices where class = '运行设备') = devices.operating");
+    check_roundtrip("sum(e.amount where scale in ('中型', '小型') and s >= "
+                    "'2021-01-01') = x",
+                    "sum(e.amount where scale in ('中型', '小型') and s >= "
+                    "'2021-01-01') = x");
+    check_roundtrip("distinct(s.domain, s.scenario) = s.effective",
+                    "distinct(s.domain, s.scenario) = s.effective");
+    check_roundtrip("count(d where a >= stat_date - 29 and (b = 1 or c = 2)) "
+                    "<= 3",
+                    "count(d where a >= (stat_date - 29) and (b = 1 or c = 2)) "
+                    "<= 3");
+    check_roundtrip("count(devices by class)", "count(devices by class)");
+    check_roundtrip("count(where x = 1) = 0", "count(where x = 1) = 0");
+    check_roundtrip("count(d where not a = 1) = 0",
+                    "count(d where not a = 1) = 0");
+    check_roundtrip("count(d where (a + 1) * 2 = 4) = 0",
+                    "count(d where (a + 1) * 2 = 4) = 0");
+}
+
+static void special_call_alone(void)
+{
+    check_roundtrip("top_n(k.name, k.subs, apps.name, apps.subs, 5)",
+                    "top_n(k.name, k.subs, apps.name, apps.subs, 5)");
+}
+
+static void syntax_errors_name_the_column(void)
+{
+    struct sb_expr *e = NULL;
+    struct sb_error err = {0};
+
+    CHECK_INT(sb_expr_parse("a + = b", &e, &err), SB_EFORMAT);
+    CHECK(e == NULL);
+    CHECK_INT(err.pos.col, 5);
+    CHECK(strstr(err.msg, "column 5") != NULL);
+    /* columns count characters, not bytes */
+    CHECK_INT(sb_expr_parse("count(d where c = '运行设备' b) = 1", &e, &err),
+              SB_EFORMAT);
+    CHECK_INT(err.pos.col, 26);
+    CHECK_INT(sb_expr_parse("count(d where c = '运行", &e, &err),
+              SB_EFORMAT);
+    CHECK(strstr(err.msg, "never closed") != NULL);
+    CHECK_INT(sb_expr_parse("a = b c", &e, &err), SB_EFORMAT);
+    CHECK(strstr(err.msg, "end of the rule") != NULL);
+    CHECK_INT(sb_expr_parse("a", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse("a = 1.2.3", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse("a = b.", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse("a # b", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse("", &e, &err), SB_EFORMAT);
+}
+
+int main(void)
+{
+    RUN(arithmetic_and_comparison);
+    RUN(aggregates_with_where_and_by);
+    RUN(special_call_alone);
+    RUN(syntax_errors_name_the_column);
+    return TEST_REPORT();
+}
