@@ -1,0 +1,207 @@
+/* keyset.c: an open-addressing hash set of 64-bit key hashes with the
+ * row where each key was first seen, for duplicate detection in unique
+ * columns.
+ *
+ * Slots are 12 bytes (the hash as two 32-bit halves and the row, so no
+ * padding), in a power-of-two table probed linearly; row 0 marks an
+ * empty slot, so any hash value, 0 included, can be stored. A key's home
+ * slot is the top bits of its hash, so the table is roughly in hash
+ * order and doubling it writes the new table almost sequentially. The
+ * table doubles when it would pass 80% full. The hash is a wyhash-style
+ * multiply-and-fold function (after Wang Yi's public-domain wyhash,
+ * final version 4): fast on short IDs and well mixed in every bit. */
+#include "keyset.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sb.h"
+
+/* A 64x64->128-bit product, which GCC and Clang have as an extension. */
+__extension__ typedef unsigned __int128 u128;
+
+struct slot {
+    uint32_t hash_lo;
+    uint32_t hash_hi;
+    uint32_t row; /* 0 = empty */
+};
+_Static_assert(sizeof(struct slot) == 12, "a slot is 12 bytes");
+
+struct sb_keyset {
+    struct slot *slots;
+    size_t cap;     /* a power of two, 2^bits */
+    int shift;      /* 64 - bits: a key's home slot is hash >> shift */
+    size_t count;   /* keys stored */
+    size_t grow_at; /* count past which the table doubles: 80% of cap */
+};
+
+#define INITIAL_CAP 1024
+
+static const uint64_t wy0 = 0xa0761d6478bd642fULL;
+static const uint64_t wy1 = 0xe7037ed1a0b428dbULL;
+static const uint64_t wy2 = 0x8ebc6af09c88c6e3ULL;
+static const uint64_t wy3 = 0x589965cc75374cc3ULL;
+
+/* The 128-bit product of a and b folded to 64 bits. */
+static uint64_t mix(uint64_t a, uint64_t b)
+{
+    u128 r = (u128)a * b;
+
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+/* Unaligned loads in the machine's byte order (so the hash of a key
+ * may differ between little- and big-endian machines; it never leaves
+ * the process). */
+static uint64_t read64(const unsigned char *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static uint64_t read32(const unsigned char *p)
+{
+    uint32_t v;
+
+    memcpy(&v, p, 4);
+    return v;
+}
+
+uint64_t sb_hash64(const char *key, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t seed = mix(wy0, wy1);
+    uint64_t a, b;
+    u128 r;
+
+    if (len <= 16) {
+        if (len >= 4) {
+            /* two overlapping pairs of 32-bit words cover 4..16 bytes */
+            size_t off = (len >> 3) << 2;
+
+            a = (read32(p) << 32) | read32(p + off);
+            b = (read32(p + len - 4) << 32) | read32(p + len - 4 - off);
+        } else if (len > 0) {
+            a = ((uint64_t)p[0] << 16) | ((uint64_t)p[len >> 1] << 8) |
+                p[len - 1];
+            b = 0;
+        } else {
+            a = 0;
+            b = 0;
+        }
+    } else {
+        size_t i = len;
+
+        if (i > 48) {
+            uint64_t s1 = seed, s2 = seed;
+
+            do {
+                seed = mix(read64(p) ^ wy1, read64(p + 8) ^ seed);
+                s1 = mix(read64(p + 16) ^ wy2, read64(p + 24) ^ s1);
+                s2 = mix(read64(p + 32) ^ wy3, read64(p + 40) ^ s2);
+                p += 48;
+                i -= 48;
+            } while (i > 48);
+            seed ^= s1 ^ s2;
+        }
+        while (i > 16) {
+            seed = mix(read64(p) ^ wy1, read64(p + 8) ^ seed);
+            p += 16;
+            i -= 16;
+        }
+        /* the last 16 bytes, which may overlap the ones already read */
+        a = read64(p + i - 16);
+        b = read64(p + i - 8);
+    }
+    r = (u128)(a ^ wy1) * (b ^ seed);
+    return mix((uint64_t)r ^ wy0 ^ len, (uint64_t)(r >> 64) ^ wy1);
+}
+
+static uint64_t slot_hash(const struct slot *s)
+{
+    return (uint64_t)s->hash_hi << 32 | s->hash_lo;
+}
+
+static void set_capacity(struct sb_keyset *ks, size_t cap)
+{
+    ks->slots = sb_xcalloc(cap, sizeof *ks->slots);
+    ks->cap = cap;
+    ks->shift = 64 - __builtin_ctzll((unsigned long long)cap);
+    ks->grow_at = cap / 5 * 4;
+}
+
+struct sb_keyset *sb_keyset_new(void)
+{
+    struct sb_keyset *ks = sb_xcalloc(1, sizeof *ks);
+
+    set_capacity(ks, INITIAL_CAP);
+    return ks;
+}
+
+void sb_keyset_free(struct sb_keyset *ks)
+{
+    if (ks == NULL)
+        return;
+    free(ks->slots);
+    free(ks);
+}
+
+/* Double the table and put every key back. */
+static void grow(struct sb_keyset *ks)
+{
+    struct slot *old = ks->slots;
+    size_t old_cap = ks->cap, mask;
+
+    set_capacity(ks, old_cap * 2);
+    mask = ks->cap - 1;
+    for (size_t i = 0; i < old_cap; i++) {
+        size_t j;
+
+        if (old[i].row == 0)
+            continue;
+        j = (size_t)(slot_hash(&old[i]) >> ks->shift);
+        while (ks->slots[j].row != 0)
+            j = (j + 1) & mask;
+        ks->slots[j] = old[i];
+    }
+    free(old);
+}
+
+long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
+{
+    uint64_t h = sb_hash64(key, len);
+    size_t mask = ks->cap - 1;
+    size_t j = (size_t)(h >> ks->shift);
+    struct slot *s;
+
+    assert(row > 0 && row <= INT32_MAX);
+    for (;;) {
+        s = &ks->slots[j];
+        if (s->row == 0)
+            break;
+        if (s->hash_lo == (uint32_t)h && s->hash_hi == (uint32_t)(h >> 32))
+            return (long)s->row;
+        j = (j + 1) & mask;
+    }
+    if (ks->count + 1 > ks->grow_at) {
+        grow(ks);
+        mask = ks->cap - 1;
+        j = (size_t)(h >> ks->shift);
+        while (ks->slots[j].row != 0)
+            j = (j + 1) & mask;
+        s = &ks->slots[j];
+    }
+    s->hash_lo = (uint32_t)h;
+    s->hash_hi = (uint32_t)(h >> 32);
+    s->row = (uint32_t)row;
+    ks->count++;
+    return 0;
+}
+
+long sb_keyset_count(const struct sb_keyset *ks)
+{
+    return (long)ks->count;
+}
