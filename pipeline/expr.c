@@ -40,6 +40,7 @@ struct parser {
     struct sb_buf str; /* T_STR: the unquoted text */
     struct sb_error *err;
     int failed;
+    int lenient; /* inside call arguments: a bare value is a condition */
 };
 
 static int is_ident_start(int c)
@@ -267,15 +268,24 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
     next(p); /* ( */
     if (p->tok != T_RPAREN && !is_keyword(p, "where") &&
         !is_keyword(p, "by")) {
-        push(&e->args, &e->n_args, parse_sum(p));
+        int lenient = p->lenient;
+
+        /* Arguments are values or conditions: required_if(f, a = 'x'). */
+        p->lenient = 1;
+        push(&e->args, &e->n_args, parse_cond(p));
         while (!p->failed && p->tok == T_COMMA) {
             next(p);
-            push(&e->args, &e->n_args, parse_sum(p));
+            push(&e->args, &e->n_args, parse_cond(p));
         }
+        p->lenient = lenient;
     }
     if (!p->failed && is_keyword(p, "where")) {
+        int lenient = p->lenient;
+
         next(p);
+        p->lenient = 0;
         e->where = parse_cond(p);
+        p->lenient = lenient;
     }
     if (!p->failed && is_keyword(p, "by")) {
         do {
@@ -474,7 +484,8 @@ static struct sb_expr *parse_neg(struct parser *p)
         return in;
     }
     if (!cmp_op(p->tok, &op)) {
-        fail(p, p->tok_pos, "a comparison (= != < <= > >= ≈) or 'in'");
+        if (!p->lenient)
+            fail(p, p->tok_pos, "a comparison (= != < <= > >= ≈) or 'in'");
         return e;
     }
     pos = p->tok_pos;
@@ -528,8 +539,8 @@ static struct sb_expr *parse_rule(struct parser *p)
     return binary(op, e, parse_sum(p), pos);
 }
 
-int sb_expr_parse(const char *text, struct sb_expr **out,
-                  struct sb_error *err)
+static int parse_entry(const char *text, struct sb_expr **out,
+                       struct sb_error *err, int rule)
 {
     struct parser p = {0};
     struct sb_expr *e;
@@ -538,7 +549,7 @@ int sb_expr_parse(const char *text, struct sb_expr **out,
     p.len = strlen(text);
     p.err = err;
     next(&p);
-    e = parse_rule(&p);
+    e = rule ? parse_rule(&p) : parse_sum(&p);
     if (!p.failed && p.tok != T_END)
         fail(&p, p.tok_pos, "the end of the rule");
     sb_buf_free(&p.str);
@@ -549,6 +560,18 @@ int sb_expr_parse(const char *text, struct sb_expr **out,
     }
     *out = e;
     return SB_OK;
+}
+
+int sb_expr_parse(const char *text, struct sb_expr **out,
+                  struct sb_error *err)
+{
+    return parse_entry(text, out, err, 1);
+}
+
+int sb_expr_parse_value(const char *text, struct sb_expr **out,
+                        struct sb_error *err)
+{
+    return parse_entry(text, out, err, 0);
 }
 
 void sb_expr_free(struct sb_expr *e)

@@ -108,6 +108,12 @@ struct sb_expr {
 int sb_expr_parse(const char *text, struct sb_expr **out,
                   struct sb_error *err);
 
+/* Parse a value (the "sum" of the grammar), such as a column bound
+ * "stat_date" or a chart's "count(devices by class)". As
+ * sb_expr_parse otherwise. */
+int sb_expr_parse_value(const char *text, struct sb_expr **out,
+                        struct sb_error *err);
+
 void sb_expr_free(struct sb_expr *e);
 
 /* Write e back as text (normalised spacing) into b; for messages and

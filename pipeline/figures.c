@@ -149,7 +149,7 @@ static void parse_value(struct sb_decl *d, const struct sb_table *t, long r,
 
         g->state = SB_FIG_INVALID;
         sb_buf_printf(&code, "form.%s", kind);
-        sb_buf_printf(&msg, "%s：%s", fd->label, why);
+        sb_buf_puts(&msg, why);
         finding_at(d, t, r, col, SB_SEV_ERROR, code.data, fd->label,
                    sb_typed_expects(fd->type), text, msg.data);
         sb_buf_free(&code);

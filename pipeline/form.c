@@ -203,7 +203,7 @@ static int load_enums(struct loader *ld)
 
 /* "enum:industry" → type enum (or enum_list) with that enumeration. */
 static int parse_type(struct loader *ld, long r, int col, enum sb_type *t,
-                      struct sb_enum **en)
+                      struct sb_enum **en, int enum_elsewhere)
 {
     const char *s = sb_table_get(ld->t, r, col);
     const char *colon = strchr(s, ':');
@@ -223,7 +223,8 @@ static int parse_type(struct loader *ld, long r, int col, enum sb_type *t,
         if (*en == NULL)
             return bad(ld, r, col, "unknown enumeration in \"%s\"", s);
     }
-    if ((*t == SB_TYPE_ENUM || *t == SB_TYPE_ENUM_LIST) && *en == NULL)
+    if ((*t == SB_TYPE_ENUM || *t == SB_TYPE_ENUM_LIST) && *en == NULL &&
+        !enum_elsewhere)
         return bad(ld, r, col, "\"%s\" needs an enumeration (enum:NAME)",
                    s);
     return SB_OK;
@@ -276,7 +277,7 @@ static int load_fields(struct loader *ld)
         fd->line = ld->t->rows[r];
         fd->yuan_per_unit = 1.0;
         f->n_fields++;
-        rc = parse_type(ld, r, c[3], &fd->type, &fd->en);
+        rc = parse_type(ld, r, c[3], &fd->type, &fd->en, 0);
         if (rc == SB_OK && fd->type == SB_TYPE_MONEY &&
             !money_unit(fd->unit, &fd->yuan_per_unit))
             rc = bad(ld, r, c[4], "money unit must be 元, 万元 or 亿元, "
@@ -348,7 +349,7 @@ static int parse_bound(struct loader *ld, long r, int col,
         (*out)->agg = (*out)->special = (*out)->enum_idx = -1;
         return SB_OK;
     }
-    if (sb_expr_parse(s, out, &e2) != SB_OK ||
+    if (sb_expr_parse_value(s, out, &e2) != SB_OK ||
         sb_bind_value(ld->f, a, *out, &e2) != SB_OK) {
         struct sb_pos pos = {ld->t->path, ld->t->rows[r], col + 1,
                              ld->t->lines[r]};
@@ -398,7 +399,7 @@ static int load_columns(struct loader *ld)
         col->note = sb_xstrdup(sb_table_get(ld->t, r, c[12]));
         col->yuan_per_unit = 1.0;
         col->parent_of = -1;
-        rc = parse_type(ld, r, c[4], &col->type, &col->en);
+        rc = parse_type(ld, r, c[4], &col->type, &col->en, 1);
         if (rc == SB_OK && en[0] != '\0') {
             col->en = sb_form_enum(f, en);
             if (col->en == NULL)

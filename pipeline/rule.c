@@ -8,6 +8,7 @@
 #include "check.h"
 #include "eval.h"
 #include "numfmt.h"
+#include "typed.h"
 #include "utf8.h"
 
 static void put_num(struct sb_buf *out, double v, int decimals)

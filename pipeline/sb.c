@@ -13,10 +13,17 @@ int sb_error_set(struct sb_error *err, enum sb_status code,
     if (err == NULL)
         return code;
     err->code = code;
-    if (pos != NULL)
-        err->pos = *pos;
-    else
-        memset(&err->pos, 0, sizeof err->pos);
+    err->path[0] = '\0';
+    err->row = 0;
+    err->col = 0;
+    err->line = 0;
+    if (pos != NULL) {
+        if (pos->path != NULL)
+            snprintf(err->path, sizeof err->path, "%s", pos->path);
+        err->row = pos->row;
+        err->col = pos->col;
+        err->line = pos->line;
+    }
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
@@ -25,15 +32,13 @@ int sb_error_set(struct sb_error *err, enum sb_status code,
 
 void sb_error_print(const struct sb_error *err)
 {
-    const struct sb_pos *p = &err->pos;
-
     fputs("shenbao: ", stderr);
-    if (p->path != NULL) {
-        fputs(p->path, stderr);
-        if (p->row > 0)
-            fprintf(stderr, ":%ld", p->row);
-        if (p->row > 0 && p->col > 0)
-            fprintf(stderr, ":%d", p->col);
+    if (err->path[0] != '\0') {
+        fputs(err->path, stderr);
+        if (err->row > 0)
+            fprintf(stderr, ":%ld", err->row);
+        if (err->row > 0 && err->col > 0)
+            fprintf(stderr, ":%d", err->col);
         fputs(": ", stderr);
     }
     fprintf(stderr, "error: %s\n",

@@ -33,10 +33,14 @@ struct sb_pos {
     long line;        /* physical line the record starts on, 1-based */
 };
 
-/* A run error: code, position and a one-line message (UTF-8). */
+/* A run error: code, position and a one-line message (UTF-8). It owns
+ * copies of everything, so it can be copied and outlive its inputs. */
 struct sb_error {
     enum sb_status code;
-    struct sb_pos pos;
+    char path[512]; /* file the error is about, or "" */
+    long row;       /* as in struct sb_pos; 0 = unknown */
+    int col;
+    long line;
     char msg[512];
 };
 

@@ -13,6 +13,7 @@
  * BOM, the others plain UTF-8. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,24 +276,21 @@ static void mobile(char *buf, size_t n)
 }
 
 /* A valid 统一社会信用代码 for a company registered in city c:
- * 9 (market regulator) 1 (enterprise), division code, an organisation
- * code, and the GB 32100-2015 check character. */
+ * 9 (market regulator) 1 (enterprise), the division code, an
+ * organisation code of 8 digits with its GB 11714 check character, and
+ * the GB 32100-2015 check character. */
 static void uscc(long serial, int c, char *buf)
 {
-    static const char set[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static const int w[8] = {3, 7, 9, 10, 5, 8, 4, 2};
+    unsigned long body = (unsigned long)(serial * 2654435761UL) % 100000000UL;
     char check = '0';
+    int sum = 0, ck;
 
-    snprintf(buf, 19, "91%s%08lX%c", city_codes[c],
-             (serial * 2654435761UL) & 0x7FFFFFFFUL, '0');
-    for (int i = 8; i < 16; i++) {
-        if (buf[i] == 'I' || buf[i] == 'O')
-            buf[i] = '1';
-    }
-    /* The organisation code's own check digit is part of the 17 chars;
-     * any character of the set will do for a fictional code. */
-    buf[16] = set[serial % 10];
-    buf[17] = '0';
-    buf[18] = '\0';
+    snprintf(buf, 19, "91%s%08lu00", city_codes[c], body);
+    for (int i = 0; i < 8; i++)
+        sum += (buf[8 + i] - '0') * w[i];
+    ck = 11 - sum % 11;
+    buf[16] = ck == 10 ? 'X' : (ck == 11 ? '0' : (char)('0' + ck));
     if (!sb_cell_check_uscc(buf, 18, &check, NULL))
         buf[17] = check;
 }
@@ -519,14 +517,14 @@ static void gen_killer(const char *dir, const struct app *top5,
     for (int k = 0; k < 5; k++) {
         char seq[8], subs[24], daily[24], rev[32];
         long d = top5[k].subs / 3 + pick(500);
-        long fen = 200000 + pick(4000000); /* 0.2–4.2 万元 in fen/100 */
+        long cents = 2000 + pick(40000); /* 20.00–420.00 万元 */
         int pub = k != 3;
         const char *f[9];
 
         fmt(seq, sizeof seq, "%d", k + 1);
         fmt(subs, sizeof subs, "%ld", top5[k].subs);
         fmt(daily, sizeof daily, "%ld", d);
-        fmt(rev, sizeof rev, "%ld.%02ld", fen / 100, fen % 100);
+        fmt(rev, sizeof rev, "%ld.%02ld", cents / 100, cents % 100);
         f[0] = seq;
         f[1] = top5[k].name;
         f[2] = top5[k].description;
@@ -539,7 +537,7 @@ static void gen_killer(const char *dir, const struct app *top5,
         row(&o, 9, f);
         fg->killer_subs += top5[k].subs;
         fg->killer_daily += pub ? d : 0;
-        fg->killer_revenue += (double)fen / 100.0;
+        fg->killer_revenue += (double)cents / 100.0;
     }
     close_out(&o);
 }
@@ -553,7 +551,7 @@ static void gen_enterprises(const char *dir, long n, struct figures *fg)
         "联系电话"};
     static const char *const scales[] = {"大型", "中型", "小型", "微型"};
     static const int scale_w[] = {7, 23, 48, 22};
-    long sme_fen = 0;
+    long sme_yuan = 0;
 
     row(&o, N_OF(h), h);
     for (long i = 1; i <= n; i++) {
@@ -563,9 +561,10 @@ static void gen_enterprises(const char *dir, long n, struct figures *fg)
         int sc = weighted(scale_w, 4);
         int ind = weighted(industry_weights, N_OF(industries));
         int paying = pick(100) < 63;
-        long fen = paying ? (sc == 0 ? 200000 + pick(9000000)
-                                     : 3000 + pick(600000))
-                          : 0;
+        /* in 元, a multiple of 100 so that 万元 has two decimals */
+        long yuan = paying ? 100 * (sc == 0 ? 2000 + pick(90000)
+                                            : 30 + pick(6000))
+                           : 0;
         int32_t on = stat_date - 10 - (int32_t)pick(1900);
         const char *f[11];
 
@@ -581,10 +580,8 @@ static void gen_enterprises(const char *dir, long n, struct figures *fg)
                 firm_trades[(i / N_OF(firm_names)) % N_OF(firm_trades)],
                 i / (N_OF(firm_names) * N_OF(firm_trades)));
         uscc(i, c, code);
-        fmt(amount, sizeof amount, "%ld.%02ld", fen / 10000,
-            (fen / 100) % 100);
-        /* amounts in 万元 with 2 decimals: keep fen a multiple of 100 */
-        fen = fen / 100 * 100;
+        fmt(amount, sizeof amount, "%ld.%02ld", yuan / 10000,
+            (yuan / 100) % 100);
         date_str(on, start);
         person(contact, sizeof contact);
         mobile(phone, sizeof phone);
@@ -603,10 +600,10 @@ static void gen_enterprises(const char *dir, long n, struct figures *fg)
         fg->ent_paying += paying;
         if (sc > 0 && on >= 18628) { /* 2021-01-01 */
             fg->sme_served++;
-            sme_fen += fen;
+            sme_yuan += yuan;
         }
     }
-    fg->sme_amount = (double)sme_fen / 1e6; /* fen/100 units → 万元 */
+    fg->sme_amount = (double)sme_yuan / 1e4;
     close_out(&o);
 }
 
@@ -672,6 +669,7 @@ static void gen_solutions(const char *dir, long n, struct figures *fg)
                                     "运用技术", "双链双碳"};
     uint64_t ind = 0, dom = 0, gind = 0, gdom = 0;
     int seen[9][4] = {{0}}, gseen[9][4] = {{0}};
+    static char used[22][9][4];
 
     row(&o, N_OF(h), h);
     for (long i = 1; i <= n; i++) {
@@ -680,6 +678,21 @@ static void gen_solutions(const char *dir, long n, struct figures *fg)
         int sc = (int)pick(4);
         int in = (int)(i <= 22 ? i - 1
                                : weighted(industry_weights, N_OF(industries)));
+        int dup;
+
+        /* one solution per industry, domain and scenario (names unique) */
+        for (int tries = 0; used[in][d][sc] && tries < 64; tries++) {
+            d = weighted(domain_weights, 9);
+            sc = (int)pick(4);
+            in = weighted(industry_weights, N_OF(industries));
+        }
+        for (int k = 0; used[in][d][sc] && k < 22 * 36; k++) {
+            in = k % 22;
+            d = (k / 22) % 9;
+            sc = k / 198;
+        }
+        dup = used[in][d][sc]; /* all combinations taken: number it */
+        used[in][d][sc] = 1;
         int t1 = (int)pick(6), t2 = (int)pick(6);
         const char *cc = d == 1 ? "双碳" : (d == 3 ? "双链" : "否");
         const char *f[8];
@@ -687,6 +700,9 @@ static void gen_solutions(const char *dir, long n, struct figures *fg)
         fmt(seq, sizeof seq, "%ld", i);
         fmt(name, sizeof name, "%s行业%s解决方案", industries[in],
             scenarios[d][sc]);
+        if (dup)
+            fmt(name + strlen(name), sizeof name - strlen(name), "（%ld）",
+                i);
         fmt(pain, sizeof pain, "解决%s企业%s环节数据分散、响应慢、依赖人工经验的问题",
             industries[in], scenarios[d][sc]);
         if (t1 == t2)
@@ -770,7 +786,7 @@ static void gen_form(const char *dir, const struct sizes *sz,
     long dev_total = sz->devices, app_total = sz->apps;
     double rd21 = 18650.00, rd22 = 23480.00, rev21 = 142300.00,
            rev22 = 168900.00;
-    char share[32];
+    char share[32], code[19];
 
     snprintf(path, sizeof path, "%s/form.csv", dir);
     fp = fopen(path, "w");
@@ -784,7 +800,8 @@ static void gen_form(const char *dir, const struct sizes *sz,
     field(fp, "recommender", "推荐单位", "江东省工业和信息化厅");
     field(fp, "declare_date", "申报日期", "2023-06-10");
     field(fp, "company.name", "企业名称", "澜川智造科技股份有限公司");
-    field(fp, "company.org_code", "组织机构代码", "91320500MA1MX8XQ3G");
+    uscc(88017, 1, code);
+    field(fp, "company.org_code", "组织机构代码", code);
     field(fp, "company.founded", "成立时间", "2009-03-18");
     field(fp, "company.address", "单位地址",
           "江东省苏州市工业园区星湖街 328 号创意产业园 12 栋");

@@ -70,12 +70,12 @@ static void syntax_errors_name_the_column(void)
 
     CHECK_INT(sb_expr_parse("a + = b", &e, &err), SB_EFORMAT);
     CHECK(e == NULL);
-    CHECK_INT(err.pos.col, 5);
+    CHECK_INT(err.col, 5);
     CHECK(strstr(err.msg, "column 5") != NULL);
     /* columns count characters, not bytes */
     CHECK_INT(sb_expr_parse("count(d where c = '运行设备' b) = 1", &e, &err),
               SB_EFORMAT);
-    CHECK_INT(err.pos.col, 26);
+    CHECK_INT(err.col, 26);
     CHECK_INT(sb_expr_parse("count(d where c = '运行", &e, &err),
               SB_EFORMAT);
     CHECK(strstr(err.msg, "never closed") != NULL);
