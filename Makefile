@@ -83,9 +83,26 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The main job: check each bundled declaration and write its findings as
+# text, JSON and JUnit under outputs/<name>/. Findings (exit 1) are the
+# job's result, not a failure of make; a failed run (exit 2) is.
+RUN_INPUTS = sample green-design
+
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)sh tests/run-main-job.sh $(BIN)
+	$(Q)for d in $(RUN_INPUTS); do \
+	  mkdir -p outputs/$$d || exit 1; \
+	  echo "== shenbao check inputs/$$d"; \
+	  $(BIN) check -q --junit outputs/$$d/check.junit.xml inputs/$$d \
+	    > outputs/$$d/check.txt.tmp; rc=$$?; \
+	  [ $$rc -le 1 ] || exit $$rc; \
+	  mv outputs/$$d/check.txt.tmp outputs/$$d/check.txt; \
+	  $(BIN) check -q --format json inputs/$$d > outputs/$$d/check.json.tmp; \
+	  [ $$? -le 1 ] || exit 2; \
+	  mv outputs/$$d/check.json.tmp outputs/$$d/check.json; \
+	  cat outputs/$$d/check.txt; \
+	done
+	@echo "wrote:"; find outputs -type f ! -name README.md | sort | sed 's/^/  /'
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)

@@ -300,6 +300,7 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
         g = find_group(a, a->key.data, a->key.len, &is_new);
         if (is_new) {
             g->first_row = row->row;
+            g->first_line = row->line;
             g->parts = sb_xcalloc((size_t)a->e->n_by, sizeof *g->parts);
             for (int j = 0; j < a->e->n_by; j++) {
                 const struct sb_expr *col = a->e->by[j];
@@ -339,6 +340,7 @@ static void add_top(struct sb_agg *a, const struct sb_row *row)
     a->top[i].label = sb_xstrndup(lc->text, lc->len);
     a->top[i].value = vc->num;
     a->top[i].row = row->row;
+    a->top[i].line = row->line;
     a->n_top++;
 }
 

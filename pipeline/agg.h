@@ -48,13 +48,15 @@ struct sb_group {
     long long count;
     double sum;
     long first_row;   /* record number of the first row in the group */
+    long first_line;  /* its physical line */
 };
 
 /* One entry of top(label, value, N). */
 struct sb_top {
     char *label;
     double value;
-    long row;
+    long row;  /* record number */
+    long line; /* physical line */
 };
 
 struct sb_agg;

@@ -244,7 +244,7 @@ static int same_label(const char *a, const char *b)
 }
 
 static void special_finding(struct sb_decl *d, const struct sb_rule *r,
-                            const struct sb_expr *col, long row,
+                            const struct sb_expr *col, long row, long line,
                             const char *expected, const char *found,
                             const char *msg)
 {
@@ -258,6 +258,7 @@ static void special_finding(struct sb_decl *d, const struct sb_rule *r,
     f.sev = r->sev;
     f.pos.path = res->path;
     f.pos.row = row;
+    f.pos.line = line;
     f.pos.col = res->col_field[col->column] + 1;
     f.annex = label;
     f.column = a->cols[col->column].header;
@@ -304,7 +305,7 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r)
         sb_buf_printf(&msg, "“%s”订阅量%.0f，排第%ld名，应列入清单",
                       all[i].label, all[i].value, i + 1);
         sb_buf_printf(&exp, "前%ld名之一", n);
-        special_finding(d, r, e->args[2], all[i].row, exp.data,
+        special_finding(d, r, e->args[2], all[i].row, all[i].line, exp.data,
                         all[i].label, msg.data);
     }
     for (long j = 0; j < n_list; j++) {
@@ -325,14 +326,14 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r)
                 sb_buf_printf(&msg, "“%s”订阅量%.0f，仅排第%ld名，不属前%ld名",
                               list[j].label, all[rank].value, rank + 1, n);
             sb_buf_printf(&exp, "前%ld名之一", n);
-            special_finding(d, r, e->args[0], list[j].row, exp.data,
+            special_finding(d, r, e->args[0], list[j].row, list[j].line, exp.data,
                             list[j].label, msg.data);
         } else if (fabs(all[rank].value - list[j].value) > 1e-9) {
             sb_buf_printf(&msg, "“%s”的订阅量与工业APP清单第%ld行不一致",
                           list[j].label, all[rank].row);
             put_num(&exp, all[rank].value, 0);
             put_num(&got, list[j].value, 0);
-            special_finding(d, r, e->args[1], list[j].row, exp.data,
+            special_finding(d, r, e->args[1], list[j].row, list[j].line, exp.data,
                             got.data, msg.data);
         }
     }
@@ -397,7 +398,8 @@ static void heading_counts(struct sb_decl *d, const struct sb_rule *r)
 
             fill(r->message, keys, vals, 4, &msg);
         }
-        special_finding(d, r, e->args[0], g[i].first_row, st.data, co.data,
+        special_finding(d, r, e->args[0], g[i].first_row, g[i].first_line,
+                        st.data, co.data,
                         msg.data);
         sb_buf_free(&group);
         sb_buf_free(&st);
