@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cell.h"
+#include "decl.h"
 #include "eval.h"
 #include "keyset.h"
 #include "utf8.h"
@@ -85,9 +86,28 @@ void sb_agg_free(struct sb_agg *a)
     free(a);
 }
 
+/* Does e use a figure that was not declared (or not validly)? */
+static int needs_missing_figure(const struct sb_expr *e,
+                                const struct sb_figure *figs)
+{
+    if (e == NULL)
+        return 0;
+    if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD)
+        return figs[e->field].state == SB_FIG_MISSING ||
+               figs[e->field].state == SB_FIG_INVALID;
+    if (needs_missing_figure(e->a, figs) || needs_missing_figure(e->b, figs))
+        return 1;
+    for (int i = 0; i < e->n_args; i++) {
+        if (needs_missing_figure(e->args[i], figs))
+            return 1;
+    }
+    return 0;
+}
+
 void sb_agg_set_known(struct sb_agg *a)
 {
-    a->known = 1;
+    /* A filter on a figure that is missing selects nothing knowable. */
+    a->known = !needs_missing_figure(a->e->where, a->env.figs);
 }
 
 int sb_agg_known(const struct sb_agg *a)

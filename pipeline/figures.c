@@ -35,12 +35,24 @@ const char *sb_figures_edition(const struct sb_table *t)
     return NULL;
 }
 
+/* The source of a finding about field i (or -1): the form and section
+ * it is in, "002 附件2 1.1 工业设备数量". */
+static char *field_source(const struct sb_decl *d, int i)
+{
+    const char *form = sb_form_meta(d->form, "form_source");
+
+    if (i < 0 || form == NULL)
+        return NULL;
+    return sb_xasprintf("%s %s", form, d->form->fields[i].section);
+}
+
 static void finding_at(struct sb_decl *d, const struct sb_table *t, long r,
                        int col, enum sb_severity sev, const char *code,
-                       const char *column, const char *expected,
-                       const char *found, const char *msg)
+                       int field, const char *expected, const char *found,
+                       const char *msg)
 {
     struct sb_finding f = {0};
+    char *source = field_source(d, field);
 
     f.code = code;
     f.sev = sev;
@@ -50,12 +62,13 @@ static void finding_at(struct sb_decl *d, const struct sb_table *t, long r,
         f.pos.line = t->lines[r];
         f.pos.col = col + 1;
     }
-    f.column = column;
+    f.column = field >= 0 ? d->form->fields[field].label : NULL;
     f.expected = expected;
     f.found = found;
     f.message = msg;
-    f.source = "form.csv";
+    f.source = source;
     sb_findings_add(d->findings, &f);
+    free(source);
 }
 
 /* Match a label cell against the fields' labels, with an optional
@@ -125,8 +138,8 @@ static void parse_value(struct sb_decl *d, const struct sb_table *t, long r,
     if (none == 1) {
         g->state = SB_FIG_MISSING;
         if (fd->required)
-            finding_at(d, t, r, col, SB_SEV_ERROR, "form.missing",
-                       fd->label, fd->none_ok ? "填写数值，没有可填“无”"
+            finding_at(d, t, r, col, SB_SEV_ERROR, "form.missing", i,
+                       fd->none_ok ? "填写数值，没有可填“无”"
                                               : sb_typed_expects(fd->type),
                        "（空）", "必填项未填写");
         return;
@@ -137,7 +150,7 @@ static void parse_value(struct sb_decl *d, const struct sb_table *t, long r,
             g->state = SB_FIG_NONE;
         } else {
             g->state = SB_FIG_INVALID;
-            finding_at(d, t, r, col, SB_SEV_ERROR, "form.none", fd->label,
+            finding_at(d, t, r, col, SB_SEV_ERROR, "form.none", i,
                        sb_typed_expects(fd->type), text,
                        "此项不能填“无”");
         }
@@ -150,7 +163,7 @@ static void parse_value(struct sb_decl *d, const struct sb_table *t, long r,
         g->state = SB_FIG_INVALID;
         sb_buf_printf(&code, "form.%s", kind);
         sb_buf_puts(&msg, why);
-        finding_at(d, t, r, col, SB_SEV_ERROR, code.data, fd->label,
+        finding_at(d, t, r, col, SB_SEV_ERROR, code.data, i,
                    sb_typed_expects(fd->type), text, msg.data);
         sb_buf_free(&code);
         sb_buf_free(&msg);
@@ -175,7 +188,7 @@ void sb_figures_read(struct sb_decl *d, const struct sb_table *t)
     long *seen = sb_xcalloc((size_t)f->n_fields + 1, sizeof *seen);
 
     if (value < 0 || (code < 0 && label < 0)) {
-        finding_at(d, t, -1, 0, SB_SEV_ERROR, "form.header", NULL,
+        finding_at(d, t, -1, 0, SB_SEV_ERROR, "form.header", -1,
                    "表头含“代码”或“项目”列，以及“值”列", NULL,
                    "form.csv 的表头无法识别");
         free(seen);
@@ -205,7 +218,7 @@ void sb_figures_read(struct sb_decl *d, const struct sb_table *t)
             finding_at(d, t, r, c[0] ? code : label,
                        ambiguous ? SB_SEV_ERROR : SB_SEV_WARNING,
                        ambiguous ? "form.ambiguous" : "form.unknown-field",
-                       NULL, NULL, what, msg.data);
+                       -1, NULL, what, msg.data);
             sb_buf_free(&msg);
             continue;
         }
@@ -214,8 +227,8 @@ void sb_figures_read(struct sb_decl *d, const struct sb_table *t)
 
             sb_buf_printf(&msg, "“%s”重复填写，已在第%ld行填写",
                           f->fields[i].label, seen[i]);
-            finding_at(d, t, r, value, SB_SEV_ERROR, "form.duplicate",
-                       f->fields[i].label, NULL,
+            finding_at(d, t, r, value, SB_SEV_ERROR, "form.duplicate", i,
+                       NULL,
                        sb_table_get(t, r, value), msg.data);
             sb_buf_free(&msg);
             continue;
@@ -232,8 +245,8 @@ void sb_figures_read(struct sb_decl *d, const struct sb_table *t)
         sb_buf_printf(&msg, "缺少必填项“%s %s”（代码 %s）",
                       f->fields[i].section, f->fields[i].label,
                       f->fields[i].code);
-        finding_at(d, t, -1, 0, SB_SEV_ERROR, "form.missing",
-                   f->fields[i].label, sb_typed_expects(f->fields[i].type),
+        finding_at(d, t, -1, 0, SB_SEV_ERROR, "form.missing", i,
+                   sb_typed_expects(f->fields[i].type),
                    NULL, msg.data);
         sb_buf_free(&msg);
     }

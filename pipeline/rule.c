@@ -117,7 +117,7 @@ static void lacking(const struct sb_decl *d, const struct sb_expr *e,
         return;
     }
     if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG &&
-        !sb_agg_known(d->aggs[e->agg])) {
+        !sb_agg_known(d->aggs[e->agg]) && d->annexes[e->annex].path == NULL) {
         const struct sb_annex *a = &d->form->annexes[e->annex];
         char *name = sb_xasprintf("附件%d %s", a->number, a->title);
 
@@ -127,6 +127,7 @@ static void lacking(const struct sb_decl *d, const struct sb_expr *e,
     }
     lacking(d, e->a, out);
     lacking(d, e->b, out);
+    lacking(d, e->where, out);
     for (int i = 0; i < e->n_args; i++)
         lacking(d, e->args[i], out);
     for (int i = 0; i < e->n_hidden; i++)
@@ -292,21 +293,38 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r)
     list = sb_agg_top(la, &n_list);
     all = sb_agg_top(aa, &n_all);
     threshold = n_all >= n ? all[n - 1].value : -HUGE_VAL;
-    /* Every entry strictly above the N-th value must be listed. */
-    for (long i = 0; i < n_all && all[i].value >= threshold; i++) {
-        int listed = 0;
+    /* Entries above the N-th value must all be listed; of those equal to
+     * it (a tie at the N-th place), as many as places are left. */
+    {
+        long above = 0, tied_listed = 0, slots;
 
-        for (long j = 0; j < n_list && !listed; j++)
-            listed = same_label(list[j].label, all[i].label);
-        if (listed || (all[i].value == threshold && i >= n - 1))
-            continue;
-        sb_buf_clear(&msg);
-        sb_buf_clear(&exp);
-        sb_buf_printf(&msg, "“%s”订阅量%.0f，排第%ld名，应列入清单",
-                      all[i].label, all[i].value, i + 1);
-        sb_buf_printf(&exp, "前%ld名之一", n);
-        special_finding(d, r, e->args[2], all[i].row, all[i].line, exp.data,
-                        all[i].label, msg.data);
+        for (long i = 0; i < n_all && all[i].value > threshold; i++)
+            above++;
+        slots = n - above;
+        for (long i = above; i < n_all && all[i].value == threshold; i++) {
+            for (long j = 0; j < n_list; j++)
+                tied_listed += same_label(list[j].label, all[i].label);
+        }
+        for (long i = 0; i < n_all && all[i].value >= threshold; i++) {
+            int listed = 0;
+
+            for (long j = 0; j < n_list && !listed; j++)
+                listed = same_label(list[j].label, all[i].label);
+            if (listed)
+                continue;
+            if (i >= above) {
+                if (tied_listed >= slots)
+                    continue;
+                tied_listed++;
+            }
+            sb_buf_clear(&msg);
+            sb_buf_clear(&exp);
+            sb_buf_printf(&msg, "“%s”订阅量%.0f，排第%ld名，应列入清单",
+                          all[i].label, all[i].value, i + 1);
+            sb_buf_printf(&exp, "前%ld名之一", n);
+            special_finding(d, r, e->args[2], all[i].row, all[i].line,
+                            exp.data, all[i].label, msg.data);
+        }
     }
     for (long j = 0; j < n_list; j++) {
         long rank = -1;
@@ -355,7 +373,9 @@ static void required_if(struct sb_decl *d, const struct sb_rule *r)
     code = rule_code(r);
     f.code = code;
     f.sev = r->sev;
-    f.pos.path = d->form_path;
+    f.pos = g->pos;
+    if (f.pos.path == NULL)
+        f.pos.path = d->form_path;
     f.column = d->form->fields[e->args[0]->field].label;
     f.message = r->message;
     f.source = r->source;

@@ -856,7 +856,7 @@ static void missing_file(void)
     CHECK_INT(err.code, SB_EIO);
     CHECK(strstr(err.msg, p) != NULL);
     CHECK(strstr(err.msg, strerror(ENOENT)) != NULL);
-    CHECK_STR(err.pos.path, p);
+    CHECK_STR(err.path, p);
     /* a directory opens but cannot be read */
     CHECK_INT(sb_csvin_open(&r, dir, NULL, NULL, &err), SB_EIO);
     CHECK(strstr(err.msg, dir) != NULL);
