@@ -47,7 +47,7 @@ Q = $(if $(V),,@)
 DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libcairo2-dev libpango1.0-dev libfontconfig-dev \
            libxlsxwriter-dev libpoppler-glib-dev \
-           poppler-utils mupdf-tools unzip libxml2-utils
+           poppler-utils mupdf-tools unzip libxml2-utils python3
 
 .PHONY: all deps run test asan check-sample tools bench clean format headers
 
