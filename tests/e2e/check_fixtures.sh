@@ -50,4 +50,12 @@ for case in "$top"/tests/fixtures/cases/*/; do
         done < "$case/messages"
     fi
 done
+# Every rule of the edition has a case that fails it.
+for id in $(awk -F, 'NR > 1 { print $1 }' "$top/pipeline/forms/platform-2023/rules.csv"); do
+    if grep -q "rule\.$id " "$top"/tests/fixtures/cases/*/expected; then
+        pass
+    else
+        fail "rule $id has no failing fixture"
+    fi
+done
 finish
