@@ -323,6 +323,11 @@ void sb_decl_free(struct sb_decl *d)
     }
     for (int i = 0; d->aggs != NULL && i < d->form->n_aggs; i++)
         sb_agg_free(d->aggs[i]);
+    for (int i = 0; d->results != NULL && i < d->form->n_rules; i++) {
+        free(d->results[i].lhs_text);
+        free(d->results[i].rhs_text);
+    }
+    free(d->results);
     free(d->aggs);
     free(d->figs);
     free(d->annexes);

@@ -54,6 +54,24 @@ struct sb_annex_result {
                             "（元）" header overrides the default) */
 };
 
+enum sb_rule_status {
+    SB_RULE_PASS,
+    SB_RULE_FAIL,
+    SB_RULE_SKIPPED, /* a figure missing or an annex absent */
+};
+
+/* The outcome of one rule, for reports (the XLSX 核对表). */
+struct sb_rule_result {
+    const struct sb_rule *rule;
+    enum sb_rule_status status;
+    int field;       /* the declared figure the rule checks (index in
+                        form->fields), or -1 (special rules) */
+    int computed;    /* the other side is computed from the annexes */
+    double lhs, rhs; /* values in canonical units when evaluated */
+    char *lhs_text;  /* as shown in findings, with unit; NULL if skipped */
+    char *rhs_text;
+};
+
 struct sb_decl {
     char *dir;                   /* the declaration directory */
     struct sb_form *form;        /* owned */
@@ -62,6 +80,7 @@ struct sb_decl {
     struct sb_annex_result *annexes; /* one per form->annexes */
     struct sb_agg **aggs;        /* one per form->aggs, results */
     struct sb_findings *findings;
+    struct sb_rule_result *results; /* one per form->rules */
     char *markdown;              /* DIR/declaration.md if present */
 };
 

@@ -326,6 +326,21 @@ static int load_annexes(struct loader *ld)
     return rc;
 }
 
+static int parse_mask(struct loader *ld, long r, int col, enum sb_mask *m)
+{
+    static const char *const names[] = {"", "name", "phone", "email"};
+    const char *s = sb_table_get(ld->t, r, col);
+
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            *m = (enum sb_mask)i;
+            return SB_OK;
+        }
+    }
+    return bad(ld, r, col, "mask must be name, phone, email or empty, "
+                           "found \"%s\"", s);
+}
+
 static int parse_bound(struct loader *ld, long r, int col,
                        const struct sb_annex *a, struct sb_expr **out)
 {
@@ -363,15 +378,15 @@ static int parse_bound(struct loader *ld, long r, int col,
 static int load_columns(struct loader *ld)
 {
     static const char *const names[] = {
-        "annex", "code", "header", "aliases", "type", "unit",   "required",
-        "unique", "enum", "min",   "max",     "parent_of", "note"};
-    int c[13] = {0}, rc;
+        "annex",  "code", "header", "aliases", "type",      "unit", "required",
+        "unique", "enum", "min",    "max",     "parent_of", "mask", "note"};
+    int c[14] = {0}, rc;
     struct sb_form *f = ld->f;
     char **parents = NULL;
 
     rc = open_table(ld, "columns.csv");
     if (rc == SB_OK)
-        rc = need_cols(ld, names, c, 13);
+        rc = need_cols(ld, names, c, 14);
     if (rc == SB_OK)
         parents = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *parents);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
@@ -396,7 +411,7 @@ static int load_columns(struct loader *ld)
         add_keys(&col->keys, &col->n_keys, col->header);
         add_keys(&col->keys, &col->n_keys, sb_table_get(ld->t, r, c[3]));
         col->unit = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
-        col->note = sb_xstrdup(sb_table_get(ld->t, r, c[12]));
+        col->note = sb_xstrdup(sb_table_get(ld->t, r, c[13]));
         col->yuan_per_unit = 1.0;
         col->parent_of = -1;
         rc = parse_type(ld, r, c[4], &col->type, &col->en, 1);
@@ -417,6 +432,8 @@ static int load_columns(struct loader *ld)
             rc = flag(ld, r, c[6], &col->required);
         if (rc == SB_OK)
             rc = flag(ld, r, c[7], &col->unique);
+        if (rc == SB_OK)
+            rc = parse_mask(ld, r, c[12], &col->mask);
         parents[r] = sb_xstrdup(sb_table_get(ld->t, r, c[11]));
     }
     /* Second pass: bounds and parent_of refer to other columns/fields. */

@@ -41,6 +41,15 @@ enum sb_type {
 /* "int", "money" …, as written in the edition files. */
 const char *sb_type_name(enum sb_type t);
 
+/* Personal data in a column, masked in volumes meant to circulate
+ * (张*明, 138****1234, z***@163.com). */
+enum sb_mask {
+    SB_MASK_NONE,
+    SB_MASK_NAME,
+    SB_MASK_PHONE,
+    SB_MASK_EMAIL,
+};
+
 struct sb_enum_value {
     char *text;   /* canonical value, as the notice writes it */
     char **keys;  /* matching keys (sb_norm_key) of text and aliases */
@@ -89,6 +98,7 @@ struct sb_column {
     struct sb_expr *min, *max; /* bounds (numbers, dates, figures) */
     int parent_of; /* index of the column that must hold this value's
                       parent, or -1 */
+    enum sb_mask mask; /* personal data, masked with --mask */
     char *note;
 };
 

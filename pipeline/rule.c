@@ -177,7 +177,18 @@ static struct sb_pos anchor(const struct sb_decl *d, const struct sb_expr *e)
     return pos;
 }
 
-static void compare_rule(struct sb_decl *d, const struct sb_rule *r)
+/* Does e read an aggregate of an annex? */
+static int uses_annex(const struct sb_expr *e)
+{
+    if (e == NULL)
+        return 0;
+    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
+        return 1;
+    return uses_annex(e->a) || uses_annex(e->b);
+}
+
+static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
+                         struct sb_rule_result *res)
 {
     const struct sb_expr *e = r->expr;
     struct sb_env env = {d->form, d->figs, NULL, d->aggs};
@@ -188,17 +199,18 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r)
     struct sb_finding f = {0};
     char *code;
 
-    sb_eval(e->a, &env, &a);
-    sb_eval(e->b, &env, &b);
-    if (a.vt == SB_VT_NONE || b.vt == SB_VT_NONE) {
-        skipped(d, r);
-        return;
-    }
-    if (sb_eval_compare(e->op, &a, &b))
-        return;
     fe = first_field(e->b);
     if (fe == NULL)
         fe = first_field(e->a);
+    res->field = fe != NULL ? fe->field : -1;
+    res->computed = uses_annex(e->a) || uses_annex(e->b);
+    sb_eval(e->a, &env, &a);
+    sb_eval(e->b, &env, &b);
+    if (a.vt == SB_VT_NONE || b.vt == SB_VT_NONE) {
+        res->status = SB_RULE_SKIPPED;
+        skipped(d, r);
+        return;
+    }
     if (fe != NULL) {
         dp.field = &d->form->fields[fe->field];
         dp.scale = d->figs[fe->field].scale;
@@ -208,6 +220,18 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r)
     show(&dp, &a, &sa);
     show(&dp, &b, &sbv);
     show(&dp, &diff, &sd);
+    res->lhs = a.num;
+    res->rhs = b.num;
+    res->lhs_text = sb_xstrdup(sa.data);
+    res->rhs_text = sb_xstrdup(sbv.data);
+    if (sb_eval_compare(e->op, &a, &b)) {
+        res->status = SB_RULE_PASS;
+        sb_buf_free(&sa);
+        sb_buf_free(&sbv);
+        sb_buf_free(&sd);
+        return;
+    }
+    res->status = SB_RULE_FAIL;
     {
         const char *keys[] = {"lhs", "rhs", "diff"};
         const char *vals[] = {sa.data, sbv.data, sd.data};
@@ -276,7 +300,8 @@ static void special_finding(struct sb_decl *d, const struct sb_rule *r,
  * exactly the N entries of the full list with the largest values, and
  * each entry's value is the same in both. Ties at the N-th place allow
  * either entry. */
-static void top_n(struct sb_decl *d, const struct sb_rule *r)
+static void top_n(struct sb_decl *d, const struct sb_rule *r,
+                  struct sb_rule_result *res)
 {
     const struct sb_expr *e = r->expr;
     const struct sb_agg *la = d->aggs[e->hidden[0]->agg];
@@ -287,6 +312,7 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r)
     struct sb_buf msg = {0}, exp = {0}, got = {0};
 
     if (!sb_agg_known(la) || !sb_agg_known(aa)) {
+        res->status = SB_RULE_SKIPPED;
         skipped(d, r);
         return;
     }
@@ -386,7 +412,8 @@ static void required_if(struct sb_decl *d, const struct sb_rule *r)
 
 /* heading_counts(list.heading, list.group …): each group's heading
  * states how many rows it has ("一、家用洗涤剂（58种）"). */
-static void heading_counts(struct sb_decl *d, const struct sb_rule *r)
+static void heading_counts(struct sb_decl *d, const struct sb_rule *r,
+                           struct sb_rule_result *res)
 {
     const struct sb_expr *e = r->expr;
     const struct sb_agg *ag = d->aggs[e->hidden[0]->agg];
@@ -395,6 +422,7 @@ static void heading_counts(struct sb_decl *d, const struct sb_rule *r)
     int last = e->n_args - 1; /* the heading is the last by-part */
 
     if (!sb_agg_known(ag)) {
+        res->status = SB_RULE_SKIPPED;
         skipped(d, r);
         return;
     }
@@ -430,19 +458,31 @@ static void heading_counts(struct sb_decl *d, const struct sb_rule *r)
 
 void sb_rules_run(struct sb_decl *d)
 {
+    d->results = sb_xcalloc((size_t)d->form->n_rules + 1,
+                            sizeof *d->results);
     for (int i = 0; i < d->form->n_rules; i++) {
         const struct sb_rule *r = &d->form->rules[i];
+        struct sb_rule_result *res = &d->results[i];
         char *code = rule_code(r);
+        long before = sb_findings_count(d->findings, r->sev);
 
+        res->rule = r;
+        res->field = -1;
         sb_findings_note_check(d->findings, code, r->name, r->source);
         free(code);
-        if (r->expr->bound != SB_BOUND_SPECIAL)
-            compare_rule(d, r);
-        else if (r->expr->special == SB_SPECIAL_TOP_N)
-            top_n(d, r);
+        if (r->expr->bound != SB_BOUND_SPECIAL) {
+            compare_rule(d, r, res);
+            continue;
+        }
+        if (r->expr->special == SB_SPECIAL_TOP_N)
+            top_n(d, r, res);
         else if (r->expr->special == SB_SPECIAL_REQUIRED_IF)
             required_if(d, r);
         else
-            heading_counts(d, r);
+            heading_counts(d, r, res);
+        if (res->status != SB_RULE_SKIPPED)
+            res->status = sb_findings_count(d->findings, r->sev) > before
+                              ? SB_RULE_FAIL
+                              : SB_RULE_PASS;
     }
 }
