@@ -133,9 +133,9 @@ static void broken_editions_name_the_cell(void)
                               "items,1,清单,1,items,\n");
     write_file("columns.csv",
                "annex,code,header,aliases,type,unit,required,unique,enum,"
-               "min,max,parent_of,note\n"
-               "items,color,颜色,,enum,,1,0,color,,,,\n"
-               "items,on,日期,,date,,1,0,,2000-01-01,day,,\n");
+               "min,max,parent_of,mask,note\n"
+               "items,color,颜色,,enum,,1,0,color,,,,,\n"
+               "items,on,日期,,date,,1,0,,2000-01-01,day,,,\n");
     CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
                               "a,error,x,count(items where color = '红') "
                               "= red,s,m\n",
