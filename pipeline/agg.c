@@ -120,12 +120,42 @@ const struct sb_expr *sb_agg_expr(const struct sb_agg *a)
     return a->e;
 }
 
+/* The 1-2-5 band of x >= 0: "0", "0–1" below 1, then "1–2", "2–5",
+ * "5–10", "10–20" … (a value on an edge goes to the band above). */
+static void band_text(double x, struct sb_buf *out)
+{
+    double lo = 1, hi;
+
+    if (x <= 0) {
+        sb_buf_puts(out, x == 0 ? "0" : "<0");
+        return;
+    }
+    if (x < 1) {
+        sb_buf_puts(out, "0–1");
+        return;
+    }
+    while (lo * 10 <= x)
+        lo *= 10;
+    if (x < lo * 2) {
+        hi = lo * 2;
+    } else if (x < lo * 5) {
+        lo *= 2;
+        hi = lo * 2.5;
+    } else {
+        lo *= 5;
+        hi = lo * 2;
+    }
+    sb_buf_printf(out, "%.0f–%.0f", lo, hi);
+}
+
 /* The text of a cell for keys and labels; for enums the canonical
- * value, so aliases fall into one group. */
-static void cell_text(const struct sb_agg *a, const struct sb_expr *col,
+ * value, so aliases fall into one group. key is the by-key (a column,
+ * or month()/band() of one). */
+static void cell_text(const struct sb_agg *a, const struct sb_expr *key,
                       const struct sb_cellval *c, int enum_idx,
                       struct sb_buf *out)
 {
+    const struct sb_expr *col = key->op == SB_EX_CALL ? key->args[0] : key;
     const struct sb_column *cd =
         &a->form->annexes[col->annex].cols[col->column];
     char date[11];
@@ -133,6 +163,15 @@ static void cell_text(const struct sb_agg *a, const struct sb_expr *col,
     sb_buf_clear(out);
     if (c->state != SB_CELL_OK) {
         sb_buf_puts(out, "（空）");
+        return;
+    }
+    if (key->op == SB_EX_CALL && key->str[0] == 'm') {
+        sb_date_format((int32_t)c->num, date);
+        sb_buf_put(out, date, 7);
+        return;
+    }
+    if (key->op == SB_EX_CALL) {
+        band_text(c->num / cd->yuan_per_unit, out);
         return;
     }
     switch (col->vtype) {
@@ -290,7 +329,8 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
     uint64_t members = 1;
 
     for (int j = 0; j < a->e->n_by; j++) {
-        if (a->e->by[j]->vtype == SB_VT_SET && set_col < 0) {
+        if (a->e->by[j]->op != SB_EX_CALL &&
+            a->e->by[j]->vtype == SB_VT_SET && set_col < 0) {
             set_col = j;
             members = row->cells[a->e->by[j]->column].mask;
             if (row->cells[a->e->by[j]->column].state != SB_CELL_OK ||

@@ -269,10 +269,23 @@ static int bind_agg(struct binder *b, struct sb_expr *e, int ctx)
         return fail(b, "%s", "where needs a condition");
     for (int i = 0; i < e->n_by; i++) {
         struct sb_expr *k = e->by[i];
+        struct sb_expr *c = k->op == SB_EX_CALL ? k->args[0] : k;
 
-        k->vtype = bind_name(b, k, e->annex);
-        if (k->bound != SB_BOUND_COLUMN)
-            return fail(b, "by %s: not a column of the annex", k->str);
+        c->vtype = bind_name(b, c, e->annex);
+        if (c->bound != SB_BOUND_COLUMN)
+            return fail(b, "by %s: not a column of the annex", c->str);
+        if (k->op != SB_EX_CALL)
+            continue;
+        if (strcmp(k->str, "month") == 0 && c->vtype == SB_VT_DATE) {
+            k->vtype = SB_VT_TEXT;
+        } else if (strcmp(k->str, "band") == 0 && c->vtype == SB_VT_NUM) {
+            k->vtype = SB_VT_TEXT;
+        } else {
+            return fail(b, "by %s(): month(date) or band(number)", k->str);
+        }
+        k->bound = SB_BOUND_FUNC;
+        k->annex = c->annex;
+        k->column = c->column;
     }
     if (e->n_by > 0)
         vt = SB_VT_GROUPS;
@@ -528,6 +541,17 @@ int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
     if (!b.failed && (e->a->vtype == SB_VT_GROUPS ||
                       e->b->vtype == SB_VT_GROUPS))
         fail(&b, "%s", "a rule cannot compare grouped values (by …)");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+    int vt = bind_node(&b, e, -1);
+
+    if (!b.failed && vt != SB_VT_NUM && vt != SB_VT_GROUPS)
+        fail(&b, "%s", "chart data must be a number or an aggregate "
+                       "with by, or top()");
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 

@@ -44,6 +44,10 @@ int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
 int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
                   struct sb_expr *e, struct sb_error *err);
 
+/* Bind chart data: a number (a figure, an aggregate, arithmetic), or an
+ * aggregate with by, or top(). */
+int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+
 /* The aggregate functions: count, sum, min, max, distinct, top. */
 int sb_is_aggregate(const char *name);
 

@@ -289,12 +289,32 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
     }
     if (!p->failed && is_keyword(p, "by")) {
         do {
+            struct sb_expr *k;
+
             next(p);
             if (p->tok != T_IDENT) {
                 fail(p, p->tok_pos, "a column name after 'by'");
                 break;
             }
-            push(&e->by, &e->n_by, parse_name(p));
+            k = parse_name(p);
+            /* a key function of one column: month(date), band(amount) */
+            if (!p->failed && p->tok == T_LPAREN) {
+                struct sb_expr *fn = node(SB_EX_CALL, (size_t)k->pos);
+
+                fn->str = k->str;
+                k->str = NULL;
+                sb_expr_free(k);
+                next(p);
+                if (p->tok != T_IDENT) {
+                    fail(p, p->tok_pos, "a column name");
+                    sb_expr_free(fn);
+                    break;
+                }
+                push(&fn->args, &fn->n_args, parse_name(p));
+                expect(p, T_RPAREN, "')'");
+                k = fn;
+            }
+            push(&e->by, &e->n_by, k);
         } while (!p->failed && p->tok == T_COMMA);
     }
     if (!p->failed)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bind.h"
 #include "cell.h"
@@ -508,12 +509,146 @@ static int load_rules(struct loader *ld)
     return rc;
 }
 
+static int chart_expr(struct loader *ld, long r, int col, const char *text,
+                      struct sb_expr **out)
+{
+    struct sb_error e2 = {0};
+
+    if (sb_expr_parse_value(text, out, &e2) != SB_OK ||
+        sb_bind_data(ld->f, *out, &e2) != SB_OK)
+        return bad(ld, r, col, "chart data \"%s\": %s", text, e2.msg);
+    return SB_OK;
+}
+
+/* "series|category=expr; …" items, or a single aggregate. */
+static int chart_data(struct loader *ld, long r, int col,
+                      struct sb_chart_def *c)
+{
+    const char *s = sb_table_get(ld->t, r, col);
+    const char *first_eq = strchr(s, '='), *paren = strchr(s, '(');
+
+    /* A list starts "label=": its first '=' comes before any '('. */
+    if (first_eq == NULL || (paren != NULL && paren < first_eq))
+        return chart_expr(ld, r, col, s, &c->data);
+    for (const char *p = s; *p != '\0';) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        char *part = sb_xstrndup(p, n);
+        char *eq = strchr(part, '=');
+        char *bar;
+        struct sb_chart_item *it;
+        const char *t;
+        size_t tn;
+        int rc;
+
+        if (eq == NULL) {
+            rc = bad(ld, r, col, "chart item \"%s\" is not label=value",
+                     part);
+            free(part);
+            return rc;
+        }
+        *eq = '\0';
+        c->items = sb_xrealloc(c->items, (size_t)(c->n_items + 1) *
+                                              sizeof *c->items);
+        it = &c->items[c->n_items++];
+        memset(it, 0, sizeof *it);
+        bar = strchr(part, '|');
+        tn = sb_trim(part, bar ? (size_t)(bar - part) : strlen(part), &t);
+        if (bar != NULL) {
+            it->series = sb_xstrndup(t, tn);
+            tn = sb_trim(bar + 1, strlen(bar + 1), &t);
+        } else {
+            it->series = sb_xstrdup("");
+        }
+        it->category = sb_xstrndup(t, tn);
+        rc = chart_expr(ld, r, col, eq + 1, &it->value);
+        free(part);
+        if (rc != SB_OK)
+            return rc;
+        p += n + (semi != NULL);
+    }
+    return SB_OK;
+}
+
+/* Options "key=value; key" — a value with a '(' is bound as data. */
+static int chart_options(struct loader *ld, long r, int col,
+                         struct sb_chart_def *c)
+{
+    const char *s = sb_table_get(ld->t, r, col);
+
+    for (const char *p = s; *p != '\0';) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        char *part = sb_xstrndup(p, n);
+        char *eq = strchr(part, '=');
+        const char *k;
+        size_t kn = sb_trim(part, eq ? (size_t)(eq - part) : strlen(part), &k);
+        int i = c->n_opts++;
+
+        c->opt_keys = sb_xrealloc(c->opt_keys, (size_t)c->n_opts *
+                                                   sizeof *c->opt_keys);
+        c->opt_vals = sb_xrealloc(c->opt_vals, (size_t)c->n_opts *
+                                                   sizeof *c->opt_vals);
+        c->opt_exprs = sb_xrealloc(c->opt_exprs, (size_t)c->n_opts *
+                                                     sizeof *c->opt_exprs);
+        c->opt_keys[i] = sb_xstrndup(k, kn);
+        c->opt_vals[i] = sb_xstrdup(eq ? eq + 1 : "");
+        c->opt_exprs[i] = NULL;
+        free(part);
+        if (strchr(c->opt_vals[i], '(') != NULL &&
+            chart_expr(ld, r, col, c->opt_vals[i], &c->opt_exprs[i]) != SB_OK)
+            return SB_EFORMAT;
+        p += n + (semi != NULL);
+    }
+    return SB_OK;
+}
+
+static int load_charts(struct loader *ld)
+{
+    static const char *const names[] = {"id",   "kind",   "title",
+                                        "data", "unit",   "source",
+                                        "options"};
+    int c[7] = {0}, rc;
+    struct sb_form *f = ld->f;
+    char *path = sb_xasprintf("%s/charts.csv", f->dir);
+    struct stat st;
+
+    if (stat(path, &st) != 0) {
+        free(path);
+        return SB_OK; /* an edition without charts */
+    }
+    free(path);
+    rc = open_table(ld, "charts.csv");
+    if (rc == SB_OK)
+        rc = need_cols(ld, names, c, 7);
+    if (rc == SB_OK)
+        f->charts = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *f->charts);
+    for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
+        struct sb_chart_def *ch = &f->charts[f->n_charts++];
+
+        ch->id = sb_xstrdup(sb_table_get(ld->t, r, c[0]));
+        ch->kind = sb_xstrdup(sb_table_get(ld->t, r, c[1]));
+        ch->title = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
+        ch->unit = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
+        ch->source = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
+        ch->line = ld->t->rows[r];
+        for (int i = 0; i < f->n_charts - 1; i++) {
+            if (strcmp(f->charts[i].id, ch->id) == 0)
+                return bad(ld, r, c[0], "chart id \"%s\" repeated", ch->id);
+        }
+        rc = chart_data(ld, r, c[3], ch);
+        if (rc == SB_OK)
+            rc = chart_options(ld, r, c[6], ch);
+    }
+    return rc;
+}
+
 int sb_form_load(struct sb_form **out, const char *dir,
                  struct sb_error *err)
 {
     int (*const steps[])(struct loader *) = {
-        load_meta, load_enums, load_fields, load_annexes, load_columns,
-        load_rules,
+        load_meta,    load_enums, load_fields, load_annexes,
+        load_columns, load_rules, load_charts,
     };
     struct loader ld = {0};
     int rc = SB_OK;
@@ -623,6 +758,31 @@ void sb_form_free(struct sb_form *f)
         free(r->message);
         sb_expr_free(r->expr);
     }
+    for (int i = 0; i < f->n_charts; i++) {
+        struct sb_chart_def *c = &f->charts[i];
+
+        free(c->id);
+        free(c->kind);
+        free(c->title);
+        free(c->unit);
+        free(c->source);
+        sb_expr_free(c->data);
+        for (int j = 0; j < c->n_items; j++) {
+            free(c->items[j].series);
+            free(c->items[j].category);
+            sb_expr_free(c->items[j].value);
+        }
+        for (int j = 0; j < c->n_opts; j++) {
+            free(c->opt_keys[j]);
+            free(c->opt_vals[j]);
+            sb_expr_free(c->opt_exprs[j]);
+        }
+        free(c->items);
+        free(c->opt_keys);
+        free(c->opt_vals);
+        free(c->opt_exprs);
+    }
+    free(f->charts);
     free(f->meta);
     free(f->fields);
     free(f->enums);
@@ -676,6 +836,25 @@ int sb_annex_column_index(const struct sb_annex *a, const char *code)
             return i;
     }
     return -1;
+}
+
+const struct sb_chart_def *sb_form_chart(const struct sb_form *f,
+                                         const char *id)
+{
+    for (int i = 0; i < f->n_charts; i++) {
+        if (strcmp(f->charts[i].id, id) == 0)
+            return &f->charts[i];
+    }
+    return NULL;
+}
+
+const char *sb_chart_option(const struct sb_chart_def *c, const char *key)
+{
+    for (int i = 0; i < c->n_opts; i++) {
+        if (strcmp(c->opt_keys[i], key) == 0)
+            return c->opt_vals[i];
+    }
+    return NULL;
 }
 
 struct sb_enum *sb_form_enum(const struct sb_form *f, const char *name)

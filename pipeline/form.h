@@ -9,6 +9,7 @@
  *   columns.csv  each annex's columns (Chinese header, aliases, type,
  *                unit, required, unique, enumeration, min, max)
  *   rules.csv    the cross-check rules, each citing its source
+ *   charts.csv   the statistics charts (optional)
  * The C code knows field types, never field names: the identifiers of a
  * form live in its files and are documented there (README "Form
  * editions"). Loading validates everything, rules included, and fails
@@ -125,6 +126,34 @@ struct sb_rule {
     long line;       /* row in rules.csv */
 };
 
+/* One item of a chart drawn from declared figures: a value of a series
+ * in a category ("主营业务收入" in "2022"). */
+struct sb_chart_item {
+    char *series;   /* "" for a single series */
+    char *category;
+    struct sb_expr *value;
+};
+
+/* A chart of the edition's chart set (charts.csv). Its data is either
+ * one aggregate with by (one key: categories; two keys: categories ×
+ * series) or top(), or a list of items from figures. */
+struct sb_chart_def {
+    char *id;       /* file name stem, e.g. "devices-by-class" */
+    char *kind;     /* bar, hbar, stacked, grouped, donut, line, heatmap */
+    char *title;    /* Chinese title */
+    char *unit;     /* unit of the values, e.g. "台/套" */
+    char *source;   /* annex code the data come from, or "form" */
+    struct sb_expr *data;       /* the aggregate, or NULL */
+    struct sb_chart_item *items; /* figures, when data is NULL */
+    int n_items;
+    char **opt_keys;            /* options: sort, top, cumulative … */
+    char **opt_vals;
+    struct sb_expr **opt_exprs; /* an option's value bound as data, or
+                                   NULL when it is a plain word */
+    int n_opts;
+    long line;      /* row in charts.csv */
+};
+
 struct sb_form {
     char *dir;    /* directory it was loaded from */
     char **meta;  /* edition.csv as key, value, key, value … */
@@ -137,10 +166,19 @@ struct sb_form {
     int n_annexes;
     struct sb_rule *rules;
     int n_rules;
-    struct sb_expr **aggs; /* every aggregate the rules use, bound;
-                              e->agg is the index (borrowed pointers) */
+    struct sb_chart_def *charts; /* charts.csv, if the edition has one */
+    int n_charts;
+    struct sb_expr **aggs; /* every aggregate the rules and charts use,
+                              bound; e->agg is the index (borrowed) */
     int n_aggs;
 };
+
+/* The chart definition with id, or NULL. */
+const struct sb_chart_def *sb_form_chart(const struct sb_form *f,
+                                         const char *id);
+
+/* The value of chart option key ("top", "sort" …), or NULL. */
+const char *sb_chart_option(const struct sb_chart_def *c, const char *key);
 
 /* Load the edition in directory dir. Returns SB_OK and *out, or
  * SB_EIO / SB_EFORMAT with err naming file:row:col and what was
