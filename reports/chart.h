@@ -225,6 +225,8 @@ struct sb_chart_item {
     int n_lines;         /* label: lines drawn */
     int ellipsized;      /* label: 1 if cut with … */
     double angle_deg;    /* label: 0, -45 or -90 */
+    int n_unknown;       /* label: characters the chart face cannot draw
+                            (drawn as boxes) */
     int owner;           /* label inside a mark: that item's index, else
                             -1 */
 };
@@ -239,8 +241,9 @@ int sb_chart_n_dropped(const struct sb_chart *c);
 
 /* Check the scene: no two labels overlap (more than 0.05 pt), no label
  * covers a bar or cell but its owner, every item lies inside the canvas,
- * and the title and source line are there. Returns 0, or -1 with the
- * first problem described in why (may be NULL). */
+ * no label has a character the face cannot draw, and the title and
+ * source line are there. Returns 0, or -1 with the first problem
+ * described in why (may be NULL). */
 int sb_chart_check(const struct sb_chart *c, char *why, size_t size);
 
 #endif

@@ -111,8 +111,17 @@ static void choose_value_labels(struct sb_chart *c, struct vbar *g)
         w = widest_value(c, g->vsize);
         g->upright = w > slot;
     }
-    g->head = (g->upright ? w : chart_line_h(c, g->vsize)) +
-              c->theme.pad_pt / 2;
+    /* Room above the top tick (and under the lowest when it is below 0)
+     * for half a tick label, and for the labels that must stay outside:
+     * upright ones and stack totals. The others go inside a bar end that
+     * reaches the edge. */
+    if (g->upright)
+        g->head = w + c->theme.pad_pt / 2;
+    else if (c->m.kind == SB_CHART_STACKED)
+        g->head = chart_line_h(c, g->vsize) + c->theme.pad_pt / 2;
+    else
+        g->head = 0;
+    g->head = fmax(g->head, chart_line_h(c, c->theme.text_pt) / 2);
 }
 
 /* Move x0 right and x1 left until the first and last category labels
@@ -212,8 +221,8 @@ static void label_bar(struct sb_chart *c, const struct vbar *g, int bar,
     int id;
 
     chart_value_text(c, v, buf, sizeof buf);
-    id = chart_bar_value_label(c, bar, buf, g->vsize, g->upright, x, y1, y0,
-                               limit, fill);
+    id = chart_bar_value_label(c, bar, buf, g->vsize, g->upright, 0, x, y1,
+                               y0, limit, fill);
     chart_set_data(c, id, s, i);
 }
 
@@ -309,7 +318,7 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
     const struct sb_chart_theme *t = &c->theme;
     const struct chart_model *m = &c->m;
     struct text_fmt cat = {t->text_pt, t->text, 0, 1, PANGO_ALIGN_RIGHT};
-    struct text_fmt val = {t->text_pt, t->text, 0, 1, PANGO_ALIGN_LEFT};
+    struct text_fmt note = {t->text_pt, t->text2, 0, 1, PANGO_ALIGN_LEFT};
     struct value_axis a;
     double lh, band, bottom, col_w = 0, natural = 0, x0, x1, y0, y1, pad;
     double hi = 0, lo = 0;
@@ -324,7 +333,7 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
     y1 = plot.y1 - bottom;
     band = (y1 - y0) / m->n_cat;
     if (band < 1.15 * lh) {
-        cat.size = val.size = t->small_pt;
+        cat.size = t->small_pt;
         lh = chart_line_h(c, t->small_pt);
     }
     if (band >= 2.15 * lh)
@@ -365,19 +374,16 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
     a.p1 = x1;
     chart_emit_haxis(c, &a, y1, y0);
     title = chart_axis_title(c, &a);
-    val.color = t->text2;
-    val.size = t->text_pt;
-    chart_add_text(c, SB_ROLE_AXIS_TITLE, title, &val, plot.x1, plot.y1, 1,
+    chart_add_text(c, SB_ROLE_AXIS_TITLE, title, &note, plot.x1, plot.y1, 1,
                    1, 0);
     free(title);
-    val.size = cat.size;
     for (int i = 0; i < m->n_cat; i++) {
         double yc = y0 + (i + 0.5) * band, th = fmin(0.65 * band, 3 * lh);
         double v = m->values[i], xa = chart_axis_map(&a, 0);
-        double xb = chart_axis_map(&a, v), w, h;
+        double xb = chart_axis_map(&a, v);
         uint32_t fill = chart_cat_color(c, i);
         char buf[SB_NUMFMT_SIZE];
-        int bar, right = v >= 0;
+        int bar;
 
         cat.max_w = lines == 2 ? chart_wrap_width(c, m->cats[i], cat.size,
                                                   col_w)
@@ -389,19 +395,8 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
                              fabs(xb - xa), th, fill);
         chart_set_data(c, bar, 0, i);
         chart_value_text(c, v, buf, sizeof buf);
-        val.color = t->text;
-        chart_measure(c, buf, &val, &w, &h, NULL, NULL);
-        if (right ? xb + pad / 2 + w <= plot.x1 : xb - pad / 2 - w >= x0) {
-            id = chart_add_text(c, SB_ROLE_VALUE_LABEL, buf, &val,
-                                right ? xb + pad / 2 : xb - pad / 2, yc,
-                                right ? 0 : 1, 0.5, 0);
-        } else {
-            val.color = chart_text_on(c, fill);
-            id = chart_add_text(c, SB_ROLE_VALUE_LABEL, buf, &val,
-                                right ? xb - pad / 2 : xb + pad / 2, yc,
-                                right ? 1 : 0, 0.5, 0);
-            c->items[id].pub.owner = bar;
-        }
+        id = chart_bar_value_label(c, bar, buf, cat.size, 0, 1, yc, xb, xa,
+                                   v >= 0 ? plot.x1 : x0, fill);
         chart_set_data(c, id, 0, i);
     }
 }

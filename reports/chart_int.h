@@ -82,7 +82,8 @@ uint32_t chart_series_color(const struct sb_chart *c, int series);
  * the first colour. */
 uint32_t chart_cat_color(const struct sb_chart *c, int cat);
 double chart_contrast(uint32_t a, uint32_t b);
-/* White or the theme's text colour, whichever reads better on fill. */
+/* Text colour on fill: white or the theme's text at 4.5:1, else white
+ * or black, whichever reads better. */
 uint32_t chart_text_on(const struct sb_chart *c, uint32_t fill);
 /* The heat scale at t in [0, 1]. */
 uint32_t chart_heat_color(enum sb_chart_heat heat, double t);
@@ -198,13 +199,16 @@ void chart_emit_cats(struct sb_chart *c, const char *const *labels, int n,
  * labels, and stays within [lo, hi] when they fit. */
 void chart_stack_labels(const double *want, const double *h, int n,
                         double gap, double lo, double hi, double *top);
-/* Value label for a vertical bar end: above (or below for v < 0) the
- * end at (x, y_end), inside when it would cross y_limit and the bar can
- * hold it; upright: turned 90° and always outside. Returns the label
- * id. */
+/* Value label at the end of bar (item id): outside the end with padding
+ * (above or right, below or left for a negative value), or inside the
+ * end, in a colour read on fill, when it would cross limit and the bar
+ * can hold it. Vertical bars: pos is the bar's centre x, end, base and
+ * limit are y; horizontal: pos is y, the others x. upright: turned 90°
+ * and always outside (vertical bars only). Returns the label id. */
 int chart_bar_value_label(struct sb_chart *c, int bar, const char *text,
-                          double size, int upright, double x, double y_end,
-                          double y_base, double y_limit, uint32_t fill);
+                          double size, int upright, int horizontal, double pos,
+                          double end, double base, double limit,
+                          uint32_t fill);
 
 /* chart_legend.c */
 /* Series legend under the title from y; returns its height. */

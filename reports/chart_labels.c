@@ -29,34 +29,36 @@ void chart_stack_labels(const double *want, const double *h, int n,
 }
 
 int chart_bar_value_label(struct sb_chart *c, int bar, const char *text,
-                          double size, int upright, double x, double y_end,
-                          double y_base, double y_limit, uint32_t fill)
+                          double size, int upright, int horizontal, double pos,
+                          double end, double base, double limit,
+                          uint32_t fill)
 {
     struct text_fmt f = {size, c->theme.text, 0, 1, PANGO_ALIGN_LEFT};
-    double pad = c->theme.pad_pt / 2, w, h;
-    int up = y_end <= y_base; /* a positive bar grows up */
-    int inside, id;
+    double pad = c->theme.pad_pt / 2, w, h, ext, anchor, along;
+    /* The direction the bar grows in, in canvas coordinates. */
+    int dir = horizontal ? (end >= base ? 1 : -1) : (end <= base ? -1 : 1);
+    int inside, grow, id;
 
     if (upright)
-        return chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, x,
-                              up ? y_end - pad : y_end + pad, up ? 0 : 1,
-                              0.5, -90);
+        return chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, pos,
+                              end + dir * pad, dir < 0 ? 0 : 1, 0.5, -90);
     chart_measure(c, text, &f, &w, &h, NULL, NULL);
-    if (up)
-        inside = y_end - pad - h < y_limit;
-    else
-        inside = y_end + pad + h > y_limit;
+    ext = horizontal ? w : h;
+    inside = dir > 0 ? end + pad + ext > limit : end - pad - ext < limit;
     /* Inside only when the bar can hold the label. */
-    if (inside && fabs(y_base - y_end) < h + 2 * pad)
+    if (inside && fabs(end - base) < ext + 2 * pad)
         inside = 0;
+    grow = inside ? -dir : dir;
+    anchor = end + grow * pad;
+    along = grow > 0 ? 0 : 1;
     if (inside)
         f.color = chart_text_on(c, fill);
-    if (up == inside)
-        id = chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, x, y_end + pad,
-                            0.5, 0, 0);
+    if (horizontal)
+        id = chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, anchor, pos,
+                            along, 0.5, 0);
     else
-        id = chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, x, y_end - pad,
-                            0.5, 1, 0);
+        id = chart_add_text(c, SB_ROLE_VALUE_LABEL, text, &f, pos, anchor,
+                            0.5, along, 0);
     if (inside)
         c->items[id].pub.owner = bar;
     return id;

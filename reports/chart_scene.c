@@ -280,6 +280,7 @@ int chart_add_text(struct sb_chart *c, enum sb_chart_role role,
     it->pub.text = pango_layout_get_text(it->layout);
     it->pub.n_lines = pango_layout_get_line_count(it->layout);
     it->pub.ellipsized = pango_layout_is_ellipsized(it->layout);
+    it->pub.n_unknown = pango_layout_get_unknown_glyphs_count(it->layout);
     it->pub.angle_deg = angle_deg;
     text_quad(it);
     return id;
@@ -589,6 +590,9 @@ int sb_chart_check(const struct sb_chart *c, char *why, size_t size)
 
         has_title |= a->role == SB_ROLE_TITLE;
         has_source |= a->role == SB_ROLE_SOURCE;
+        if (a->n_unknown > 0)
+            return describe(why, size, a, "has characters the font lacks",
+                            NULL);
         for (int k = 0; k < 4; k++)
             if (a->quad[k][0] < -TOUCH_PT || a->quad[k][1] < -TOUCH_PT ||
                 a->quad[k][0] > c->w + TOUCH_PT ||

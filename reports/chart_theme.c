@@ -102,11 +102,15 @@ double chart_contrast(uint32_t a, uint32_t b)
 
 uint32_t chart_text_on(const struct sb_chart *c, uint32_t fill)
 {
-    /* White wins ties: it reads better on mid-tone fills at 4.5:1. */
-    if (chart_contrast(0xFFFFFF, fill) >= 4.5 ||
-        chart_contrast(0xFFFFFF, fill) >= chart_contrast(c->theme.text, fill))
+    /* White, else the text colour, if either reaches 4.5:1 (WCAG AA);
+     * else whichever of white and black reads better. */
+    double white = chart_contrast(0xFFFFFF, fill);
+
+    if (white >= 4.5)
         return 0xFFFFFF;
-    return c->theme.text;
+    if (chart_contrast(c->theme.text, fill) >= 4.5)
+        return c->theme.text;
+    return white >= chart_contrast(0x000000, fill) ? 0xFFFFFF : 0x000000;
 }
 
 int chart_heat_stops(enum sb_chart_heat heat, const uint32_t **stops)

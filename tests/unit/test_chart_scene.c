@@ -351,6 +351,76 @@ static void refused_specs(void)
     sb_chart_free(NULL);
 }
 
+static void hbar_label_inside_at_the_edge(void)
+{
+    static const char *const cats[3] = {"甲", "乙", "丙"};
+    static const double v[3] = {1000, 400, 250};
+    struct sb_chart_spec s = {.kind = SB_CHART_HBAR, .title = "标签",
+                              .source = "数据来源：测试", .n_cat = 3,
+                              .cats = cats, .n_series = 1, .values = v};
+    struct sb_chart *c = NULL;
+    struct sb_error err = {0};
+    const struct sb_chart_item *it;
+
+    /* The 1,000 bar ends at the last tick: its label goes inside, in
+     * white on blue; the others stay outside. */
+    CHECK_INT(sb_chart_new(&c, &s, NULL, 960, 540, fonts, &err), SB_OK);
+    it = find_label(c, SB_ROLE_VALUE_LABEL, "1,000");
+    CHECK(it != NULL && it->owner >= 0 &&
+          sb_chart_item(c, it->owner)->role == SB_ROLE_BAR);
+    it = find_label(c, SB_ROLE_VALUE_LABEL, "400");
+    CHECK(it != NULL && it->owner == -1);
+    CHECK_INT(sb_chart_check(c, NULL, 0), 0);
+    sb_chart_free(c);
+}
+
+static void missing_glyphs_fail_the_check(void)
+{
+    static const char *const cats[2] = {"朱镕基工作室", "普通企业"};
+    static const double v[2] = {3, 4};
+    struct sb_chart_spec s = {.kind = SB_CHART_BAR, .title = "生僻字",
+                              .source = "数据来源：测试", .n_cat = 2,
+                              .cats = cats, .n_series = 1, .values = v};
+    struct sb_chart *c = NULL;
+    struct sb_error err = {0};
+    char why[256];
+
+    /* 镕 is not in FandolHei: the label would show a box. */
+    CHECK_INT(sb_chart_new(&c, &s, NULL, 960, 540, fonts, &err), SB_OK);
+    CHECK_INT(sb_chart_check(c, why, sizeof why), -1);
+    CHECK(strstr(why, "朱镕基工作室") != NULL);
+    CHECK(strstr(why, "font lacks") != NULL);
+    sb_chart_free(c);
+}
+
+static void themes_and_alt_text(void)
+{
+    struct sb_chart_spec s;
+    struct sb_chart_theme t;
+    struct sb_chart *c = NULL;
+    struct sb_error err = {0};
+
+    /* ECharts colours and the viridis scale lay out just as cleanly. */
+    fix_spec("solutions_heatmap", &s);
+    sb_chart_theme_init(&t, SB_CHART_SLIDE, SB_PALETTE_ECHARTS);
+    CHECK_INT(t.series[0], 0x5470C6);
+    t.heat = SB_HEAT_VIRIDIS;
+    CHECK_INT(sb_chart_new(&c, &s, &t, 960, 540, fonts, &err), SB_OK);
+    CHECK_INT(sb_chart_check(c, NULL, 0), 0);
+    CHECK_STR(sb_chart_alt(c), "热力图：解决方案数量（按行业和领域）。"
+                               "22个行业 × 9个领域。");
+    sb_chart_free(c);
+    sb_chart_theme_init(&t, SB_CHART_SLIDE, SB_PALETTE_OKABE_ITO);
+    CHECK_INT(t.series[0], 0x0072B2);
+    CHECK_INT(t.series[6], 0xF5C710);
+    CHECK_INT(t.other, 0x999999);
+    CHECK_INT(t.text, 0x333333);
+    c = fixture("devices_bar", SB_CHART_SLIDE, 960, 540);
+    CHECK_STR(sb_chart_alt(c), "柱状图：可连接工业设备数量（按类别）。"
+                               "运行设备最多（12.63万台/套）。");
+    sb_chart_free(c);
+}
+
 /* A small deterministic generator for the random layouts below. */
 static unsigned long rng = 12345;
 
@@ -443,6 +513,9 @@ int main(void)
     RUN(axes_units_and_zero);
     RUN(stacked_labels_fit_or_go);
     RUN(refused_specs);
+    RUN(hbar_label_inside_at_the_edge);
+    RUN(missing_glyphs_fail_the_check);
+    RUN(themes_and_alt_text);
     RUN(random_layouts_stay_clean);
     sb_fonts_free(fonts);
     return TEST_REPORT();
