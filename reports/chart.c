@@ -10,7 +10,8 @@
 #include "chart_int.h"
 
 static const char *const kind_names[] = {
-    "柱状图", "条形图", "分组柱状图", "堆叠柱状图", "环形图", "折线图", "热力图",
+    "柱状图", "条形图", "分组柱状图", "堆叠柱状图",
+    "环形图", "折线图", "热力图",
 };
 
 static const char *nz(const char *s, const char *dflt)
@@ -267,7 +268,7 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
                 m->values[r * n + c] =
                     s->values[(ridx != NULL ? ridx[r] : r) * n + k];
         }
-        if (s->share != NULL) {
+        if (s->share != NULL && s->kind == SB_CHART_LINE) {
             m->share = sb_xmalloc((size_t)n * sizeof *m->share);
             memcpy(m->share, s->share, (size_t)n * sizeof *m->share);
         }
@@ -460,7 +461,6 @@ int sb_chart_new(struct sb_chart **out, const struct sb_chart_spec *spec,
         sb_chart_theme_init(&c->theme, SB_CHART_SLIDE, SB_PALETTE_OKABE_ITO);
     c->w = width_pt;
     c->h = height_pt;
-    c->fonts = fonts;
     c->pango = sb_fonts_context(fonts);
     plot = frame(c);
     if (plot.x1 - plot.x0 < 8 * c->theme.text_pt ||

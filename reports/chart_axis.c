@@ -89,9 +89,29 @@ static double grid_w(const struct sb_chart *c)
     return c->theme.text_pt / 14;
 }
 
+/* Label every k-th tick so that labels need at most need pt of the
+ * spacing between ticks (Vega's parity thinning, for axes too short for
+ * even 3 spaced labels), counting from the tick at 0 when there is one. */
+static int tick_every(const struct value_axis *a, double need, int *first)
+{
+    double room = fabs(a->p1 - a->p0) / (a->ticks.n - 1);
+    int k = 1;
+
+    while (k < a->ticks.n - 1 && k * room < need)
+        k++;
+    *first = 0;
+    for (int i = 0; i < a->ticks.n; i++)
+        if (a->ticks.v[i] == 0)
+            *first = i % k;
+    return k;
+}
+
 void chart_emit_vaxis(struct sb_chart *c, const struct value_axis *a,
                       double x0, double x1)
 {
+    int first, k = tick_every(a, 1.2 * chart_line_h(c, c->theme.text_pt),
+                              &first);
+
     for (int i = 0; i < a->ticks.n; i++) {
         double v = a->ticks.v[i], y = chart_axis_map(a, v);
         int zero = v == 0;
@@ -99,13 +119,16 @@ void chart_emit_vaxis(struct sb_chart *c, const struct value_axis *a,
         chart_add_line(c, zero ? SB_ROLE_AXIS_LINE : SB_ROLE_GRID, x0, y,
                        x1, y, zero ? c->theme.axis : c->theme.grid,
                        grid_w(c));
-        tick_text(c, a, v, x0 - c->theme.pad_pt, y, 1, 0.5);
+        if (i % k == first)
+            tick_text(c, a, v, x0 - c->theme.pad_pt, y, 1, 0.5);
     }
 }
 
 void chart_emit_haxis(struct sb_chart *c, const struct value_axis *a,
                       double py, double y_top)
 {
+    int first, k = tick_every(a, a->label_w + c->theme.text_pt / 2, &first);
+
     for (int i = 0; i < a->ticks.n; i++) {
         double v = a->ticks.v[i], x = chart_axis_map(a, v);
         int zero = v == 0;
@@ -113,7 +136,8 @@ void chart_emit_haxis(struct sb_chart *c, const struct value_axis *a,
         chart_add_line(c, zero ? SB_ROLE_AXIS_LINE : SB_ROLE_GRID, x, y_top,
                        x, py, zero ? c->theme.axis : c->theme.grid,
                        grid_w(c));
-        tick_text(c, a, v, x, py + c->theme.pad_pt, 0.5, 0);
+        if (i % k == first)
+            tick_text(c, a, v, x, py + c->theme.pad_pt, 0.5, 0);
     }
 }
 

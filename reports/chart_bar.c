@@ -98,8 +98,12 @@ static double widest_value(struct sb_chart *c, double size)
 }
 
 /* Value labels: text size if they fit their slot, else the small size,
- * else small and upright; sets the headroom they need. */
-static void choose_value_labels(struct sb_chart *c, struct vbar *g)
+ * else small and upright, else none (vsize 0): when upright labels are
+ * thicker than their slot, or the room kept for them above and below
+ * would take over a quarter of the plot's height. Some labels dropped
+ * would read worse than none. Sets the headroom they need. */
+static void choose_value_labels(struct sb_chart *c, struct vbar *g,
+                                double plot_h)
 {
     double slot = slot_width(c, g->band) - c->theme.pad_pt / 2;
     double w = widest_value(c, c->theme.text_pt);
@@ -111,17 +115,30 @@ static void choose_value_labels(struct sb_chart *c, struct vbar *g)
         w = widest_value(c, g->vsize);
         g->upright = w > slot;
     }
+    if (g->upright &&
+        ((w + c->theme.pad_pt / 2) * (g->lo < 0 ? 2 : 1) > plot_h / 4 ||
+         chart_line_h(c, g->vsize) > slot)) {
+        g->vsize = 0;
+        g->upright = 0;
+    }
     /* Room above the top tick (and under the lowest when it is below 0)
      * for half a tick label, and for the labels that must stay outside:
      * upright ones and stack totals. The others go inside a bar end that
      * reaches the edge. */
     if (g->upright)
         g->head = w + c->theme.pad_pt / 2;
-    else if (c->m.kind == SB_CHART_STACKED)
+    else if (c->m.kind == SB_CHART_STACKED && g->vsize > 0)
         g->head = chart_line_h(c, g->vsize) + c->theme.pad_pt / 2;
     else
         g->head = 0;
     g->head = fmax(g->head, chart_line_h(c, c->theme.text_pt) / 2);
+}
+
+/* From the lowest tick to the category labels: clear of the lowest tick
+ * label, which a long first category label may reach under. */
+static double cat_gap(struct sb_chart *c)
+{
+    return chart_line_h(c, c->theme.text_pt) / 2 + c->theme.pad_pt / 2;
 }
 
 /* Move x0 right and x1 left until the first and last category labels
@@ -160,11 +177,11 @@ static void layout_geometry(struct sb_chart *c, struct box plot,
 
         fit_edges(g, n, plot.x0, plot.x1);
         g->band = (g->x1 - g->x0) / n;
-        choose_value_labels(c, g);
+        choose_value_labels(c, g, plot.y1 - plot.y0);
         chart_fit_cats(c, (const char *const *)c->m.cats, n, g->band, max_h,
                        1, c->m.ordinal, t->text_pt, &g->fit);
         g->y_top = top + g->head;
-        g->y_bot = plot.y1 - g->fit.height - t->pad_pt -
+        g->y_bot = plot.y1 - g->fit.height - cat_gap(c) -
                    (g->lo < 0 ? g->head : 0);
         chart_value_axis(c, &g->a, g->lo, g->hi, g->y_bot - g->y_top, 1);
         need = plot.x0 + g->a.label_w + t->pad_pt;
@@ -198,7 +215,7 @@ static void emit_frame(struct sb_chart *c, struct box plot, struct vbar *g)
                        c->theme.text_pt / 14);
     chart_emit_cats(c, (const char *const *)c->m.cats, c->m.n_cat, g->x0,
                     g->band,
-                    g->y_bot + (g->lo < 0 ? g->head : 0) + c->theme.pad_pt,
+                    g->y_bot + (g->lo < 0 ? g->head : 0) + cat_gap(c),
                     &g->fit, c->theme.text_pt);
 }
 
@@ -220,6 +237,8 @@ static void label_bar(struct sb_chart *c, const struct vbar *g, int bar,
     double limit = v >= 0 ? g->y_top - g->head : g->y_bot + g->head;
     int id;
 
+    if (g->vsize <= 0)
+        return;
     chart_value_text(c, v, buf, sizeof buf);
     id = chart_bar_value_label(c, bar, buf, g->vsize, g->upright, 0, x, y1,
                                y0, limit, fill);
@@ -236,6 +255,8 @@ static void label_segment(struct sb_chart *c, const struct vbar *g, int seg,
     double tw, th, pad = c->theme.pad_pt / 2;
     int id;
 
+    if (g->vsize <= 0)
+        return;
     chart_value_text(c, v, buf, sizeof buf);
     chart_measure(c, buf, &f, &tw, &th, NULL, NULL);
     if (fabs(yb - ya) < th + 2 * pad || w < tw + 2 * pad)
@@ -290,23 +311,18 @@ void chart_layout_bar(struct sb_chart *c, struct box plot)
                 *acc += v;
             }
         }
-        if (c->m.kind == SB_CHART_STACKED) {
-            double total = pos + neg;
+        if (c->m.kind == SB_CHART_STACKED && g.vsize > 0) {
+            /* The total over the stack (under it when all is negative),
+             * always outside: the headroom was kept for it. */
+            double end = pos > 0 || neg == 0 ? pos : neg;
             char buf[SB_NUMFMT_SIZE];
-            struct text_fmt f = {g.vsize, c->theme.text, 0, 1,
-                                 PANGO_ALIGN_LEFT};
-            double pad = c->theme.pad_pt / 2;
             int id;
 
-            chart_value_text(c, total, buf, sizeof buf);
-            if (pos > 0 || neg == 0)
-                id = chart_add_text(c, SB_ROLE_VALUE_LABEL, buf, &f, xc,
-                                    chart_axis_map(&g.a, pos) - pad, 0.5, 1,
-                                    g.upright ? -90 : 0);
-            else
-                id = chart_add_text(c, SB_ROLE_VALUE_LABEL, buf, &f, xc,
-                                    chart_axis_map(&g.a, neg) + pad, 0.5, 0,
-                                    g.upright ? -90 : 0);
+            chart_value_text(c, pos + neg, buf, sizeof buf);
+            id = chart_bar_value_label(
+                c, -1, buf, g.vsize, g.upright, 0, xc,
+                chart_axis_map(&g.a, end), chart_axis_map(&g.a, 0),
+                end >= 0 ? g.y_top - g.head : g.y_bot + g.head, 0);
             chart_set_data(c, id, -1, i);
         }
     }
@@ -323,7 +339,7 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
     double lh, band, bottom, col_w = 0, natural = 0, x0, x1, y0, y1, pad;
     double hi = 0, lo = 0;
     char *title;
-    int id, lines = 1;
+    int id, lines = 1, every = 1;
 
     pad = t->pad_pt;
     lh = chart_line_h(c, t->text_pt);
@@ -338,6 +354,10 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
     }
     if (band >= 2.15 * lh)
         lines = 2;
+    /* Rows thinner than a line of small text: names on every k-th row
+     * (as a category axis's last resort) and no values. */
+    while (every * band < 1.05 * lh)
+        every++;
     /* Names up to 30% of the width, wrapped or cut beyond. */
     for (int i = 0; i < m->n_cat; i++) {
         double w, h;
@@ -388,12 +408,16 @@ void chart_layout_hbar(struct sb_chart *c, struct box plot)
         cat.max_w = lines == 2 ? chart_wrap_width(c, m->cats[i], cat.size,
                                                   col_w)
                                : col_w;
-        id = chart_add_text(c, SB_ROLE_CAT_LABEL, m->cats[i], &cat, x0 - pad,
-                            yc, 1, 0.5, 0);
-        chart_set_data(c, id, 0, i);
+        if (i % every == 0) {
+            id = chart_add_text(c, SB_ROLE_CAT_LABEL, m->cats[i], &cat,
+                                x0 - pad, yc, 1, 0.5, 0);
+            chart_set_data(c, id, 0, i);
+        }
         bar = chart_add_rect(c, SB_ROLE_BAR, fmin(xa, xb), yc - th / 2,
                              fabs(xb - xa), th, fill);
         chart_set_data(c, bar, 0, i);
+        if (every > 1)
+            continue;
         chart_value_text(c, v, buf, sizeof buf);
         id = chart_bar_value_label(c, bar, buf, cat.size, 0, 1, yc, xb, xa,
                                    v >= 0 ? plot.x1 : x0, fill);

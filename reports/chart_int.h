@@ -30,7 +30,7 @@ struct chart_model {
 enum item_shape {
     SHAPE_TEXT,
     SHAPE_RECT,
-    SHAPE_POLY,   /* polyline, or polygon when closed */
+    SHAPE_POLY,   /* polyline */
     SHAPE_SECTOR, /* annular sector */
     SHAPE_CIRCLE,
     SHAPE_RAMP,   /* horizontal colour bar of the heat scale */
@@ -53,7 +53,7 @@ struct chart_item {
     PangoLayout *layout;
     double ax, ay, fx, fy, angle, lx, ly;
     /* POLY */
-    int n_pts, closed;
+    int n_pts;
     double *pts;           /* 2 · n_pts */
     /* SECTOR, CIRCLE */
     double cx, cy, r0, r1, a0, a1;
@@ -63,8 +63,7 @@ struct sb_chart {
     struct chart_model m;
     struct sb_chart_theme theme;
     double w, h;
-    struct sb_fonts *fonts;
-    PangoContext *pango;
+    PangoContext *pango;    /* from the caller's struct sb_fonts */
     struct chart_item *items;
     int n_items, cap_items;
     int n_dropped;
@@ -165,12 +164,13 @@ void chart_tick_label(const struct value_axis *a, double v, char *buf,
                       size_t size);
 /* "设备数（万台/套）" for the axis. */
 char *chart_axis_title(const struct sb_chart *c, const struct value_axis *a);
-/* Draw grid lines and tick labels of a vertical value axis at x = px
- * (labels right-aligned left of it) spanning plot width [x0, x1]. */
+/* Grid lines across [x0, x1] at each tick of a vertical value axis (the
+ * zero line darker) and the tick labels right-aligned left of x0; on an
+ * axis too short for them all, every k-th label, 0 kept. */
 void chart_emit_vaxis(struct sb_chart *c, const struct value_axis *a,
                       double x0, double x1);
-/* Same for a horizontal value axis under the plot at y = py, grid lines
- * up to y_top. */
+/* Grid lines from y_top down to py at each tick of a horizontal value
+ * axis, and the tick labels centred under py. */
 void chart_emit_haxis(struct sb_chart *c, const struct value_axis *a,
                       double py, double y_top);
 
@@ -199,7 +199,8 @@ void chart_emit_cats(struct sb_chart *c, const char *const *labels, int n,
  * labels, and stays within [lo, hi] when they fit. */
 void chart_stack_labels(const double *want, const double *h, int n,
                         double gap, double lo, double hi, double *top);
-/* Value label at the end of bar (item id): outside the end with padding
+/* Value label at the end of bar (item id, or -1 for a stack's total, which
+ * has room kept for it and never goes inside): outside the end with padding
  * (above or right, below or left for a negative value), or inside the
  * end, in a colour read on fill, when it would cross limit and the bar
  * can hold it. Vertical bars: pos is the bar's centre x, end, base and

@@ -45,8 +45,8 @@ int chart_bar_value_label(struct sb_chart *c, int bar, const char *text,
     chart_measure(c, text, &f, &w, &h, NULL, NULL);
     ext = horizontal ? w : h;
     inside = dir > 0 ? end + pad + ext > limit : end - pad - ext < limit;
-    /* Inside only when the bar can hold the label. */
-    if (inside && fabs(end - base) < ext + 2 * pad)
+    /* Inside only when the bar can hold the label; never for a total. */
+    if (bar < 0 || fabs(end - base) < ext + 2 * pad)
         inside = 0;
     grow = inside ? -dir : dir;
     anchor = end + grow * pad;

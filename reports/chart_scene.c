@@ -505,8 +505,6 @@ static void draw_item(const struct sb_chart *c, cairo_t *cr,
         cairo_move_to(cr, it->pts[0], it->pts[1]);
         for (int i = 1; i < it->n_pts; i++)
             cairo_line_to(cr, it->pts[2 * i], it->pts[2 * i + 1]);
-        if (it->closed)
-            cairo_close_path(cr);
         fill_stroke(cr, it);
         break;
     case SHAPE_SECTOR:

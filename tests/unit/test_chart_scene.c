@@ -455,7 +455,7 @@ static void random_layouts_stay_clean(void)
 
         s.kind = kinds[rnd(7)];
         if (s.kind == SB_CHART_BAR || s.kind == SB_CHART_HBAR ||
-            s.kind == SB_CHART_DONUT || s.kind == SB_CHART_LINE)
+            s.kind == SB_CHART_DONUT)
             ns = 1;
         for (int i = 0; i < n; i++) {
             names[i][0] = '\0';
@@ -478,6 +478,7 @@ static void random_layouts_stay_clean(void)
         s.values = values;
         s.start_year = 2020;
         s.start_month = 1 + rnd(12);
+        s.share = s.kind == SB_CHART_LINE && rnd(2) ? values : NULL;
         s.ordinal = rnd(2);
         sb_chart_theme_init(&t, rnd(2) ? SB_CHART_SLIDE : SB_CHART_REPORT,
                             SB_PALETTE_OKABE_ITO);
