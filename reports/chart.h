@@ -62,8 +62,10 @@ struct sb_chart_spec {
                                heatmap columns "领域"; NULL = "类别" */
     const char *series_name; /* what a series is; heatmap rows: "行业" */
     int n_cat;               /* >= 1 (LINE: months) */
-    const char *const *cats; /* n_cat labels; LINE may pass NULL: the
-                                months are named from start_year/month */
+    const char *const *cats; /* n_cat labels. LINE: the axis always
+                                shows months from start_year/month; cats
+                                (or, if NULL, "2023年1月" names) go to
+                                the CSV and the description */
     int n_series;            /* >= 1; BAR, HBAR, DONUT and LINE use 1 */
     const char *const *series; /* n_series names; NULL when n_series == 1
                                   (the series is then value_name) */

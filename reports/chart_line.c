@@ -163,7 +163,7 @@ void chart_layout_line(struct sb_chart *c, struct box plot)
     double lh = chart_line_h(c, t->text_pt), pad = t->pad_pt;
     double x0, x1, y_top, y_bot, share_top = 0, share_bot = 0, lo, hi, dx;
     struct value_axis a, sa;
-    int *idx = sb_xmalloc((size_t)m->n_cat * sizeof *idx), n_lab = 0;
+    int *idx = sb_xmalloc((size_t)m->n_cat * sizeof *idx), n_lab = 0, si = 0;
     char(*text)[32] = sb_xmalloc((size_t)m->n_cat * sizeof *text);
     char *title;
 
@@ -192,20 +192,31 @@ void chart_layout_line(struct sb_chart *c, struct box plot)
         x0 = fmax(x0, plot.x0 + sa.label_w + pad);
     }
     /* Month labels centred on x0 and x1 must stay on the canvas; the
-     * widest is one with its year. */
+     * widest is one with its year. The step starts from what labels
+     * without a year ("12月") would allow and grows until the real
+     * labels fit. */
     {
-        char widest[32];
+        char label[32];
         double w, h;
+        int step;
 
-        chart_month_label(m->start_year, 12, 1, widest, sizeof widest);
-        chart_measure(c, widest, &mf, &w, &h, NULL, NULL);
+        chart_month_label(m->start_year, 12, 1, label, sizeof label);
+        chart_measure(c, label, &mf, &w, &h, NULL, NULL);
         x0 = fmax(x0, plot.x0 + w / 2);
         x1 = plot.x1 - fmax(end_label_w(c) + pad, w / 2);
+        chart_month_label(m->start_year, 12, 0, label, sizeof label);
+        chart_measure(c, label, &mf, &w, &h, NULL, NULL);
+        step = sb_ticks_month_step(
+            m->n_cat, (int)((x1 - x0) / (w + t->text_pt)) + 1);
+        while (month_steps[si] < step)
+            si++;
     }
     dx = m->n_cat > 1 ? (x1 - x0) / (m->n_cat - 1) : x1 - x0;
-    for (int k = 0; k < 5; k++)
-        if (month_labels(c, month_steps[k], dx, idx, text, &n_lab))
+    for (; si < 4; si++)
+        if (month_labels(c, month_steps[si], dx, idx, text, &n_lab))
             break;
+    if (si == 4)
+        month_labels(c, month_steps[si], dx, idx, text, &n_lab);
     title = chart_axis_title(c, &a);
     chart_add_text(c, SB_ROLE_AXIS_TITLE, title, &f, plot.x0, plot.y0, 0, 0,
                    0);
