@@ -5,6 +5,7 @@
 #   make asan       the whole suite again under ASan + UBSan
 #   make deps       apt-get install whatever Debian package is missing
 #   make bench      benchmarks against peer tools (writes BENCHMARKS.md)
+#   make rebaseline regenerate the chart pixel baselines (tests/fixtures/charts)
 # V=1 shows the commands.
 
 FLAVOUR ?= release
@@ -49,7 +50,8 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libxlsxwriter-dev libpoppler-glib-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3
 
-.PHONY: all deps run test asan check-sample tools bench clean format headers
+.PHONY: all deps run test asan check-sample tools bench clean format headers \
+        rebaseline
 
 all: $(BIN) $(TOOL_BIN)
 
@@ -109,12 +111,17 @@ test: deps
 	$(Q)sh tests/run.sh $(BUILD)
 
 asan: deps
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(MAKE) --no-print-directory FLAVOUR=asan test
 
 tools: $(TOOL_BIN)
+
+# After a deliberate change to the charts, the fonts or cairo/pango:
+# review the changed PNGs in git before committing them.
+rebaseline: tools
+	$(Q)SB_BUILD=$(CURDIR)/$(BUILD) SB_REBASELINE=1 sh tests/e2e/charts_pixels.sh
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
