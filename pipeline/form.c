@@ -536,7 +536,7 @@ static int chart_data(struct loader *ld, long r, int col,
         char *part = sb_xstrndup(p, n);
         char *eq = strchr(part, '=');
         char *bar;
-        struct sb_chart_item *it;
+        struct sb_chart_datum *it;
         const char *t;
         size_t tn;
         int rc;

@@ -128,7 +128,7 @@ struct sb_rule {
 
 /* One item of a chart drawn from declared figures: a value of a series
  * in a category ("主营业务收入" in "2022"). */
-struct sb_chart_item {
+struct sb_chart_datum {
     char *series;   /* "" for a single series */
     char *category;
     struct sb_expr *value;
@@ -144,7 +144,7 @@ struct sb_chart_def {
     char *unit;     /* unit of the values, e.g. "台/套" */
     char *source;   /* annex code the data come from, or "form" */
     struct sb_expr *data;       /* the aggregate, or NULL */
-    struct sb_chart_item *items; /* figures, when data is NULL */
+    struct sb_chart_datum *items; /* figures, when data is NULL */
     int n_items;
     char **opt_keys;            /* options: sort, top, cumulative … */
     char **opt_vals;

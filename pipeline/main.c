@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chartset.h"
 #include "decl.h"
+#include "fonts.h"
 #include "inspect.h"
 #include "outfile.h"
 #include "sb.h"
@@ -26,6 +28,7 @@ static const char usage_text[] =
     "commands:\n"
     "  check DIR        cross-check form.csv against annex/*.csv\n"
     "  inspect FILE     show how one CSV file is read\n"
+    "  charts DIR       draw the statistics charts (PNG, SVG, PDF, CSV)\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -65,6 +68,22 @@ static const char inspect_usage[] =
     "  -h, --help            this text\n";
 
 /* Print "shenbao: " + what (with %s replaced by arg) and the help. */
+static const char charts_usage[] =
+    "usage: shenbao charts [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR and draw the statistics charts of its\n"
+    "form edition from the declared figures and the annex lists: for each\n"
+    "chart ID, ID.png (1920×1080, for 16:9 slides), ID@2x.png, ID.svg,\n"
+    "ID.pdf (vector, fonts embedded) and ID.csv (the data drawn). A chart\n"
+    "whose data is missing is skipped and said so.\n"
+    "\n"
+    "  -o, --output DIR      where to write (default ./charts)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 the charts were written, 2 the run failed.\n";
+
 static int usage_error(const char *what, const char *arg, const char *help)
 {
     const char *pct = strstr(what, "%s");
@@ -239,6 +258,70 @@ static int cmd_inspect(int argc, char **argv)
     return EXIT_CLEAN;
 }
 
+static int cmd_charts(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, 'f'},
+        {"form", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct sb_check_opts opts = {0};
+    const char *outdir = "charts", *fonts_dir = NULL;
+    struct sb_decl *d = NULL;
+    struct sb_fonts *fonts = NULL;
+    struct sb_error err = {0};
+    int c, rc, written = 0;
+
+    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            outdir = optarg;
+            break;
+        case 'f':
+            fonts_dir = optarg;
+            break;
+        case 'F':
+            opts.form = optarg;
+            break;
+        case 'h':
+            fputs(charts_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(charts_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "charts takes one declaration directory",
+                           charts_usage);
+    rc = sb_decl_check(&d, argv[optind], &opts, &err);
+    if (rc == SB_OK)
+        rc = sb_fonts_new(&fonts, fonts_dir, &err);
+    if (rc == SB_OK)
+        rc = sb_chartset_write(d, outdir, fonts, &written, &err);
+    if (rc == SB_OK) {
+        long n;
+        const struct sb_finding *f = sb_findings_sorted(d->findings, &n);
+
+        for (long i = 0; i < n; i++) {
+            if (strncmp(f[i].code, "chart.", 6) == 0)
+                fprintf(stderr, "shenbao: %s: %s\n",
+                        f[i].sev == SB_SEV_INFO ? "info" : "warning",
+                        f[i].message);
+        }
+        printf("%d charts written to %s\n", written, outdir);
+    }
+    sb_fonts_free(fonts);
+    sb_decl_free(d);
+    if (rc != SB_OK) {
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
@@ -261,6 +344,8 @@ int main(int argc, char **argv)
         rc = cmd_check(argc - 1, argv + 1);
     else if (strcmp(cmd, "inspect") == 0)
         rc = cmd_inspect(argc - 1, argv + 1);
+    else if (strcmp(cmd, "charts") == 0)
+        rc = cmd_charts(argc - 1, argv + 1);
     else
         return usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -46,7 +46,8 @@ const char *sb_typed_expects(enum sb_type t)
 static void set_number(struct sb_typed *out, const struct sb_decimal *d,
                        double unit)
 {
-    out->num = (double)d->v / pow(10, d->scale) * unit;
+    /* multiply first: 356.16 万元 is 35616 × 10000 / 100, exactly */
+    out->num = (double)d->v * unit / pow(10, d->scale);
     out->scale = d->scale;
     out->tol = 0.5 / pow(10, d->scale) * unit;
 }

@@ -1,0 +1,130 @@
+#!/bin/sh
+# End-to-end: `shenbao charts` on the bundled sample. Each chart's CSV
+# must equal the aggregate it was drawn from, computed here again
+# independently from the annex CSV files and form.csv (python3); the
+# titles and labels must be in the PDF text; the same input must give
+# the same bytes.
+. "$(dirname "$0")/lib.sh"
+T=$E2E_TMP
+S=inputs/sample
+
+"$SHENBAO" charts -o "$T/c1" "$S" > "$T/out.txt"
+check_eq "charts: exit 0" "$?" 0
+check_grep "charts: all 13 written" '^13 charts written' "$T/out.txt"
+for id in devices-by-class devices-by-cloud models-by-class apps-by-domain \
+    apps-source-mode enterprises-by-industry service-amounts \
+    developers-over-time solutions-matrix killer-subscriptions \
+    killer-revenue finance-by-year platform-finance; do
+    for ext in png @2x.png svg pdf csv; do
+        case $ext in @*) f=$T/c1/$id$ext ;; *) f=$T/c1/$id.$ext ;; esac
+        check "charts: $id $ext written" test -s "$f"
+    done
+done
+
+# The CSVs against aggregates computed from the lists and the form.
+check_eq "charts: CSV data equal the lists' aggregates" "$(python3 - "$S" "$T/c1" <<'PY'
+import csv, sys, collections, codecs
+S, C = sys.argv[1], sys.argv[2]
+def rows(name, enc='utf-8-sig'):
+    with open(f'{S}/annex/{name}.csv', encoding=enc, newline='') as f:
+        return list(csv.DictReader(f))
+def chart(name):
+    with open(f'{C}/{name}.csv', encoding='utf-8-sig', newline='') as f:
+        r = list(csv.reader(f))
+    return r[0], r[1:]
+bad = []
+def expect(what, got, exp):
+    if got != exp:
+        bad.append(f'{what}: got {got} expected {exp}')
+# devices by class: every class, its count
+dev = rows('devices')
+h, r = chart('devices-by-class')
+expect('devices-by-class', {x[0]: int(x[1]) for x in r},
+       dict(collections.Counter(d['设备类别'] for d in dev)))
+h, r = chart('devices-by-cloud')
+expect('devices-by-cloud', {x[0]: int(x[1]) for x in r},
+       dict(collections.Counter(d['连接方式'] for d in dev)))
+mod = rows('models')
+h, r = chart('models-by-class')
+expect('models-by-class', {x[0]: int(x[1]) for x in r},
+       dict(collections.Counter(d['模型类别'] for d in mod)))
+apps = rows('apps')
+h, r = chart('apps-by-domain')
+expect('apps-by-domain', {x[0]: int(x[1]) for x in r},
+       dict(collections.Counter(d['APP种类'] for d in apps)))
+h, r = chart('apps-source-mode')
+got = {(x[0], h[i].split('（')[0]): int(x[i]) for x in r for i in (1, 2)}
+expect('apps-source-mode', got,
+       dict(collections.Counter((d['APP来源'], d['开发方式']) for d in apps)))
+ent = rows('enterprises')
+h, r = chart('enterprises-by-industry')
+cnt = collections.Counter(d['所属行业'] for d in ent)
+top = dict(cnt.most_common(12))
+expect('enterprises top 12', {x[0]: int(x[1]) for x in r[:12]}, top)
+expect('enterprises 其他', (r[12][0], int(r[12][1])),
+       ('其他', sum(cnt.values()) - sum(top.values())))
+def band(x):
+    if x == 0: return '0'
+    if x < 1: return '0–1'
+    lo = 1
+    while lo * 10 <= x: lo *= 10
+    if x < 2 * lo: return f'{lo}–{2*lo}'
+    if x < 5 * lo: return f'{2*lo}–{5*lo}'
+    return f'{5*lo}–{10*lo}'
+h, r = chart('service-amounts')
+expect('service-amounts', {x[0]: int(x[1]) for x in r},
+       dict(collections.Counter(band(float(d['服务金额（万元）'])) for d in ent if d['是否付费'] == '是')))
+devs = rows('developers')
+h, r = chart('developers-over-time')
+expect('developers cumulative last', int(r[-1][1]), len(devs))
+months = collections.Counter(d['注册日期'][:7] for d in devs)
+run = 0
+for x in r:
+    run += months.get(x[0], 0)
+    if int(x[1]) != run:
+        bad.append(f'developers {x[0]}: {x[1]} != {run}')
+        break
+sol = rows('solutions')
+h, r = chart('solutions-matrix')
+got = {(x[0], h[i]): int(x[i]) for x in r for i in range(1, len(h)) if int(x[i])}
+expect('solutions-matrix', got,
+       dict(collections.Counter((d['聚焦行业'], d['领域']) for d in sol)))
+k = rows('killer_apps')
+h, r = chart('killer-subscriptions')
+expect('killer-subscriptions', [(x[0], int(x[1])) for x in r],
+       sorted(((d['APP名称'], int(d['订阅数量'])) for d in k), key=lambda t: -t[1]))
+h, r = chart('killer-revenue')
+expect('killer-revenue', {x[0]: round(float(x[1])) for x in r},
+       {d['APP名称']: round(float(d['近一年月均收入（万元）']) * 10000) for d in k})
+form = {l[0]: l[2] for l in csv.reader(open(f'{S}/form.csv', encoding='utf-8'))}
+h, r = chart('finance-by-year')
+expect('finance-by-year', [[round(float(v)) for v in x[1:]] for x in r],
+       [[round(float(form['rnd.main_revenue_2021']) * 1e4), round(float(form['rnd.spend_2021']) * 1e4)],
+        [round(float(form['rnd.main_revenue_2022']) * 1e4), round(float(form['rnd.spend_2022']) * 1e4)]])
+print('\n'.join(bad) if bad else 'ok')
+PY
+)" "ok"
+
+# Titles, labels and source lines are text in the PDFs; fonts embedded.
+pdftotext "$T/c1/apps-by-domain.pdf" "$T/a.txt"
+check_grep "charts: PDF title" '工业APP按九大领域' "$T/a.txt"
+check_grep "charts: PDF category label" '供应链管理' "$T/a.txt"
+check_grep "charts: PDF source line" '数据来源：附件3 工业APP清单，统计截至2023-05-31' "$T/a.txt"
+pdffonts "$T/c1/finance-by-year.pdf" > "$T/f.txt"
+check_grep "charts: PDF font embedded and subset" 'FandolHei-Regular +CID Type 0C +Identity-H +yes +yes +yes' "$T/f.txt"
+pdftotext "$T/c1/finance-by-year.pdf" "$T/fy.txt"
+check_grep "charts: money in 亿 on the axis title" '金额（亿元）' "$T/fy.txt"
+check_grep "charts: SVG carries the title" '<title id="chart-title">工业设备按类别</title>' "$T/c1/devices-by-class.svg"
+
+# Same input, same bytes.
+"$SHENBAO" charts -o "$T/c2" "$S" > /dev/null
+check "charts: deterministic output" diff -r "$T/c1" "$T/c2"
+
+# A declaration without its roster still gets every other chart.
+cp -r tests/fixtures/base "$T/nokiller"
+rm "$T/nokiller/annex/killer_apps.csv"
+"$SHENBAO" charts -o "$T/c3" "$T/nokiller" > "$T/o3.txt" 2> "$T/e3.txt"
+check_eq "charts: exit 0 without an annex" "$?" 0
+check_grep "charts: missing data is said" '未绘制图表“杀手锏APP订阅量”' "$T/e3.txt"
+check "charts: the others are drawn" test -s "$T/c3/devices-by-class.png"
+finish
