@@ -85,26 +85,20 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The main job: check each bundled declaration and write its findings as
-# text, JSON and JUnit under outputs/<name>/. Findings (exit 1) are the
-# job's result, not a failure of make; a failed run (exit 2) is.
+# The main job: build each bundled declaration into outputs/<name>/ (the
+# findings as text, JSON and JUnit, the charts, the report and volumes).
+# Findings (exit 1) are the job's result, not a failure of make; a failed
+# run (exit 2) is.
 RUN_INPUTS = sample green-design
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)for d in $(RUN_INPUTS); do \
-	  mkdir -p outputs/$$d || exit 1; \
-	  echo "== shenbao check inputs/$$d"; \
-	  $(BIN) check -q --junit outputs/$$d/check.junit.xml inputs/$$d \
-	    > outputs/$$d/check.txt.tmp; rc=$$?; \
+	  echo "== shenbao build inputs/$$d -o outputs/$$d"; \
+	  $(BIN) build -q -o outputs/$$d inputs/$$d; rc=$$?; \
 	  [ $$rc -le 1 ] || exit $$rc; \
-	  mv outputs/$$d/check.txt.tmp outputs/$$d/check.txt; \
-	  $(BIN) check -q --format json inputs/$$d > outputs/$$d/check.json.tmp; \
-	  [ $$? -le 1 ] || exit 2; \
-	  mv outputs/$$d/check.json.tmp outputs/$$d/check.json; \
-	  cat outputs/$$d/check.txt; \
+	  echo "-- outputs/$$d/check.txt:"; cat outputs/$$d/check.txt; \
 	done
-	@echo "wrote:"; find outputs -type f ! -name README.md | sort | sed 's/^/  /'
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)

@@ -9,6 +9,7 @@
 #include "decl.h"
 #include "eval.h"
 #include "keyset.h"
+#include "typed.h"
 #include "utf8.h"
 
 enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
@@ -168,6 +169,10 @@ static void cell_text(const struct sb_agg *a, const struct sb_expr *key,
     if (key->op == SB_EX_CALL && key->str[0] == 'm') {
         sb_date_format((int32_t)c->num, date);
         sb_buf_put(out, date, 7);
+        return;
+    }
+    if (key->op == SB_EX_CALL && key->str[0] == 't') {
+        sb_heading_title(c->text, c->len, out);
         return;
     }
     if (key->op == SB_EX_CALL) {

@@ -280,8 +280,13 @@ static int bind_agg(struct binder *b, struct sb_expr *e, int ctx)
             k->vtype = SB_VT_TEXT;
         } else if (strcmp(k->str, "band") == 0 && c->vtype == SB_VT_NUM) {
             k->vtype = SB_VT_TEXT;
+        } else if (strcmp(k->str, "title") == 0 &&
+                   b->f->annexes[c->annex].cols[c->column].type ==
+                       SB_TYPE_HEADING) {
+            k->vtype = SB_VT_TEXT;
         } else {
-            return fail(b, "by %s(): month(date) or band(number)", k->str);
+            return fail(b, "by %s(): month(date), band(number) or "
+                           "title(heading)", k->str);
         }
         k->bound = SB_BOUND_FUNC;
         k->annex = c->annex;

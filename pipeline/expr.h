@@ -21,7 +21,8 @@
  *   primary := NUMBER | STRING | name | call | '(' sum ')'
  *   name    := IDENT ('.' IDENT)*          a figure, or annex.column
  *   call    := IDENT '(' [args] ['where' cond] ['by' key (',' key)*] ')'
- *   key     := name | IDENT '(' name ')'     month(date), band(number)
+ *   key     := name | IDENT '(' name ')'     month(date), band(number),
+ *                                            title(heading)
  *   args    := sum (',' sum)*
  *   cond    := conj ('or' conj)*
  *   conj    := neg ('and' neg)*
@@ -31,7 +32,9 @@
  * distinct(annex.col [, annex.col …]), top(annex.label, annex.value, N).
  * With "by", an aggregate has one value per group of rows: by a column,
  * by month(date) ("2023-05") or by band(number) (the 1-2-5 band of the
- * value in the column's unit: "0", "1–2", "2–5", "5–10" …). Functions:
+ * value in the column's unit: "0", "1–2", "2–5", "5–10" …) or by
+ * title(heading) (the heading without its numbering and count:
+ * "一、家用洗涤剂（58种）" → "家用洗涤剂"). Functions:
  * month_start(date).
  * Inside where, a bare name is a column of the aggregate's annex, else a
  * figure. Strings compared with enum columns must be values of the

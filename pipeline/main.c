@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "chartset.h"
 #include "decl.h"
 #include "fonts.h"
@@ -29,6 +30,7 @@ static const char usage_text[] =
     "  check DIR        cross-check form.csv against annex/*.csv\n"
     "  inspect FILE     show how one CSV file is read\n"
     "  charts DIR       draw the statistics charts (PNG, SVG, PDF, CSV)\n"
+    "  build DIR        check, then write every output into one folder\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -83,6 +85,25 @@ static const char charts_usage[] =
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
+
+static const char build_usage[] =
+    "usage: shenbao build [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR, then write all its outputs into OUT:\n"
+    "check.txt, check.json and check.junit.xml (the findings) and charts/\n"
+    "(the statistics charts). Each file is written whole or not at all: a\n"
+    "failure never leaves a half-written file nor deletes a previous good\n"
+    "one. The files written are listed on standard output.\n"
+    "\n"
+    "  -o, --output OUT      where to write (default outputs/NAME, NAME\n"
+    "                        being the last part of DIR)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "  -q, --quiet           no progress display\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no errors found, 1 errors found (outputs written all\n"
+    "the same), 2 the run failed.\n";
 
 static int usage_error(const char *what, const char *arg, const char *help)
 {
@@ -322,6 +343,71 @@ static int cmd_charts(int argc, char **argv)
     return EXIT_CLEAN;
 }
 
+static int cmd_build(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, 'f'},
+        {"form", required_argument, NULL, 'F'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct sb_build_opts opts = {0};
+    const char *out = NULL;
+    char *def = NULL;
+    struct sb_error err = {0};
+    long errors = 0;
+    int c, rc;
+
+    opts.check.progress = 1;
+    while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            out = optarg;
+            break;
+        case 'f':
+            opts.fonts_dir = optarg;
+            break;
+        case 'F':
+            opts.check.form = optarg;
+            break;
+        case 'q':
+            opts.check.progress = 0;
+            break;
+        case 'h':
+            fputs(build_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(build_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "build takes one declaration directory",
+                           build_usage);
+    if (out == NULL) {
+        const char *dir = argv[optind], *base;
+        size_t n = strlen(dir);
+
+        while (n > 1 && dir[n - 1] == '/')
+            n--;
+        base = dir + n;
+        while (base > dir && base[-1] != '/')
+            base--;
+        def = sb_xasprintf("outputs/%.*s", (int)(dir + n - base), base);
+        out = def;
+    }
+    rc = sb_build(argv[optind], out, &opts, stdout, &errors, &err);
+    free(def);
+    if (rc != SB_OK) {
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    printf("%ld errors found\n", errors);
+    return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
@@ -346,6 +432,8 @@ int main(int argc, char **argv)
         rc = cmd_inspect(argc - 1, argv + 1);
     else if (strcmp(cmd, "charts") == 0)
         rc = cmd_charts(argc - 1, argv + 1);
+    else if (strcmp(cmd, "build") == 0)
+        rc = cmd_build(argc - 1, argv + 1);
     else
         return usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -242,3 +242,67 @@ int sb_heading_parse(const char *s, size_t len, long *count)
     *count = v;
     return digits > 0;
 }
+
+/* Bytes of the numeral character at p (a digit or 一…十百零), or 0. */
+static int ordinal_char(const char *p, size_t left)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六",
+                                     "七", "八", "九", "十", "百", "零"};
+
+    if (*p >= '0' && *p <= '9')
+        return 1;
+    for (size_t i = 0; i < sizeof cn / sizeof *cn; i++) {
+        if (left >= 3 && memcmp(p, cn[i], 3) == 0)
+            return 3;
+    }
+    return 0;
+}
+
+void sb_heading_title(const char *s, size_t len, struct sb_buf *out)
+{
+    const char *t;
+    size_t n = sb_trim(s, len, &t), i = 0, end = n;
+    long count;
+
+    /* ordinal: Chinese numerals or digits, then 、 or . or ． */
+    while (i < n) {
+        int k = ordinal_char(t + i, n - i);
+
+        if (k == 0)
+            break;
+        i += (size_t)k;
+    }
+    if (i > 0 && i < n) {
+        if (n - i >= 3 && memcmp(t + i, "、", 3) == 0)
+            i += 3;
+        else if (n - i >= 3 && memcmp(t + i, "．", 3) == 0)
+            i += 3;
+        else if (t[i] == '.')
+            i += 1;
+        else
+            i = 0;
+    }
+    while (i < n && t[i] == ' ')
+        i++;
+    /* the count: the last bracket, when it states one */
+    if (sb_heading_parse(t + i, n - i, &count)) {
+        const char *open = NULL;
+
+        for (size_t k = i; k < n; k++) {
+            if (n - k >= 3 && memcmp(t + k, "（", 3) == 0)
+                open = t + k;
+            else if (t[k] == '(')
+                open = t + k;
+        }
+        if (open != NULL)
+            end = (size_t)(open - t);
+    }
+    while (end > i && t[end - 1] == ' ')
+        end--;
+    if (end == i) {
+        /* nothing but numbering: keep the heading as written */
+        i = 0;
+        end = n;
+    }
+    sb_buf_put(out, t + i, end - i);
+}

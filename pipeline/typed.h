@@ -41,4 +41,9 @@ const char *sb_typed_expects(enum sb_type t);
  * measure word. Returns 1 and *count, else 0. */
 int sb_heading_parse(const char *s, size_t len, long *count);
 
+/* The title of a heading that states a count, without its ordinal
+ * ("一、", "12. ", "（三）") and without the count: "一、家用洗涤剂（58种）"
+ * → "家用洗涤剂". Appends to out. */
+void sb_heading_title(const char *s, size_t len, struct sb_buf *out);
+
 #endif

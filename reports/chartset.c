@@ -73,13 +73,25 @@ static void key_labels(const struct sb_form *f, const struct sb_expr *k,
             add_label(out, n, g[i].parts[part]);
     }
     if (en == NULL) {
-        /* months "2023-05" sort as text; bands by their lower edge */
-        for (int i = 1; i < *n; i++) {
+        /* months "2023-05" sort as text; bands by their lower edge, and
+         * so do plain labels that are all numbers (batches 1 … 5, 2021);
+         * other text keeps the order of first appearance */
+        int months = k->op == SB_EX_CALL && k->str[0] == 'm';
+        int numeric = 1;
+
+        for (int i = 0; i < *n && numeric && !months; i++) {
+            char *end;
+
+            strtod((*out)[i], &end);
+            numeric = end != (*out)[i] &&
+                      (*end == '\0' || (k->op == SB_EX_CALL &&
+                                        k->str[0] == 'b'));
+        }
+        for (int i = 1; i < *n && (months || numeric); i++) {
             for (int j = i; j > 0; j--) {
                 double a = atof((*out)[j - 1]), b = atof((*out)[j]);
-                int swap = k->op == SB_EX_CALL && k->str[0] == 'b'
-                               ? a > b
-                               : strcmp((*out)[j - 1], (*out)[j]) > 0;
+                int swap = months ? strcmp((*out)[j - 1], (*out)[j]) > 0
+                                  : a > b;
                 char *t;
 
                 if (!swap)
@@ -346,7 +358,8 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
     else
         from_top(&b, d, ch);
     if (ch->data != NULL && ch->data->n_by == 1 &&
-        ch->data->by[0]->op == SB_EX_CALL) {
+        ch->data->by[0]->op == SB_EX_CALL &&
+        ch->data->by[0]->str[0] != 't') {
         /* months and 1-2-5 bands are ordered */
         b.spec.ordinal = 1;
         b.spec.keep_order = 1;

@@ -120,7 +120,7 @@ check_grep "charts: SVG carries the title" '<title id="chart-title">工业设备
 "$SHENBAO" charts -o "$T/c2" "$S" > /dev/null
 check "charts: deterministic output" diff -r "$T/c1" "$T/c2"
 
-# A declaration without its roster still gets every other chart.
+# A declaration without its killer-APP list still gets every other chart.
 cp -r tests/fixtures/base "$T/nokiller"
 rm "$T/nokiller/annex/killer_apps.csv"
 "$SHENBAO" charts -o "$T/c3" "$T/nokiller" > "$T/o3.txt" 2> "$T/e3.txt"

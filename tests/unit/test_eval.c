@@ -91,11 +91,33 @@ static void headings_state_counts(void)
     CHECK(!sb_heading_parse(s, strlen(s), &n));
 }
 
+static void check_title(const char *s, const char *exp)
+{
+    struct sb_buf b = {0};
+
+    sb_heading_title(s, strlen(s), &b);
+    CHECK_STR(b.data != NULL ? b.data : "", exp);
+    sb_buf_free(&b);
+}
+
+static void heading_titles(void)
+{
+    check_title("一、家用洗涤剂（58种）", "家用洗涤剂");
+    check_title("二十八、烧结钕铁硼永磁材料（12种）", "烧结钕铁硼永磁材料");
+    check_title("八、丝绸（蚕丝）制品（2种）", "丝绸（蚕丝）制品");
+    check_title("71.塑料外壳式断路器（2种）", "塑料外壳式断路器");
+    check_title("70. 家用及类似场所用过电流保护断路器 （6种）",
+                "家用及类似场所用过电流保护断路器");
+    check_title("5G工业网关", "5G工业网关");
+    check_title("十、", "十、");
+}
+
 int main(void)
 {
     RUN(counts_compare_exactly);
     RUN(money_within_declared_precision);
     RUN(typed_values);
     RUN(headings_state_counts);
+    RUN(heading_titles);
     return TEST_REPORT();
 }

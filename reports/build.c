@@ -1,0 +1,93 @@
+/* build.c: check, then every output of a declaration (see build.h). */
+#include "build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "chartset.h"
+#include "fonts.h"
+#include "outfile.h"
+
+enum format { TEXT, JSON, JUNIT };
+
+static int write_findings(struct sb_decl *d, const char *out,
+                          const char *name, enum format fmt, FILE *list,
+                          struct sb_error *err)
+{
+    char *path = sb_xasprintf("%s/%s", out, name);
+    struct sb_outfile o;
+    int rc = sb_outfile_open(&o, path, err);
+
+    if (rc == SB_OK) {
+        if (fmt == TEXT)
+            rc = sb_findings_write_text(d->findings, o.fp, 0, 0);
+        else if (fmt == JSON)
+            rc = sb_findings_write_json(d->findings, o.fp, d->dir);
+        else
+            rc = sb_findings_write_junit(d->findings, o.fp, d->dir);
+        if (rc != SB_OK) {
+            sb_outfile_abort(&o);
+            rc = sb_error_set(err, rc, NULL, "cannot write %s", path);
+        } else {
+            rc = sb_outfile_commit(&o, err);
+        }
+    }
+    if (rc == SB_OK && list != NULL)
+        fprintf(list, "%s\n", path);
+    free(path);
+    return rc;
+}
+
+/* Keep the first run error; go on with the other outputs. */
+static void note(int rc, const struct sb_error *e, int *first,
+                 struct sb_error *err)
+{
+    if (rc == SB_OK || *first != SB_OK)
+        return;
+    *first = rc;
+    if (err != NULL)
+        *err = *e;
+}
+
+int sb_build(const char *dir, const char *out,
+             const struct sb_build_opts *opts, FILE *list, long *errors,
+             struct sb_error *err)
+{
+    struct sb_decl *d = NULL;
+    struct sb_fonts *fonts = NULL;
+    struct sb_error e = {0};
+    int rc, first = SB_OK, n_charts = 0;
+    char *charts;
+
+    rc = sb_decl_check(&d, dir, &opts->check, err);
+    if (rc != SB_OK)
+        return rc;
+    rc = sb_mkdirs(out, err);
+    if (rc != SB_OK) {
+        sb_decl_free(d);
+        return rc;
+    }
+    rc = sb_fonts_new(&fonts, opts->fonts_dir, &e);
+    note(rc, &e, &first, err);
+    if (rc == SB_OK && d->form->n_charts > 0) {
+        charts = sb_xasprintf("%s/charts", out);
+        rc = sb_chartset_write(d, charts, fonts, &n_charts, &e);
+        note(rc, &e, &first, err);
+        if (list != NULL && n_charts > 0)
+            fprintf(list, "%s/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)\n",
+                    charts, n_charts);
+        free(charts);
+    }
+    /* The findings last: they include what the outputs found. */
+    rc = write_findings(d, out, "check.txt", TEXT, list, &e);
+    note(rc, &e, &first, err);
+    rc = write_findings(d, out, "check.json", JSON, list, &e);
+    note(rc, &e, &first, err);
+    rc = write_findings(d, out, "check.junit.xml", JUNIT, list, &e);
+    note(rc, &e, &first, err);
+    if (errors != NULL)
+        *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
+    sb_fonts_free(fonts);
+    sb_decl_free(d);
+    return first;
+}
