@@ -13,7 +13,7 @@
 
 #include "utf8.h"
 
-#define SAMPLE_ROWS 256 /* rows measured for automatic column widths */
+#define SAMPLE_ROWS 256 /* rows whose unbreakable pieces set minimum widths */
 
 struct cell {
     struct ts_text t;
@@ -24,7 +24,7 @@ struct cell {
 struct tab {
     struct ts_pass *p;
     struct sb_table *t;
-    struct ts_style *style;
+    struct ts_style *style, *head_style;
     struct cell *head, *row; /* n_cols each */
     int head_n, row_n;       /* lines of the header, of the row */
     double head_h;           /* pt */
@@ -119,19 +119,19 @@ static const char *cell_text(struct tab *tb, const char *s, int col)
     return tb->cut.data;
 }
 
-static void shape_cell(struct tab *tb, struct ts_text *t, const char *s,
-                       int col, int bold)
+static void shape_cell(struct tab *tb, struct ts_style *st,
+                       struct ts_text *t, const char *s, int col, int bold)
 {
     s = cell_text(tb, s != NULL ? s : "", col);
     sb_ts_text_clear(t);
     t->s = s;
-    sb_ts_shape(tb->p->doc, tb->style, t, s, strlen(s), 0, bold, -1);
+    sb_ts_shape(tb->p->doc, st, t, s, strlen(s), 0, bold, -1);
 }
 
 /* Shape and break the cells of a row (or the header); returns the
  * number of lines of the tallest cell. */
-static int shape_row(struct tab *tb, struct cell *cells,
-                     const char *const *text, int bold)
+static int shape_row(struct tab *tb, struct ts_style *st,
+                     struct cell *cells, const char *const *text, int bold)
 {
     struct sb_table *t = tb->t;
     int n = 1;
@@ -139,7 +139,7 @@ static int shape_row(struct tab *tb, struct cell *cells,
     for (int c = 0; c < t->n_cols; c++) {
         double avail = t->width[c] - 2 * t->st.pad_x_pt;
 
-        shape_cell(tb, &cells[c].t, text[c], c, bold);
+        shape_cell(tb, st, &cells[c].t, text[c], c, bold);
         sb_ts_break(&cells[c].t, avail, avail, 0, &cells[c].l);
         if (cells[c].l.n > n)
             n = cells[c].l.n;
@@ -147,9 +147,57 @@ static int shape_row(struct tab *tb, struct cell *cells,
     return n;
 }
 
+/* Widths of the automatic columns when their one-line widths pref do
+ * not all fit in r pt: a column whose pref is at most an equal share of
+ * what is left gets it (short columns such as 类别 never wrap), the rest
+ * share the remainder in proportion to pref, none below its min. */
+static void share(struct sb_table *t, const double *pref, const double *min,
+                  double r)
+{
+    int n = t->n_cols, left = 0, k;
+    char *done = sb_xcalloc((size_t)n, 1);
+    double sp;
+
+    for (int c = 0; c < n; c++) {
+        done[c] = t->cols[c].width_mm > 0;
+        left += !done[c];
+    }
+    do {
+        double fair = left > 0 ? r / left : 0;
+
+        k = 0;
+        for (int c = 0; c < n; c++)
+            if (!done[c] && pref[c] <= fair) {
+                t->width[c] = pref[c];
+                r -= pref[c];
+                done[c] = 1;
+                left--;
+                k++;
+            }
+    } while (k > 0 && left > 0);
+    do {
+        sp = 0;
+        k = 0;
+        for (int c = 0; c < n; c++)
+            sp += done[c] ? 0 : pref[c];
+        for (int c = 0; c < n && sp > 0; c++)
+            if (!done[c] && r * pref[c] / sp < min[c]) {
+                t->width[c] = min[c];
+                r -= min[c];
+                done[c] = 1;
+                k++;
+            }
+    } while (k > 0);
+    for (int c = 0; c < n; c++)
+        if (!done[c])
+            t->width[c] = r * pref[c] / sp;
+    free(done);
+}
+
 /* Column widths for the current 版心 width: fixed ones as given, the
- * others from their preferred (one-line) and minimum (widest unbreakable
- * piece) widths over the header and the first rows. */
+ * others from their preferred (one-line) widths over all rows and their
+ * minimum (widest unbreakable piece) over the header and first rows.
+ * A streamed source is read once more for this. */
 static void ensure_widths(struct ts_pass *p, struct sb_table *t)
 {
     struct tab tb = {0};
@@ -169,24 +217,30 @@ static void ensure_widths(struct ts_pass *p, struct sb_table *t)
     tb.p = p;
     tb.t = t;
     tb.style = sb_ts_style(p->doc, t->st.role, t->st.size_pt);
+    tb.head_style = sb_ts_style(p->doc, t->st.header_role, t->st.size_pt);
     for (int c = 0; c < n; c++) {
         if (t->cols[c].width_mm > 0) {
             fixed += t->cols[c].width_mm * SB_PT_PER_MM;
             continue;
         }
         n_auto++;
-        shape_cell(&tb, &tx, t->cols[c].title, c, 0);
+        shape_cell(&tb, tb.head_style, &tx, t->cols[c].title, c, 0);
         sb_ts_measure(&tx, 0, &pref[c], &min[c]);
     }
     if (n_auto > 0 && rewind_rows(&tb) == SB_OK) {
-        while (tb.i < SAMPLE_ROWS && next_row(&tb, &row) == 1) {
+        while (next_row(&tb, &row) == 1) {
             for (int c = 0; c < n; c++) {
-                double pw, mw;
+                double pw, mw = 0;
 
                 if (t->cols[c].width_mm > 0)
                     continue;
-                shape_cell(&tb, &tx, row.cells[c], c, 0);
-                sb_ts_measure(&tx, 0, &pw, &mw);
+                shape_cell(&tb, tb.style, &tx, row.cells[c], c, 0);
+                /* every row's one-line width (cheap: a sum), but the
+                 * unbreakable pieces only of the first rows */
+                if (tb.i <= SAMPLE_ROWS || tx.has_bk)
+                    sb_ts_measure(&tx, 0, &pw, &mw);
+                else
+                    pw = sb_lb_width(tx.lb, 0, tx.n, 0);
                 pref[c] = pw > pref[c] ? pw : pref[c];
                 min[c] = mw > min[c] ? mw : min[c];
             }
@@ -202,18 +256,17 @@ static void ensure_widths(struct ts_pass *p, struct sb_table *t)
         sm += min[c];
     }
     r = W - fixed;
-    for (int c = 0; c < n; c++) {
+    for (int c = 0; c < n; c++)
         if (t->cols[c].width_mm > 0)
             t->width[c] = n_auto > 0 ? t->cols[c].width_mm * SB_PT_PER_MM
                                      : W * t->cols[c].width_mm *
                                            SB_PT_PER_MM / fixed;
         else if (sp <= r)
             t->width[c] = pref[c] + (r - sp) * pref[c] / sp;
-        else if (sm < r)
-            t->width[c] = min[c] + (r - sm) * (pref[c] - min[c]) / (sp - sm);
-        else
+        else if (sm >= r)
             t->width[c] = r > 0 ? r * min[c] / sm : W / n;
-    }
+    if (sp > r && sm < r)
+        share(t, pref, min, r);
     sb_ts_text_free(&tx);
     sb_buf_free(&tb.cut);
     free(pref);
@@ -227,6 +280,7 @@ static void tab_init(struct tab *tb, struct ts_pass *p, struct sb_table *t)
     tb->t = t;
     ensure_widths(p, t);
     tb->style = sb_ts_style(p->doc, t->st.role, t->st.size_pt);
+    tb->head_style = sb_ts_style(p->doc, t->st.header_role, t->st.size_pt);
     tb->lp = t->st.line_pt;
     tb->head = sb_xcalloc((size_t)t->n_cols, sizeof *tb->head);
     tb->row = sb_xcalloc((size_t)t->n_cols, sizeof *tb->row);
@@ -235,7 +289,8 @@ static void tab_init(struct tab *tb, struct ts_pass *p, struct sb_table *t)
 
         for (int c = 0; c < t->n_cols; c++)
             titles[c] = t->cols[c].title;
-        tb->head_n = shape_row(tb, tb->head, titles, t->st.header_bold);
+        tb->head_n = shape_row(tb, tb->head_style, tb->head, titles,
+                               t->st.header_bold);
         free(titles);
     }
     tb->head_h = tb->head_n * tb->lp + 2 * t->st.pad_y_pt;
@@ -395,7 +450,7 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
         goto done;
     tb.y = sb_ts_box_top(p);
     while ((rc = next_row(&tb, &row)) == 1) {
-        tb.row_n = shape_row(&tb, tb.row, row.cells, 0);
+        tb.row_n = shape_row(&tb, tb.style, tb.row, row.cells, 0);
         place_row(&tb);
         if (p->status != SB_OK)
             goto done;

@@ -426,7 +426,7 @@ void sb_table_style_default(struct sb_table_style *st)
     st->pad_y_pt = 2;
     st->rule_pt = 0.5;
     st->frame_pt = 1;
-    st->header_bold = 1;
+    st->header_role = SB_FONT_HEI;
 }
 
 static struct sb_table *add_table(struct sb_doc *doc,

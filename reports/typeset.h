@@ -219,7 +219,9 @@ struct sb_table_style {
     double pad_y_pt;        /* cell padding top and bottom, 2 */
     double rule_pt;         /* inner rules, 0.5 */
     double frame_pt;        /* outer frame, 1 */
-    int header_bold;        /* 1 */
+    enum sb_font_role header_role; /* header row: 黑体 */
+    int header_bold;        /* 0; synthetic bold strokes every glyph's
+                               outline on every page: slow for volumes */
     const char *source;     /* file the rows come from, for findings */
 };
 
@@ -229,9 +231,10 @@ void sb_table_style_default(struct sb_table_style *st);
  * and a finding "typeset.cell-truncated". */
 #define SB_TABLE_CELL_MAX 2000
 
-/* A table as wide as the 版心 (columns from the content are measured on
- * the header and the first 256 rows and share what the fixed columns
- * leave). The header row is repeated on every page; a row that does not
+/* A table as wide as the 版心. Columns from the content share what the
+ * fixed columns leave, by their one-line widths over all rows (a
+ * streamed source is read once more for that; fixed widths avoid it) and
+ * the unbreakable pieces of the header and first 256 rows. The header row is repeated on every page; a row that does not
  * fit moves to the next page, a row taller than a page is split between
  * lines. cols[0..n_cols-1] and st (NULL: default) are copied. Add rows
  * with sb_table_add_row; they are kept in memory. */
@@ -250,7 +253,7 @@ struct sb_row {
 };
 
 /* Rows for a streamed table, read once in each pass of
- * sb_doc_write_pdf (and once more for automatic column widths).
+ * sb_doc_write_pdf (and once more when a column width is automatic).
  * rewind: go back to the first row; returns SB_OK or an error code with
  * err filled. next: returns 1 with *row filled, 0 at the end, or a
  * negative error code with err filled. */

@@ -271,14 +271,13 @@ def main():
           entries >= 10 and not obad, "%d entries; bad %s" % (entries,
                                                               obad[:3]))
 
-    # tables: the header row opens every page with table rows
+    # tables: the header row (黑体) opens every page with table rows (宋体)
     tpages, tbad = 0, []
     for i, pg in enumerate(pages, 1):
         ls = [l for l in pg["lines"] if l.size == 10.5 and
-              l.font == "FandolSong-Regular" and not l.text.startswith("第 ")]
-        if not ls or pg["w"] > pg["h"] and ls[0].text.startswith("附件"):
-            ls = ls[1:] if ls else ls
-        if not ls:
+              l.font in ("FandolSong-Regular", "FandolHei-Regular")
+              and not l.text.startswith(("第 ", "附件"))]
+        if not any(l.font == "FandolSong-Regular" for l in ls):
             continue
         tpages += 1
         head = [l.text for l in ls if l.y <= ls[0].y + 2 * 1.3 * 10.5 + 1]
