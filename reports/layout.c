@@ -117,8 +117,8 @@ static void furniture(struct ts_pass *p)
     if (ps->header != NULL && ps->header[0] != '\0') {
         double y = g->top - 8 * SB_PT_PER_MM;
 
-        sb_ts_draw_string(p, SB_FONT_SONG, 10.5, ps->header, p->left + g->text_w / 2,
-                    y - 3, SB_ALIGN_CENTER);
+        sb_ts_draw_string(p, SB_FONT_SONG, 10.5, ps->header,
+                          p->left + g->text_w / 2, y - 3, SB_ALIGN_CENTER);
         sb_ts_flush(p);
         cairo_move_to(p->cr, p->left, y);
         cairo_line_to(p->cr, p->left + g->text_w, y);
@@ -282,16 +282,26 @@ static void image_size(const struct ts_pass *p, const struct ts_image *im,
     }
 }
 
-static void layout_image(struct ts_pass *p, const struct ts_image *im)
+/* An image takes whole grid lines: it is centred in the lines between
+ * the text above and the text below, and stays on the page of the line
+ * after it (its caption). */
+static void layout_image(struct ts_pass *p, const struct ts_image *im,
+                         int need_after)
 {
-    double w, h, top, x;
+    double w, h, top, x, lead = p->g.pitch - p->g.body;
+    int lines;
 
     image_size(p, im, &w, &h);
+    /* the lines from the image's top to the em top of the text below */
+    lines = (int)ceil((h + lead) / p->g.pitch - 1e-6);
     top = sb_ts_box_top(p);
-    if (top + h > p->g.bottom + 0.01 && !p->at_top) {
+    if (!p->at_top &&
+        (top + h > p->g.bottom + 0.01 ||
+         sb_ts_lines_left(p) < lines + need_after)) {
         sb_ts_page_finish(p);
         top = sb_ts_box_top(p);
     }
+    top += (lines * p->g.pitch - lead - h) / 2;
     x = p->left + (p->g.text_w - w) / 2;
     if (p->draw) {
         sb_ts_flush(p);
@@ -386,7 +396,8 @@ static void layout_block(struct ts_pass *p, int i)
         sb_ts_layout_table(p, (struct sb_table *)b);
         break;
     case TS_IMAGE:
-        layout_image(p, (const struct ts_image *)b);
+        layout_image(p, (const struct ts_image *)b,
+                     need_lines(p, i + 1, 1) > 0 ? 1 : 0);
         break;
     case TS_TOC:
         sb_ts_layout_toc(p, (const struct ts_toc *)b);

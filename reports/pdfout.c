@@ -8,10 +8,10 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct sink {
@@ -88,32 +88,44 @@ static int draw(struct sb_doc *doc, struct sink *sink, struct sb_error *err)
     return rc;
 }
 
+/* A new file next to path, mode 0666 less the umask, opened for
+ * writing; *tmp gets its name (caller frees). Returns the fd or -1. */
+static int open_temp(const char *path, char **tmp)
+{
+    for (unsigned i = 0;; i++) {
+        int fd;
+
+        *tmp = sb_xasprintf("%s.%ld.%u.tmp", path, (long)getpid(), i);
+        fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST || i == 99)
+            return fd;
+        free(*tmp);
+    }
+}
+
 int sb_ts_pdf_write(struct sb_doc *doc, const char *path,
                     struct sb_error *err)
 {
     struct sb_error local = {0};
     struct sink sink = {0};
     char *tmp = NULL;
-    int fd = -1, rc;
-    mode_t mask;
+    int fd, rc;
 
     if (err == NULL)
         err = &local;
     rc = measure(doc, err);
     if (rc != SB_OK)
         return rc;
-    tmp = sb_xasprintf("%s.XXXXXX", path);
-    fd = mkstemp(tmp);
+    fd = open_temp(path, &tmp);
     if (fd < 0) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot create: %s", tmp,
+        rc = sb_error_set(err, SB_EIO, NULL,
+                          "%s: cannot create a file next to it: %s", path,
                           strerror(errno));
-        goto fail;
+        free(tmp);
+        return rc;
     }
-    /* mkstemp makes 0600; a PDF is as readable as any other output */
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 ||
-        (sink.f = fdopen(fd, "wb")) == NULL) {
+    sink.f = fdopen(fd, "wb");
+    if (sink.f == NULL) {
         rc = sb_error_set(err, SB_EIO, NULL, "%s: %s", tmp, strerror(errno));
         close(fd);
         goto fail;

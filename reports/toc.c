@@ -12,7 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 
-/* Entries in the faces of their headings, without bold. */
+/* Entries in the faces of their headings, without bold; page numbers
+ * in 仿宋. */
 static const enum sb_font_role toc_role[] = {SB_FONT_HEI, SB_FONT_KAI,
                                              SB_FONT_FANG, SB_FONT_FANG};
 
@@ -94,8 +95,9 @@ static void entry(struct ts_pass *p, const struct ts_heading *h)
     end = p->left + indent + doc->lines.v[n - 1].width;
     if (h->number > 0)
         snprintf(num, sizeof num, "%ld", h->number);
-    wn = sb_ts_draw_string(p, toc_role[h->level - 1], g->body, num, right,
-                           base, SB_ALIGN_RIGHT);
+    /* numbers in one face so their right edges line up */
+    wn = sb_ts_draw_string(p, SB_FONT_FANG, g->body, num, right, base,
+                           SB_ALIGN_RIGHT);
     leaders(p, end + cell / 2, right - wn - cell / 2, base, cell / 2);
     if (p->draw) {
         char attr[128];

@@ -314,7 +314,6 @@ int sb_doc_add_heading(struct sb_doc *doc, int level, const char *number,
         level = 1;
     if (level > 4)
         level = 4;
-    h->p.b.kind = TS_HEADING;
     h->level = level;
     h->flags = flags;
     h->id = doc->n_headings;
@@ -389,9 +388,9 @@ int sb_doc_add_png(struct sb_doc *doc, const char *path, double width_mm,
     int pw, ph;
 
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        int code = sb_error_set(err, SB_EIO, NULL, "%s: not a readable PNG: %s",
-                                path,
-                                cairo_status_to_string(cairo_surface_status(s)));
+        int code = sb_error_set(
+            err, SB_EIO, NULL, "%s: not a readable PNG: %s", path,
+            cairo_status_to_string(cairo_surface_status(s)));
 
         cairo_surface_destroy(s);
         return code;

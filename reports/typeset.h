@@ -188,9 +188,11 @@ void sb_doc_add_section(struct sb_doc *doc, const struct sb_page_style *ps,
 void sb_doc_add_toc(struct sb_doc *doc, int max_level, unsigned flags);
 
 /* A PNG image, width_mm wide (0: the 版心 width; never wider), aspect
- * kept, centred, starting on a grid line; moved to the next page when it
- * does not fit. Returns SB_OK, or SB_EIO when path is not a readable
- * PNG (nothing added). */
+ * kept, centred across and in the grid lines it takes (from one line's
+ * em top to the next text's), on the page of the line that follows it
+ * (a caption below stays with it); scaled down to the 版心 height.
+ * Returns SB_OK, or SB_EIO when path is not a readable PNG (nothing
+ * added). */
 int sb_doc_add_png(struct sb_doc *doc, const char *path, double width_mm,
                    struct sb_error *err);
 
@@ -234,7 +236,8 @@ void sb_table_style_default(struct sb_table_style *st);
 /* A table as wide as the 版心. Columns from the content share what the
  * fixed columns leave, by their one-line widths over all rows (a
  * streamed source is read once more for that; fixed widths avoid it) and
- * the unbreakable pieces of the header and first 256 rows. The header row is repeated on every page; a row that does not
+ * the unbreakable pieces of the header and first 256 rows. The header
+ * row (黑体 by default) is repeated on every page; a row that does not
  * fit moves to the next page, a row taller than a page is split between
  * lines. cols[0..n_cols-1] and st (NULL: default) are copied. Add rows
  * with sb_table_add_row; they are kept in memory. */
@@ -254,9 +257,9 @@ struct sb_row {
 
 /* Rows for a streamed table, read once in each pass of
  * sb_doc_write_pdf (and once more when a column width is automatic).
- * rewind: go back to the first row; returns SB_OK or an error code with
- * err filled. next: returns 1 with *row filled, 0 at the end, or a
- * negative error code with err filled. */
+ * rewind: go back to the first row; returns SB_OK or an enum sb_status
+ * with err filled. next: returns 1 with *row filled, 0 at the end, or
+ * -1 with err filled (err->code is what sb_doc_write_pdf returns). */
 struct sb_rows {
     int (*rewind)(void *user, struct sb_error *err);
     int (*next)(void *user, struct sb_row *row, struct sb_error *err);

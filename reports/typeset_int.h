@@ -170,7 +170,8 @@ struct ts_image {
     cairo_surface_t *png; /* owned, or NULL for a drawing */
     sb_draw_fn fn;
     void *user;
-    double w, h;          /* pt; w 0: the 版心 width (drawings) */
+    double w, h;          /* pt, w 0: the 版心 width; for a PNG h is
+                             height / width until placed */
 };
 
 struct ts_break {

@@ -24,10 +24,19 @@ if ! "$demo" "$tmp/a.pdf" >"$tmp/findings.txt" 2>"$tmp/err.txt"; then
 fi
 ok "typeset_demo writes the PDF ($(tail -n 1 "$tmp/findings.txt"))"
 
-# 1. determinism: the same document twice gives the same bytes
+# 1. determinism: the same document twice gives the same bytes, for the
+# report and for a streamed annex volume
 "$demo" "$tmp/b.pdf" >/dev/null 2>&1
 cmp -s "$tmp/a.pdf" "$tmp/b.pdf"
-check "same input, identical PDF bytes (cmp)" $?
+check "same input, identical PDF bytes (cmp): the demonstration 申报书" $?
+"$build/tools/typeset_bench" "$tmp/v1.pdf" 3000 >"$tmp/bench.txt" 2>&1 &&
+    "$build/tools/typeset_bench" "$tmp/v2.pdf" 3000 >/dev/null 2>&1 &&
+    cmp -s "$tmp/v1.pdf" "$tmp/v2.pdf"
+check "same input, identical PDF bytes (cmp): a 3000-row annex volume" $?
+echo "INFO $(cat "$tmp/bench.txt")"
+ls "$tmp" | grep -q '\.tmp$'
+[ $? -ne 0 ]
+check "no temporary file left behind" $?
 ! grep -q -a "CreationDate" "$tmp/a.pdf"
 check "no CreationDate in the PDF" $?
 

@@ -214,7 +214,7 @@ def main():
             lead = len(t) - len(t.lstrip(ch))
             if trail % 2 or lead % 2:
                 viol.append((i, t[:6] + "…" + t[-4:]))
-    check("避头尾: no line starts with ，。、；：？！）》」』】〉”’…%% or ends "
+    check("避头尾: no line starts with ，。、；：？！）》」』】〉”’…% or ends "
           "with （《「『【〈“‘, —— …… 台/套 never split", not viol,
           "%d lines checked; %s" % (len(all16), viol[:3]))
 
