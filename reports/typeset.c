@@ -434,7 +434,6 @@ static struct sb_table *add_table(struct sb_doc *doc,
 {
     struct sb_table *t = add_block(doc, TS_TABLE, sizeof *t);
 
-    t->doc = doc;
     t->n_cols = n_cols > 0 ? n_cols : 1;
     t->cols = sb_xcalloc((size_t)t->n_cols, sizeof *t->cols);
     for (int i = 0; i < n_cols; i++) {

@@ -189,7 +189,6 @@ struct ts_section {
 
 struct sb_table {
     struct ts_block b;
-    struct sb_doc *doc;
     struct sb_column *cols; /* titles owned by doc->strs */
     int n_cols;
     struct sb_table_style st; /* source owned by doc->strs */

@@ -45,6 +45,14 @@ grep -q "font.missing-glyph" "$tmp/findings.txt" &&
     grep -q "U+9555" "$tmp/findings.txt" && grep -q "设备接入" "$tmp/findings.txt"
 check "镕 (U+9555) reported as font.missing-glyph with its section" $?
 
+# links: 15 TOC entries + a reference to a heading + a URL over two lines,
+# and a named destination for each of the 13 headings
+links=$(grep -a -c '/Subtype /Link' "$tmp/a.pdf")
+uri=$(grep -a -c '/URI (https://example.com/protocols)' "$tmp/a.pdf")
+dests=$(mutool show "$tmp/a.pdf" trailer/Root/Names/Dests | grep -o '(h[0-9]*)' | sort -u | wc -l)
+[ "$links" -eq 18 ] && [ "$uri" -ge 1 ] && [ "$dests" -eq 13 ]
+check "links: $links annotations (TOC, reference, URL), $dests heading destinations" $?
+
 # 3. every page is A4, portrait or landscape
 pages=$(pdfinfo "$tmp/a.pdf" | awk '/^Pages:/ { print $2 }')
 pdfinfo -f 1 -l "$pages" "$tmp/a.pdf" | awk '
