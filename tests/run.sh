@@ -6,6 +6,9 @@ build=${1:?usage: tests/run.sh BUILD_DIR}
 top=$(cd "$(dirname "$0")/.." && pwd)
 export SHENBAO="$top/$build/shenbao"
 export SB_BUILD="$top/$build"
+# under ASan: third-party leaks only (tests/lsan.supp), full stacks to match
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 passed=0
 failed=0
 log=$(mktemp)
