@@ -51,7 +51,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3
 
 .PHONY: all deps run test asan check-sample tools bench clean format headers \
-        rebaseline
+        rebaseline fuzz
 
 all: $(BIN) $(TOOL_BIN)
 
@@ -109,6 +109,25 @@ asan: deps
 	  LSAN_OPTIONS=print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(MAKE) --no-print-directory FLAVOUR=asan test
+
+# Coverage-guided fuzzing with clang's libFuzzer: each target in
+# tests/fuzz/ runs FUZZ_SECONDS from its seed corpus (tests/fuzz/corpus/
+# NAME, copied to build/fuzz/ so that what libFuzzer adds stays there).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c))
+fuzz: deps
+	$(Q)for t in tests/fuzz/fuzz_*.c; do \
+	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
+	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
+	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+	    -D_POSIX_C_SOURCE=200809L -DSB_DATADIR='"$(CURDIR)"' -Ipipeline \
+	    $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) -lcsv -lm -lpthread \
+	    || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$n; \
+	  cp tests/fuzz/corpus/$${n#fuzz_}/* build/fuzz/corpus-$$n/; \
+	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    build/fuzz/corpus-$$n 2>&1 | tail -3 || exit 1; \
+	done
 
 tools: $(TOOL_BIN)
 
