@@ -18,7 +18,7 @@ WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
            -Wimplicit-fallthrough -Werror
 PKGS     = pangocairo pangoft2 cairo-pdf cairo-svg cairo-png fontconfig \
-           libcmark xlsxwriter poppler-glib
+           libcmark xlsxwriter poppler-glib libpng
 ifeq ($(FLAVOUR),asan)
   CFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
@@ -47,7 +47,7 @@ Q = $(if $(V),,@)
 # Debian packages: to build, to run the tests, and to render.
 DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libcairo2-dev libpango1.0-dev libfontconfig-dev \
-           libxlsxwriter-dev libpoppler-glib-dev \
+           libxlsxwriter-dev libpoppler-glib-dev libpng-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3
 
 .PHONY: all deps run test asan check-sample tools bench clean format headers \

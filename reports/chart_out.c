@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "chart_int.h"
+#include "pngout.h"
 
 static cairo_status_t append(void *closure, const unsigned char *data,
                              unsigned int len)
@@ -43,8 +44,8 @@ static cairo_status_t png_finish(const struct sb_chart *c,
                                  cairo_surface_t *s, struct sb_buf *out)
 {
     (void)c;
-    cairo_surface_flush(s);
-    return cairo_surface_write_to_png_stream(s, append, out);
+    return sb_png_write(s, out, NULL) == SB_OK ? CAIRO_STATUS_SUCCESS
+                                               : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_surface_t *svg_create(const struct sb_chart *c, double scale,
