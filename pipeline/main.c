@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "decl.h"
 #include "inspect.h"
 #include "outfile.h"
@@ -26,6 +27,8 @@ static const char usage_text[] =
     "commands:\n"
     "  check DIR        cross-check form.csv against annex/*.csv\n"
     "  inspect FILE     show how one CSV file is read\n"
+    "  xlsx DIR         write the annex lists and a 核对表 as one workbook\n"
+    "  recommend DIR... write the 推荐信息汇总表 and check the quota\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -261,6 +264,10 @@ int main(int argc, char **argv)
         rc = cmd_check(argc - 1, argv + 1);
     else if (strcmp(cmd, "inspect") == 0)
         rc = cmd_inspect(argc - 1, argv + 1);
+    else if (strcmp(cmd, "xlsx") == 0)
+        rc = sb_cli_xlsx(argc - 1, argv + 1);
+    else if (strcmp(cmd, "recommend") == 0)
+        rc = sb_cli_recommend(argc - 1, argv + 1);
     else
         return usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {
