@@ -290,7 +290,6 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
         rc = sb_csvin_next(in, &rec, err);
         if (rc != SB_OK || rec == NULL)
             break;
-        out->records = rec->row;
         if (rec->row > 1)
             rc = write_record(&sh, rec, err);
     }

@@ -73,7 +73,6 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
 struct sb_xlsx_annex_out {
     char *first_sheet; /* name of its first sheet, or NULL if absent */
     int n_sheets;      /* sheets it took */
-    long records;      /* records written, the header included */
 };
 
 /* Fill ws with the 清单概况 once the annexes are written (outs: one per
