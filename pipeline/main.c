@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "chartset.h"
+#include "cli.h"
 #include "decl.h"
 #include "fonts.h"
 #include "inspect.h"
@@ -31,6 +32,8 @@ static const char usage_text[] =
     "  inspect FILE     show how one CSV file is read\n"
     "  charts DIR       draw the statistics charts (PNG, SVG, PDF, CSV)\n"
     "  build DIR        check, then write every output into one folder\n"
+    "  xlsx DIR         write the annex lists and a 核对表 as one workbook\n"
+    "  recommend DIR... write the 推荐信息汇总表 and check the quota\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -434,6 +437,10 @@ int main(int argc, char **argv)
         rc = cmd_charts(argc - 1, argv + 1);
     else if (strcmp(cmd, "build") == 0)
         rc = cmd_build(argc - 1, argv + 1);
+    else if (strcmp(cmd, "xlsx") == 0)
+        rc = sb_cli_xlsx(argc - 1, argv + 1);
+    else if (strcmp(cmd, "recommend") == 0)
+        rc = sb_cli_recommend(argc - 1, argv + 1);
     else
         return usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,0 +1,88 @@
+#!/bin/sh
+# End-to-end: `shenbao recommend`, the 推荐信息汇总表 of notice 002 附件3
+# and its quota (二、(二): 一般不超过2个). Declarations are copies of the
+# base with their platform and company renamed; what each sheet must
+# hold is read from their form.csv files.
+. "$(dirname "$0")/lib.sh"
+T=$E2E_TMP
+X="python3 tests/e2e/xlsx_check.py"
+
+# decl N [UNIT]: a copy of the base as platform N, of unit UNIT.
+decl() {
+    mkdir -p "$T/d$1"
+    cp -r tests/fixtures/base/. "$T/d$1"
+    sed -i -e "s/^platform.name,\"平台名称\",.*/platform.name,\"平台名称\",\"平台$1\"/" \
+        -e "s/^company.name,\"企业名称\",.*/company.name,\"企业名称\",\"企业$1\"/" \
+        "$T/d$1/form.csv"
+    [ -n "$2" ] && sed -i "s/^recommender,\"推荐单位\",.*/recommender,\"推荐单位\",\"$2\"/" \
+        "$T/d$1/form.csv"
+    return 0
+}
+# value DIR CODE: a field's value in DIR/form.csv.
+value() {
+    grep "^$2," "$1/form.csv" | sed 's/.*,"\(.*\)"$/\1/'
+}
+decl 1
+decl 2
+decl 3
+decl 4 "西海省工业和信息化厅"
+
+"$SHENBAO" --help > "$T/h"
+check_grep "--help lists recommend" '^  recommend DIR' "$T/h"
+"$SHENBAO" recommend --help > "$T/h"
+check_eq "recommend --help exits 0" "$?" 0
+check_grep "recommend --help documents the quota" '二、\(二\)' "$T/h"
+"$SHENBAO" recommend 2> "$T/e"
+check_eq "recommend without directories exits 2" "$?" 2
+"$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"
+check_eq "a missing directory exits 2" "$?" 2
+check_eq "a failed run writes nothing" "$(ls "$T" | grep -c '^x.xlsx')" 0
+"$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" inputs/green-design 2> "$T/e"
+check_eq "an edition without a summary exits 2" "$?" 2
+check_grep "the edition is named" 'green-design' "$T/e"
+
+# Three platforms of one unit: over the quota.
+"$SHENBAO" recommend -o "$T/three.xlsx" "$T/d1" "$T/d2" "$T/d3" > "$T/o"
+check_eq "3 of one unit: exit 1" "$?" 1
+check_grep "3 of one unit: the quota finding, at the third" \
+    "d3/form.csv:6:3: error: .*“江东省工业和信息化厅”推荐了3个平台（平台1、平台2、平台3），超过规定的上限2个 \[recommend.quota\]" "$T/o"
+check_grep "3 of one unit: its source" '依据 source: 002 二、\(二\)' "$T/o"
+check_grep "3 of one unit: one error" '^1 errors, 0 warnings' "$T/o"
+check "3 of one unit: the summary is still written" test -s "$T/three.xlsx"
+
+# Two: within the quota; the sheet as 附件3 prints it.
+"$SHENBAO" recommend -o "$T/two.xlsx" "$T/d1" "$T/d2" > "$T/o"
+check_eq "2 of one unit: exit 0" "$?" 0
+check_grep "2 of one unit: no finding" '^0 errors, 0 warnings, 0 info' "$T/o"
+unit=$(value "$T/d1" recommender)
+check_eq "2 of one unit: one sheet, named by the unit" \
+    "$($X sheets "$T/two.xlsx")" "$unit"
+check_eq "2 of one unit: the sheet" "$($X sheet "$T/two.xlsx" "$unit")" \
+"1 2023年跨行业跨领域工业互联网平台推荐信息汇总表
+2 推荐单位（盖章）：$unit
+3 联系人：
+4 联系方式：
+5 序号 | 工业互联网平台名称 | 依托企业 | 联系人 | 联系方式（手机）
+6 1.0 | $(value "$T/d1" platform.name) | $(value "$T/d1" company.name) | $(value "$T/d1" contact.name) | $(value "$T/d1" contact.mobile)
+7 2.0 | $(value "$T/d2" platform.name) | $(value "$T/d2" company.name) | $(value "$T/d2" contact.name) | $(value "$T/d2" contact.mobile)
+8 注：推荐数量不能超过规定的上限。"
+check_eq "2 of one unit: the mobile is text" \
+    "$($X cell "$T/two.xlsx" "$unit" E6)" "s $(value "$T/d1" contact.mobile)"
+
+# Two units: a sheet each, in order of appearance; within the quota.
+"$SHENBAO" recommend -o "$T/units.xlsx" "$T/d4" "$T/d1" "$T/d2" > "$T/o"
+check_eq "two units: exit 0" "$?" 0
+check_eq "two units: a sheet each" "$($X sheets "$T/units.xlsx")" \
+"西海省工业和信息化厅
+$unit"
+check_eq "two units: numbered within the unit" \
+    "$($X sheet "$T/units.xlsx" 西海省工业和信息化厅 | sed -n 6p | cut -d'|' -f1-2)" \
+    "6 1.0 | 平台4 "
+
+# A declaration with errors of its own is a warning, not a failure.
+decl 5
+sed -i 's/^devices.total,\(.*\),60$/devices.total,\1,61/' "$T/d5/form.csv"
+"$SHENBAO" recommend -o "$T/w.xlsx" "$T/d5" > "$T/o"
+check_eq "a declaration with errors: exit 0" "$?" 0
+check_grep "a declaration with errors: warned" 'warning: .*申报书核对发现[0-9]+个错误.*\[recommend.declaration-errors\]' "$T/o"
+finish
