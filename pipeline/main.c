@@ -94,7 +94,8 @@ static const char build_usage[] =
     "\n"
     "Check the declaration in DIR, then write all its outputs into OUT:\n"
     "check.txt, check.json and check.junit.xml (the findings) and charts/\n"
-    "(the statistics charts). Each file is written whole or not at all: a\n"
+    "(the statistics charts) and annexes.xlsx (the lists and a 核对表).\n"
+    "Each file is written whole or not at all: a\n"
     "failure never leaves a half-written file nor deletes a previous good\n"
     "one. The files written are listed on standard output.\n"
     "\n"
@@ -102,6 +103,8 @@ static const char build_usage[] =
     "                        being the last part of DIR)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
+    "      --mask            mask names, phone numbers and e-mail addresses\n"
+    "                        in the volumes (张*明, 138****1234)\n"
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
@@ -352,6 +355,7 @@ static int cmd_build(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"fonts", required_argument, NULL, 'f'},
         {"form", required_argument, NULL, 'F'},
+        {"mask", no_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -374,6 +378,9 @@ static int cmd_build(int argc, char **argv)
             break;
         case 'F':
             opts.check.form = optarg;
+            break;
+        case 'm':
+            opts.mask = 1;
             break;
         case 'q':
             opts.check.progress = 0;

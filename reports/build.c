@@ -7,6 +7,7 @@
 #include "chartset.h"
 #include "fonts.h"
 #include "outfile.h"
+#include "xlsx.h"
 
 enum format { TEXT, JSON, JUNIT };
 
@@ -77,6 +78,17 @@ int sb_build(const char *dir, const char *out,
             fprintf(list, "%s/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)\n",
                     charts, n_charts);
         free(charts);
+    }
+    {
+        char *xlsx = sb_xasprintf("%s/annexes.xlsx", out);
+        struct sb_xlsx_opts xo = {0};
+
+        xo.mask = opts->mask;
+        rc = sb_xlsx_write(d, xlsx, &xo, &e);
+        note(rc, &e, &first, err);
+        if (rc == SB_OK && list != NULL)
+            fprintf(list, "%s\n", xlsx);
+        free(xlsx);
     }
     /* The findings last: they include what the outputs found. */
     rc = write_findings(d, out, "check.txt", TEXT, list, &e);
