@@ -71,6 +71,7 @@ struct ts_item {
     uint8_t face;   /* doc->faces index */
     uint8_t state;  /* enum ts_glyph_state */
     uint8_t bold;
+    uint8_t underline; /* SB_TEXT_UNDERLINE */
     int32_t link;   /* run index holding a link, or -1 */
 };
 
@@ -138,6 +139,8 @@ struct ts_block {
 struct ts_run {
     size_t start, end; /* bytes of the paragraph text */
     int bold;
+    int underline;
+    int kai;           /* in the 楷体 face */
     char *uri;         /* owned, or NULL */
     int ref;           /* heading id, or -1 */
 };
@@ -195,6 +198,7 @@ struct sb_table {
     struct sb_rows src;     /* streamed, or rows below */
     int streamed;
     char **cells;           /* retained: n_rows × n_cols, owned */
+    unsigned char *spans;   /* n_rows × n_cols, or NULL: no spans */
     long n_rows, cap_rows;
     double *width;          /* column widths, pt, from the first pass */
     double width_for;       /* the 版心 width they were made for */
