@@ -7,6 +7,7 @@
 #include "chartset.h"
 #include "fonts.h"
 #include "outfile.h"
+#include "report.h"
 
 enum format { TEXT, JSON, JUNIT };
 
@@ -77,6 +78,15 @@ int sb_build(const char *dir, const char *out,
             fprintf(list, "%s/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)\n",
                     charts, n_charts);
         free(charts);
+    }
+    if (fonts != NULL && sb_report_has_template(d)) {
+        char *pdf = sb_xasprintf("%s/declaration.pdf", out);
+
+        rc = sb_report_write(d, pdf, fonts, d->findings, &e);
+        note(rc, &e, &first, err);
+        if (rc == SB_OK && list != NULL)
+            fprintf(list, "%s (申报书)\n", pdf);
+        free(pdf);
     }
     /* The findings last: they include what the outputs found. */
     rc = write_findings(d, out, "check.txt", TEXT, list, &e);
