@@ -545,6 +545,7 @@ void sb_ts_table_free(struct sb_table *t)
     for (long i = 0; i < t->n_rows * t->n_cols; i++)
         free(t->cells[i]);
     free(t->cells);
+    free(t->spans);
     free(t->cols);
     free(t->width);
     free(t);
