@@ -59,7 +59,8 @@ python3 - "$D/declaration.md" <<'PY'
 import sys
 p = sys.argv[1]
 s = open(p, encoding="utf-8").read()
-s = s.replace("# 企业简介\n", "# 企业简介\n\n试点公司成立于二〇一五年，专注**设备联网**。\n", 1)
+s = s.replace("# 企业简介\n", "# 企业简介\n\n试点公司成立于二〇一五年，专注**设备联网**。\n"
+              "\n董事长朱镕。\n", 1)
 s = s.replace("# （3）工业互联网平台技术架构\n",
               "# （3）工业互联网平台技术架构\n\n## 总体架构\n\n"
               "平台采用边缘层、平台层、应用层三层架构。\n", 1)
@@ -71,6 +72,9 @@ check "the PDF is written" test -s "$T/r.pdf"
 check_grep "the missing figures are errors of the check" '\[form.missing\]' \
     "$T/r.txt"
 check_grep "and blanks of the report" '\[report.blank\]' "$T/r.txt"
+check_grep "a character the face lacks names the narrative and its line" \
+    '“镕”\(U\+9555\) 不在 FandolFang 字体中.*（位置：.*declaration.md 第7行起“企业简介”）' \
+    "$T/r.txt"
 check_grep "a required empty section is an error" \
     '“（4）工业互联网平台下一步发展计划”没有内容 \[report.section-empty\]' "$T/r.txt"
 pdftotext "$T/r.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' > "$T/r.pdf.txt"
