@@ -279,12 +279,12 @@ int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
 static double chart_height(const char *kind)
 {
     if (strcmp(kind, "heatmap") == 0)
-        return 380;
+        return 360;
     if (strcmp(kind, "donut") == 0)
-        return 210;
+        return 190;
     if (strcmp(kind, "hbar") == 0)
-        return 250;
-    return 230;
+        return 230;
+    return 210;
 }
 
 int sb_fill_chart(struct sb_chart **out, const struct sb_decl *d,

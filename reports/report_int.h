@@ -61,8 +61,10 @@ void sb_rp_inlines(struct rp *r, cmark_node *node, struct sb_para *p,
 void sb_rp_blocks(struct rp *r, cmark_node *first, cmark_node *end,
                   int slot, int fill, const char *base);
 
-/* "图N title" centred under a figure. */
-void sb_rp_caption(struct rp *r, const char *title);
+/* The caption of the next figure, "图N title" (caller frees), and its
+ * style: centred, 黑体 14 pt. */
+char *sb_rp_caption(struct rp *r, const char *title,
+                    struct sb_para_style *st);
 
 /* ---- report_parts.c ------------------------------------------------ */
 

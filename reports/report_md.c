@@ -135,21 +135,15 @@ void sb_rp_inlines(struct rp *r, cmark_node *node, struct sb_para *p,
     sb_buf_free(&in.text);
 }
 
-void sb_rp_caption(struct rp *r, const char *title)
+char *sb_rp_caption(struct rp *r, const char *title,
+                    struct sb_para_style *st)
 {
-    struct sb_para_style st;
-    char num[32];
-    struct sb_para *p;
-
-    sb_para_style_body(&st);
-    st.role = SB_FONT_HEI;
-    st.size_pt = 14;
-    st.align = SB_ALIGN_CENTER;
-    st.indent = 0;
-    snprintf(num, sizeof num, "图%d ", ++r->n_figures);
-    p = sb_doc_add_para(r->doc, &st);
-    sb_para_add_text(p, num, 0);
-    sb_para_add_text(p, title, 0);
+    sb_para_style_body(st);
+    st->role = SB_FONT_HEI;
+    st->size_pt = 14;
+    st->align = SB_ALIGN_CENTER;
+    st->indent = 0;
+    return sb_xasprintf("图%d %s", ++r->n_figures, title);
 }
 
 /* A paragraph that holds only an image: a PNG beside the narrative
@@ -172,7 +166,11 @@ static int image(struct rp *r, cmark_node *para, const char *base)
                                          : sb_xasprintf("%s/%s", base, url);
     plain_of(im, &alt);
     if (sb_doc_add_png(r->doc, path, 0, &e) == SB_OK) {
-        sb_rp_caption(r, alt.data ? alt.data : "");
+        struct sb_para_style st;
+        char *cap = sb_rp_caption(r, alt.data ? alt.data : "", &st);
+
+        sb_para_add_text(sb_doc_add_para(r->doc, &st), cap, 0);
+        free(cap);
     } else if (r->fs != NULL) {
         f.code = "report.image";
         f.sev = SB_SEV_WARNING;

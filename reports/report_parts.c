@@ -403,7 +403,8 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
     struct sb_finding f = {0};
     double w = 156 * SB_PT_PER_MM, h = 0;
     const char *title = NULL;
-    char why[256];
+    struct sb_para_style st;
+    char why[256], *cap;
     int rc;
 
     sb_rp_body(r);
@@ -438,8 +439,9 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
     r->charts = sb_xrealloc(r->charts,
                             (size_t)(r->n_charts + 1) * sizeof *r->charts);
     r->charts[r->n_charts++] = c;
-    sb_doc_add_drawing(r->doc, 156, h / SB_PT_PER_MM, draw_chart, c);
-    sb_rp_caption(r, title);
+    cap = sb_rp_caption(r, title, &st);
+    sb_doc_add_figure(r->doc, 156, h / SB_PT_PER_MM, draw_chart, c, &st, cap);
+    free(cap);
 }
 
 /* ---- materials list ------------------------------------------------ */

@@ -178,6 +178,14 @@ static void block_free(struct ts_block *b)
     case TS_IMAGE:
         if (((struct ts_image *)b)->png != NULL)
             cairo_surface_destroy(((struct ts_image *)b)->png);
+        para = ((struct ts_image *)b)->caption;
+        if (para != NULL) {
+            sb_buf_free(&para->text);
+            for (int i = 0; i < para->n_runs; i++)
+                free(para->runs[i].uri);
+            free(para->runs);
+            free(para);
+        }
         break;
     default:
         break;
@@ -418,6 +426,32 @@ void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
     im->user = user;
     im->w = w_mm * SB_PT_PER_MM;
     im->h = h_mm * SB_PT_PER_MM;
+}
+
+void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
+                       sb_draw_fn fn, void *user,
+                       const struct sb_para_style *cap,
+                       const char *caption)
+{
+    struct ts_image *im = add_block(doc, TS_IMAGE, sizeof *im);
+    struct sb_para *p = sb_xcalloc(1, sizeof *p);
+
+    im->fn = fn;
+    im->user = user;
+    im->w = w_mm * SB_PT_PER_MM;
+    im->h = h_mm * SB_PT_PER_MM;
+    p->b.kind = TS_PARA;
+    p->b.label = im->b.label;
+    if (cap != NULL) {
+        p->st = *cap;
+    } else {
+        sb_para_style_body(&p->st);
+        p->st.role = SB_FONT_HEI;
+        p->st.align = SB_ALIGN_CENTER;
+        p->st.indent = 0;
+    }
+    sb_para_add_text(p, caption != NULL ? caption : "", 0);
+    im->caption = p;
 }
 
 void sb_table_style_default(struct sb_table_style *st)

@@ -209,6 +209,18 @@ typedef void (*sb_draw_fn)(cairo_t *cr, double w, double h, void *user);
 void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
                         sb_draw_fn fn, void *user);
 
+/* A figure: a drawing as above (w_mm 0: the 版心 width) and its caption
+ * (a paragraph in style cap, NULL: centred 黑体 at the body size, no
+ * indent; caption copied), kept together, that floats as figures do in
+ * books: placed where it stands when it and its caption fit on the
+ * page, else at the top of the next page while the text after it fills
+ * this one. Figures keep their order; pending ones are placed before a
+ * page or section break, a heading that starts a page, and the end. */
+void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
+                       sb_draw_fn fn, void *user,
+                       const struct sb_para_style *cap,
+                       const char *caption);
+
 /* A table column. */
 struct sb_column {
     const char *title;   /* header text ('\n' breaks it) */

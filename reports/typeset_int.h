@@ -175,6 +175,8 @@ struct ts_image {
     void *user;
     double w, h;          /* pt, w 0: the 版心 width; for a PNG h is
                              height / width until placed */
+    struct sb_para *caption; /* a floating figure's caption (owned, not
+                                a block of the list), or NULL */
 };
 
 struct ts_break {
@@ -285,9 +287,12 @@ struct ts_pass {
     struct ts_batch batch;
     struct ts_text aux;      /* page furniture, TOC page numbers */
     int outline[5];          /* last outline id per level */
+    const struct ts_image *floats[16]; /* figures waiting for a page */
+    int n_floats;
+    int placing;             /* placing floats: no recursion */
 };
 
-/* Open a page if none is open. */
+/* Open a page if none is open; pending floating figures go to its top. */
 void sb_ts_page_ensure(struct ts_pass *p);
 /* Close the open page (draws nothing new). */
 void sb_ts_page_finish(struct ts_pass *p);

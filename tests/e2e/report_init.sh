@@ -77,7 +77,7 @@ check_grep "a character the face lacks names the narrative and its line" \
     "$T/r.txt"
 check_grep "a required empty section is an error" \
     '“（4）工业互联网平台下一步发展计划”没有内容 \[report.section-empty\]' "$T/r.txt"
-pdftotext "$T/r.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' > "$T/r.pdf.txt"
+pdftotext -raw "$T/r.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' > "$T/r.pdf.txt"
 for want in 试点工业互联网平台 试点智能科技有限公司 \
     "可连接的工业设备/产品/产线种类及数量：1,234,567台/套" "运行设备3台/套" \
     "累计服务中小企业合同金额：1,234.5万元" 2015年7月9日 "□自建■合作共建" \

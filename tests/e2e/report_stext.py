@@ -76,19 +76,40 @@ def main():
     check("every 16 pt line on the grid (pitch %.4f pt)" % PITCH, not off,
           "off grid: %s" % off[:3])
 
-    # full pages: 22 body lines at one pitch
-    full, pitches = [], []
+    # full pages: a page whose last paragraph runs on to the next page
+    # (its next 16 pt line starts flush left in the same face) is filled
+    # to the last of its 22 grid lines; one of text only holds 22 lines
+    # at one pitch
+    full, short, pitches, text_only = [], [], [], []
+    last_base = FIRST_BASE + (LINES - 1) * PITCH
     for i in body:
         ys = sorted({round(l.y, 2) for l in lines_of[i]})
-        if len(ys) == LINES:
-            full.append(i)
+        nxt = lines_of.get(i + 1) or []
+        if len(ys) > LINES:
+            short.append((i, len(ys)))
+        if not ys or not nxt:
+            continue
+        last = max(lines_of[i], key=lambda l: l.y)
+        first = min(nxt, key=lambda l: l.y)
+        if abs(first.x0 - LEFT[(i + 1) % 2]) > 0.5 or first.font != \
+                last.font or abs(first.y - FIRST_BASE) > 0.2:
+            continue
+        full.append(i)
+        if abs(last.y - last_base) > 0.2:
+            short.append((i, round(last.y, 2)))
+        if all(l.size in (BODY, 14) for l in pages[i - 1]["lines"]):
+            text_only.append(i)
+            if len(ys) != LINES:
+                short.append((i, len(ys)))
             pitches += [b - a for a, b in zip(ys, ys[1:])]
-    check("full pages hold 22 lines at one pitch ±0.1 pt",
-          len(full) >= 3 and all(abs(p - PITCH) <= 0.1 for p in pitches),
-          "%d full pages" % len(full))
-    info("full pages: %d of %d body pages (%s); pitch %.4f–%.4f pt"
-         % (len(full), len(body), full, min(pitches or [0]),
-            max(pitches or [0])))
+    check("full pages end on grid line 22; those of text hold 22 lines at "
+          "one pitch ±0.1 pt", len(full) >= 3 and len(text_only) >= 1 and
+          not short and all(abs(p - PITCH) <= 0.1 for p in pitches),
+          "%d full pages, %d of text only; wrong %s"
+          % (len(full), len(text_only), short[:3]))
+    info("full pages: %d of %d body pages (%s), of text only %s; pitch "
+         "%.4f–%.4f pt" % (len(full), len(body), full, text_only,
+                           min(pitches or [0]), max(pitches or [0])))
 
     # headings (left-aligned, may wrap): their lines are not body text
     heads = set()

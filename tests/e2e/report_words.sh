@@ -33,7 +33,7 @@ check "A: exactly the expected report findings" diff "$T/a.want" "$T/a.got"
 check_grep "A: the limit finding says count, limit and source" \
     '应为 expected: ≤ 1000字 \| 实为 found: 1001字 \| 依据 source: 002 附件2 一、企业基本信息（限1000字）' \
     "$T/a.txt"
-pdftotext "$T/a.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' > "$T/a.pdf.txt"
+pdftotext -raw "$T/a.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' > "$T/a.pdf.txt"
 check "A: the long section is printed whole" \
     grep -qF "$(python3 -c 'print("平台" * 500 + "。")')" "$T/a.pdf.txt"
 check_no_grep "A: an unknown section is not printed" "这段不排入|前言不属于" \

@@ -1,8 +1,8 @@
 /* test_typeset_span.c: the engine's additions for the 申报书: merged
  * cells (column spans) and tables without a header row, underlined runs
- * (a form's blanks) and runs in 楷体. The PDF is read back with
- * poppler-glib: its text with font names, and its pixels where rules
- * must and must not be. */
+ * (a form's blanks), runs in 楷体 and floating figures. The PDF is read
+ * back with poppler-glib: its text with font names, and its pixels
+ * where rules must and must not be. */
 #include <cairo.h>
 #include <poppler.h>
 #include <stdlib.h>
@@ -190,6 +190,80 @@ static void underline_and_kai(void)
     g_object_unref(pd);
 }
 
+static void box(cairo_t *cr, double w, double h, void *user)
+{
+    (void)user;
+    cairo_rectangle(cr, 1, 1, w - 2, h - 2);
+    cairo_stroke(cr);
+}
+
+/* Text of page i (0-based), caller frees. */
+static char *page_text(int i)
+{
+    PopplerDocument *pd = NULL;
+    PopplerPage *page = open_page(&pd, i);
+    char *t = page != NULL ? poppler_page_get_text(page) : g_strdup("");
+
+    if (page != NULL)
+        g_object_unref(page);
+    if (pd != NULL)
+        g_object_unref(pd);
+    return t;
+}
+
+static void floating_figures(void)
+{
+    struct sb_page_style ps;
+    struct sb_error err = {0};
+    struct sb_doc *doc;
+    char line[64], *p1, *p2, *p3;
+
+    sb_page_style_gbt9704(&ps);
+    doc = sb_doc_new(fonts, &ps);
+    /* 18 lines, then a figure of ~13 lines: it does not fit in the 4
+     * left, so the text after it fills page 1 and it opens page 2 */
+    for (int i = 1; i <= 18; i++) {
+        snprintf(line, sizeof line, "前文%d", i);
+        sb_doc_add_text(doc, line);
+    }
+    sb_doc_add_figure(doc, 0, 130, box, NULL, NULL, "图1 测试图");
+    for (int i = 1; i <= 6; i++) {
+        snprintf(line, sizeof line, "后文%d", i);
+        sb_doc_add_text(doc, line);
+    }
+    /* a figure that fits stays where it stands; one waiting at a break
+     * goes before it */
+    sb_doc_add_figure(doc, 0, 20, box, NULL, NULL, "图2 小图");
+    sb_doc_add_text(doc, "图2之后");
+    for (int i = 0; i < 8; i++)
+        sb_doc_add_text(doc, "填充");
+    sb_doc_add_figure(doc, 0, 170, box, NULL, NULL, "图3 断页前");
+    sb_doc_add_text(doc, "图3之后");
+    sb_doc_add_break(doc, SB_BREAK_PAGE);
+    sb_doc_add_text(doc, "新的一页");
+    CHECK_INT(sb_doc_write_pdf(doc, path, &err), SB_OK);
+    CHECK_INT(sb_doc_page_count(doc), 5);
+    sb_doc_free(doc);
+    p1 = page_text(0);
+    p2 = page_text(1);
+    p3 = page_text(2);
+    CHECK(strstr(p1, "后文4") != NULL && strstr(p1, "后文5") == NULL);
+    CHECK(strstr(p1, "图1") == NULL);
+    CHECK(strstr(p2, "图1 测试图") != NULL);
+    CHECK(strstr(p2, "图1") < strstr(p2, "后文5"));
+    CHECK(strstr(p2, "图2 小图") < strstr(p2, "图2之后"));
+    CHECK(strstr(p3, "图3之后") != NULL && strstr(p3, "图3 断页前") == NULL);
+    g_free(p1);
+    g_free(p2);
+    g_free(p3);
+    p1 = page_text(3);
+    p2 = page_text(4);
+    CHECK(strstr(p1, "图3 断页前") != NULL && strstr(p1, "新的一页") == NULL);
+    CHECK(strstr(p2, "新的一页") != NULL);
+    g_free(p1);
+    g_free(p2);
+}
+
 int main(void)
 {
     struct sb_error err = {0};
@@ -205,6 +279,7 @@ int main(void)
     snprintf(path, sizeof path, "%s/t.pdf", dir);
     RUN(spans_and_no_header);
     RUN(underline_and_kai);
+    RUN(floating_figures);
     unlink(path);
     rmdir(dir);
     sb_fonts_free(fonts);
