@@ -16,6 +16,17 @@ check_grep "the findings are printed" '^0 errors, 0 warnings' "$T/out.txt"
 check_grep "the PDF is named" "申报书 written to $T/a.pdf" "$T/out.txt"
 check "the PDF exists" test -s "$T/a.pdf"
 
+# run failures exit 2 and write nothing
+"$SHENBAO" report 2> "$T/e.txt"
+check_eq "report without a directory exits 2" "$?" 2
+"$SHENBAO" report -o "$T/g.pdf" inputs/green-design > /dev/null 2> "$T/e.txt"
+check_eq "an edition without a template exits 2" "$?" 2
+check_grep "and says so" "has no 申报书 template" "$T/e.txt"
+check "nothing written for it" test ! -e "$T/g.pdf"
+"$SHENBAO" report -o "$T/no/such/dir/x.pdf" "$S" > /dev/null 2> "$T/e.txt"
+check_eq "an unwritable output exits 2" "$?" 2
+check_grep "naming the file" "no/such/dir/x.pdf" "$T/e.txt"
+
 # determinism, and build writes the very same 申报书
 "$SHENBAO" report -o "$T/b.pdf" "$S" > /dev/null 2>&1
 check "two runs give identical bytes" cmp -s "$T/a.pdf" "$T/b.pdf"
