@@ -273,6 +273,10 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     for (int i = 0; i < d->form->n_annexes; i++)
         d->annexes[i].annex = &d->form->annexes[i];
     sb_figures_read(d, t);
+    /* positions outlive t: name the file by d's copy of its path */
+    for (int i = 0; i < d->form->n_fields; i++)
+        if (d->figs[i].pos.path != NULL)
+            d->figs[i].pos.path = d->form_path;
     d->aggs = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->aggs);
     for (int i = 0; i < d->form->n_aggs; i++)
         d->aggs[i] = sb_agg_new(d->form, d->form->aggs[i], d->figs);

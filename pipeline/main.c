@@ -17,7 +17,9 @@
 #include "fonts.h"
 #include "inspect.h"
 #include "outfile.h"
+#include "report.h"
 #include "sb.h"
+#include "scaffold.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };
 
@@ -34,6 +36,8 @@ static const char usage_text[] =
     "  build DIR        check, then write every output into one folder\n"
     "  xlsx DIR         write the annex lists and a 核对表 as one workbook\n"
     "  recommend DIR... write the 推荐信息汇总表 and check the quota\n"
+    "  report DIR       typeset the 申报书 as a PDF in the official format\n"
+    "  init DIR         write a blank declaration to fill in\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -111,6 +115,43 @@ static const char build_usage[] =
     "\n"
     "Exit status: 0 no errors found, 1 errors found (outputs written all\n"
     "the same), 2 the run failed.\n";
+
+static const char report_usage[] =
+    "usage: shenbao report [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR, then typeset its 申报书 (report) as a PDF\n"
+    "in the format of notice 002 (A4, 3号仿宋, GB/T 9704 page): the form's\n"
+    "wording with every declared figure filled in, the narrative of\n"
+    "DIR/declaration.md, the charts and the list of evidence materials,\n"
+    "with a clickable table of contents and bookmarks. Problems found\n"
+    "(findings of the check and of the report: word limits, missing\n"
+    "sections, blanks, characters the fonts lack) never stop the report;\n"
+    "they are printed as shenbao check prints them.\n"
+    "\n"
+    "  -o, --output FILE     the PDF to write (default declaration.pdf)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "      --max-print N     print at most N findings of each kind per\n"
+    "                        file (default 20; 0 = all)\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no errors (the PDF written), 1 errors found (the PDF\n"
+    "written all the same), 2 the run failed (nothing written).\n";
+
+static const char init_usage[] =
+    "usage: shenbao init [OPTIONS] DIR\n"
+    "\n"
+    "Write a blank declaration into DIR (created; it must not exist or be\n"
+    "empty): form.csv with a row per declared field (代码,项目,值), one CSV\n"
+    "per annex list with its Chinese headers, and declaration.md with a\n"
+    "heading per narrative section, each saying what to write and its word\n"
+    "limit. Fill them in, then run shenbao check or shenbao report.\n"
+    "\n"
+    "      --form EDITION    form edition (default platform-2023)\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
+    "edition, cannot write).\n";
 
 static int usage_error(const char *what, const char *arg, const char *help)
 {
@@ -419,6 +460,111 @@ static int cmd_build(int argc, char **argv)
     return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+static int cmd_report(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, 'f'},
+        {"form", required_argument, NULL, 'F'},
+        {"max-print", required_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct sb_check_opts opts = {0};
+    const char *out = "declaration.pdf", *fonts_dir = NULL;
+    struct sb_decl *d = NULL;
+    struct sb_fonts *fonts = NULL;
+    struct sb_error err = {0};
+    long max_print = 20;
+    int c, rc;
+
+    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            out = optarg;
+            break;
+        case 'f':
+            fonts_dir = optarg;
+            break;
+        case 'F':
+            opts.form = optarg;
+            break;
+        case 'P':
+            if (!parse_long(optarg, &max_print))
+                return usage_error("expected a number, not \"%s\"", optarg,
+                                   report_usage);
+            break;
+        case 'h':
+            fputs(report_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(report_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "report takes one declaration directory",
+                           report_usage);
+    rc = sb_decl_check(&d, argv[optind], &opts, &err);
+    if (rc == SB_OK && !sb_report_has_template(d))
+        rc = sb_error_set(&err, SB_EUSAGE, NULL,
+                          "the form edition of %s has no 申报书 template "
+                          "(report.md)",
+                          argv[optind]);
+    if (rc == SB_OK)
+        rc = sb_fonts_new(&fonts, fonts_dir, &err);
+    if (rc == SB_OK)
+        rc = sb_report_write(d, out, fonts, d->findings, &err);
+    if (rc == SB_OK) {
+        sb_findings_write_text(d->findings, stdout, max_print, isatty(1));
+        printf("申报书 written to %s\n", out);
+        rc = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
+                                                              : EXIT_CLEAN;
+    } else {
+        sb_error_print(&err);
+        rc = EXIT_FAILED;
+    }
+    sb_fonts_free(fonts);
+    sb_decl_free(d);
+    return rc;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"form", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *form = "platform-2023";
+    struct sb_error err = {0};
+    int c;
+
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'F':
+            form = optarg;
+            break;
+        case 'h':
+            fputs(init_usage, stdout);
+            return EXIT_CLEAN;
+        default:
+            fputs(init_usage, stderr);
+            return EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("%s", "init takes one directory to create",
+                           init_usage);
+    if (sb_scaffold_write(form, argv[optind], stdout, &err) != SB_OK) {
+        sb_error_print(&err);
+        return EXIT_FAILED;
+    }
+    printf("fill in the files above, then: shenbao report %s\n",
+           argv[optind]);
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
@@ -449,6 +595,10 @@ int main(int argc, char **argv)
         rc = sb_cli_xlsx(argc - 1, argv + 1);
     else if (strcmp(cmd, "recommend") == 0)
         rc = sb_cli_recommend(argc - 1, argv + 1);
+    else if (strcmp(cmd, "report") == 0)
+        rc = cmd_report(argc - 1, argv + 1);
+    else if (strcmp(cmd, "init") == 0)
+        rc = cmd_init(argc - 1, argv + 1);
     else
         return usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {

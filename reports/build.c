@@ -7,6 +7,7 @@
 #include "chartset.h"
 #include "fonts.h"
 #include "outfile.h"
+#include "report.h"
 #include "xlsx.h"
 
 enum format { TEXT, JSON, JUNIT };
@@ -89,6 +90,15 @@ int sb_build(const char *dir, const char *out,
         if (rc == SB_OK && list != NULL)
             fprintf(list, "%s\n", xlsx);
         free(xlsx);
+    }
+    if (fonts != NULL && sb_report_has_template(d)) {
+        char *pdf = sb_xasprintf("%s/declaration.pdf", out);
+
+        rc = sb_report_write(d, pdf, fonts, d->findings, &e);
+        note(rc, &e, &first, err);
+        if (rc == SB_OK && list != NULL)
+            fprintf(list, "%s (申报书)\n", pdf);
+        free(pdf);
     }
     /* The findings last: they include what the outputs found. */
     rc = write_findings(d, out, "check.txt", TEXT, list, &e);

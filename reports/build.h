@@ -3,7 +3,9 @@
  *   check.txt, check.json, check.junit.xml   the findings
  *   charts/                                  the chart set
  *   annexes.xlsx                             the lists and a 核对表
- * (and, as they exist, the 申报书 and the annex volumes). Every file is
+ *   declaration.pdf                          the 申报书 (report.h), when
+ *                                            the edition has a template
+ * (and, as they exist, the annex volumes). Every file is
  * written to a temporary name and renamed, so a failure in one output
  * never leaves a half-written file and never deletes the previous good
  * one; the other outputs are still written. */

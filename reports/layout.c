@@ -187,10 +187,14 @@ static void open_page(struct ts_pass *p)
     furniture(p);
 }
 
+static void place_floats(struct ts_pass *p);
+
 void sb_ts_page_ensure(struct ts_pass *p)
 {
-    if (!p->open)
+    if (!p->open) {
         open_page(p);
+        place_floats(p);
+    }
 }
 
 void sb_ts_page_finish(struct ts_pass *p)
@@ -234,10 +238,12 @@ int sb_ts_take_line(struct ts_pass *p, int need)
 
     sb_ts_page_ensure(p);
     k = next_index(p);
-    if (k >= p->g.lines || (k + need > p->g.lines && !p->at_top)) {
+    /* a new page may start with floating figures; each page takes at
+     * least one, so this ends */
+    while (k >= p->g.lines || (k + need > p->g.lines && !p->at_top)) {
         sb_ts_page_finish(p);
         sb_ts_page_ensure(p);
-        k = 0;
+        k = next_index(p);
     }
     p->y = p->g.top + (k + 1) * p->g.pitch;
     p->at_top = 0;
@@ -250,10 +256,10 @@ double sb_ts_box_top(struct ts_pass *p)
 
     sb_ts_page_ensure(p);
     k = next_index(p);
-    if (k >= p->g.lines) {
+    while (k >= p->g.lines) {
         sb_ts_page_finish(p);
         sb_ts_page_ensure(p);
-        k = 0;
+        k = next_index(p);
     }
     return p->g.top + k * p->g.pitch;
 }
@@ -322,6 +328,106 @@ static void layout_image(struct ts_pass *p, const struct ts_image *im,
     sb_ts_box_done(p, top + h);
 }
 
+/* ---- floating figures ------------------------------------------- */
+
+/* Run fn on a floating figure with the paragraph scratch of the
+ * document saved: a page may open (and place figures) in the middle of
+ * a paragraph's lines. */
+struct saved {
+    struct ts_text text;
+    struct ts_lines lines;
+    const char *label;
+};
+
+static void save(struct ts_pass *p, struct saved *s)
+{
+    s->text = p->doc->text;
+    s->lines = p->doc->lines;
+    s->label = p->doc->cur_label;
+    memset(&p->doc->text, 0, sizeof p->doc->text);
+    memset(&p->doc->lines, 0, sizeof p->doc->lines);
+}
+
+static void restore(struct ts_pass *p, const struct saved *s)
+{
+    sb_ts_text_free(&p->doc->text);
+    sb_ts_lines_free(&p->doc->lines);
+    p->doc->text = s->text;
+    p->doc->lines = s->lines;
+    p->doc->cur_label = s->label;
+}
+
+/* Grid lines a figure and its caption take. */
+static int figure_lines(struct ts_pass *p, const struct ts_image *im)
+{
+    struct saved s;
+    double w, h;
+    int n;
+
+    image_size(p, im, &w, &h);
+    n = (int)ceil((h + p->g.pitch - p->g.body) / p->g.pitch - 1e-6);
+    save(p, &s);
+    n += sb_ts_para_lines(p, im->caption);
+    restore(p, &s);
+    return n;
+}
+
+static int figure_fits(struct ts_pass *p, const struct ts_image *im)
+{
+    if (!p->open || p->at_top)
+        return 1;
+    return sb_ts_lines_left(p) >= figure_lines(p, im);
+}
+
+static void place_figure(struct ts_pass *p, const struct ts_image *im)
+{
+    struct saved s;
+
+    save(p, &s);
+    layout_image(p, im, 0);
+    sb_ts_layout_para(p, im->caption, -1, 1);
+    restore(p, &s);
+}
+
+/* The figures waiting, at the top of a page just opened, while they
+ * fit. */
+static void place_floats(struct ts_pass *p)
+{
+    if (p->placing)
+        return;
+    p->placing = 1;
+    while (p->n_floats > 0 && figure_fits(p, p->floats[0])) {
+        const struct ts_image *im = p->floats[0];
+
+        p->n_floats--;
+        memmove(p->floats, p->floats + 1,
+                (size_t)p->n_floats * sizeof *p->floats);
+        place_figure(p, im);
+    }
+    p->placing = 0;
+}
+
+/* Before a break: the figures waiting go on pages of their own. */
+static void flush_floats(struct ts_pass *p)
+{
+    while (p->n_floats > 0 && p->status == SB_OK) {
+        sb_ts_page_finish(p);
+        sb_ts_page_ensure(p);
+    }
+}
+
+static void layout_figure(struct ts_pass *p, const struct ts_image *im)
+{
+    int max = (int)(sizeof p->floats / sizeof p->floats[0]);
+
+    if (p->n_floats == 0 && figure_fits(p, im))
+        place_figure(p, im);
+    else if (p->n_floats < max)
+        p->floats[p->n_floats++] = im;
+    else
+        place_figure(p, im); /* too many waiting: where it stands */
+}
+
 /* Grid lines block i needs at the top of where it lands: its first line,
  * or all of it and what it is kept with. depth bounds chains of
  * keep-with-next. */
@@ -347,6 +453,8 @@ static int need_lines(struct ts_pass *p, int i, int depth)
         h = sb_ts_table_min_height(p, (struct sb_table *)b);
         return (int)ceil(h / p->g.pitch);
     case TS_IMAGE:
+        if (((const struct ts_image *)b)->caption != NULL)
+            return need_lines(p, i + 1, depth + 1); /* it floats */
         image_size(p, (const struct ts_image *)b, &w, &h);
         return (int)ceil(h / p->g.pitch);
     default:
@@ -380,6 +488,8 @@ static void layout_block(struct ts_pass *p, int i)
     switch (b->kind) {
     case TS_HEADING:
         h = (const struct ts_heading *)b;
+        if (h->flags & SB_HEADING_NEW_PAGE)
+            flush_floats(p);
         if ((h->flags & SB_HEADING_NEW_PAGE) && !p->at_top)
             sb_ts_page_finish(p);
         /* fall through */
@@ -396,14 +506,18 @@ static void layout_block(struct ts_pass *p, int i)
         sb_ts_layout_table(p, (struct sb_table *)b);
         break;
     case TS_IMAGE:
-        layout_image(p, (const struct ts_image *)b,
-                     need_lines(p, i + 1, 1) > 0 ? 1 : 0);
+        if (((const struct ts_image *)b)->caption != NULL)
+            layout_figure(p, (const struct ts_image *)b);
+        else
+            layout_image(p, (const struct ts_image *)b,
+                         need_lines(p, i + 1, 1) > 0 ? 1 : 0);
         break;
     case TS_TOC:
         sb_ts_layout_toc(p, (const struct ts_toc *)b);
         break;
     case TS_BREAK:
         br = (const struct ts_break *)b;
+        flush_floats(p);
         sb_ts_page_finish(p);
         if (br->kind == SB_BREAK_RECTO && p->page % 2 == 1) {
             sb_ts_page_ensure(p);
@@ -416,6 +530,7 @@ static void layout_block(struct ts_pass *p, int i)
         p->at_top = 0;
         break;
     case TS_SECTION:
+        flush_floats(p);
         layout_section(p, (const struct ts_section *)b);
         break;
     }
@@ -430,6 +545,7 @@ int sb_ts_run_pass(struct ts_pass *p)
         doc->n_seq = 0;
     for (int i = 0; i < doc->n_blocks && p->status == SB_OK; i++)
         layout_block(p, i);
+    flush_floats(p);
     sb_ts_page_ensure(p); /* a PDF has at least one page */
     sb_ts_page_finish(p);
     if (!p->draw)

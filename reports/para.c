@@ -42,6 +42,7 @@ void sb_ts_shape(struct sb_doc *doc, struct ts_style *st, struct ts_text *t,
         it->face = g->face;
         it->state = g->state;
         it->bold = (uint8_t)bold;
+        it->underline = 0;
         it->link = link;
         t->lb[t->n].adv = g->state == TS_G_INVISIBLE ? 0 : g->adv;
         t->lb[t->n].brk = SB_LB_NEVER;
@@ -202,6 +203,35 @@ static void link_out(struct ts_pass *p, const struct sb_para *para, int run,
     sb_buf_free(&a);
 }
 
+/* Rules under the underlined items of line ln (positions in doc->xs
+ * from x), just below the em box, one stroke per run of them. */
+static void underlines(struct ts_pass *p, const struct ts_text *t,
+                       const struct ts_line *ln, double x, double y)
+{
+    struct sb_doc *doc = p->doc;
+    int n = ln->end - ln->start;
+
+    for (int j = 0; j < n;) {
+        const struct ts_item *it = &t->items[ln->start + j];
+        double size = doc->faces[it->face].size, x1;
+        int k = j;
+
+        if (!it->underline) {
+            j++;
+            continue;
+        }
+        while (k < n && t->items[ln->start + k].underline)
+            k++;
+        x1 = x + doc->xs[k - 1] + t->lb[ln->start + k - 1].adv;
+        cairo_new_path(p->cr);
+        cairo_move_to(p->cr, x + doc->xs[j], y + 0.18 * size);
+        cairo_line_to(p->cr, x1, y + 0.18 * size);
+        cairo_set_line_width(p->cr, 0.6);
+        cairo_stroke(p->cr);
+        j = k;
+    }
+}
+
 void sb_ts_draw_line(struct ts_pass *p, const struct ts_text *t,
                      const struct ts_line *ln, double x, double y,
                      double avail, double track, enum sb_align align,
@@ -246,6 +276,7 @@ void sb_ts_draw_line(struct ts_pass *p, const struct ts_text *t,
     }
     if (link >= 0)
         link_out(p, para, link, link_x0, link_x1, y, size);
+    underlines(p, t, ln, x + off, y);
 }
 
 /* Shape para into doc->text and break it into doc->lines. Returns the
@@ -269,9 +300,14 @@ static double shape_para(struct ts_pass *p, const struct sb_para *para,
     for (int i = 0; i < para->n_runs; i++) {
         const struct ts_run *r = &para->runs[i];
         int link = r->uri != NULL || r->ref >= 0 ? i : -1;
+        int from = doc->text.n;
 
-        sb_ts_shape(doc, style, &doc->text, s + r->start, r->end - r->start,
-                    r->start, r->bold || st->bold, link);
+        sb_ts_shape(doc,
+                    r->kai ? sb_ts_style(doc, SB_FONT_KAI, size) : style,
+                    &doc->text, s + r->start, r->end - r->start, r->start,
+                    r->bold || st->bold, link);
+        for (int k = from; k < doc->text.n; k++)
+            doc->text.items[k].underline = (uint8_t)r->underline;
     }
     sb_ts_break(&doc->text, p->g.text_w - *indent, p->g.text_w, *track,
                 &doc->lines);

@@ -1,5 +1,6 @@
 /* table.c: tables as wide as the 版心, their header row repeated on every
- * page, rows streamed from a source or kept in memory.
+ * page, rows streamed from a source or kept in memory, cells optionally
+ * merged across columns (spans).
  *
  * A row is read, shaped, broken into lines, placed and drawn, then
  * forgotten: only the current row's cells (one scratch text per column)
@@ -27,6 +28,7 @@ struct tab {
     struct ts_style *style, *head_style;
     struct cell *head, *row; /* n_cols each */
     int head_n, row_n;       /* lines of the header, of the row */
+    const unsigned char *spans; /* of the current row, or NULL */
     double head_h;           /* pt */
     double lp;               /* line pitch in cells */
     double y;                /* next free y */
@@ -35,6 +37,8 @@ struct tab {
     int seg_open;            /* header drawn on this page */
     double seg_top, head_bottom;
     double *rules;           /* y of row bottoms */
+    uint64_t *merged;        /* per row: bit c set when the rule right
+                                of column c is inside a merged cell */
     int n_rules, cap_rules;
     struct sb_buf cut;       /* a truncated cell */
 };
@@ -64,6 +68,8 @@ static int next_row(struct tab *tb, struct sb_row *row)
         if (tb->i >= t->n_rows)
             return 0;
         row->cells = (const char *const *)&t->cells[tb->i * t->n_cols];
+        if (t->spans != NULL)
+            row->spans = &t->spans[tb->i * t->n_cols];
     } else {
         rc = t->src.next(t->src.user, row, tb->p->err);
         if (rc < 0) {
@@ -128,18 +134,33 @@ static void shape_cell(struct tab *tb, struct ts_style *st,
     sb_ts_shape(tb->p->doc, st, t, s, strlen(s), 0, bold, -1);
 }
 
-/* Shape and break the cells of a row (or the header); returns the
- * number of lines of the tallest cell. */
+/* Width of cell c of a row with spans (NULL: none): its column and
+ * those it covers; 0 for a covered column. */
+static double cell_width(const struct sb_table *t, const unsigned char *spans,
+                         int c)
+{
+    int k = spans != NULL ? spans[c] : 1;
+    double w = 0;
+
+    for (int j = c; j < c + k && j < t->n_cols; j++)
+        w += t->width[j];
+    return w;
+}
+
+/* Shape and break the cells of a row (or the header, spans NULL);
+ * returns the number of lines of the tallest cell. */
 static int shape_row(struct tab *tb, struct ts_style *st,
-                     struct cell *cells, const char *const *text, int bold)
+                     struct cell *cells, const char *const *text,
+                     const unsigned char *spans, int bold)
 {
     struct sb_table *t = tb->t;
     int n = 1;
 
     for (int c = 0; c < t->n_cols; c++) {
-        double avail = t->width[c] - 2 * t->st.pad_x_pt;
+        double w = cell_width(t, spans, c);
+        double avail = w > 0 ? w - 2 * t->st.pad_x_pt : 0;
 
-        shape_cell(tb, st, &cells[c].t, text[c], c, bold);
+        shape_cell(tb, st, &cells[c].t, w > 0 ? text[c] : "", c, bold);
         sb_ts_break(&cells[c].t, avail, avail, 0, &cells[c].l);
         if (cells[c].l.n > n)
             n = cells[c].l.n;
@@ -232,7 +253,8 @@ static void ensure_widths(struct ts_pass *p, struct sb_table *t)
             for (int c = 0; c < n; c++) {
                 double pw, mw = 0;
 
-                if (t->cols[c].width_mm > 0)
+                if (t->cols[c].width_mm > 0 ||
+                    (row.spans != NULL && row.spans[c] != 1))
                     continue;
                 shape_cell(&tb, tb.style, &tx, row.cells[c], c, 0);
                 /* every row's one-line width (cheap: a sum), but the
@@ -284,16 +306,16 @@ static void tab_init(struct tab *tb, struct ts_pass *p, struct sb_table *t)
     tb->lp = t->st.line_pt;
     tb->head = sb_xcalloc((size_t)t->n_cols, sizeof *tb->head);
     tb->row = sb_xcalloc((size_t)t->n_cols, sizeof *tb->row);
-    {
+    if (!t->st.no_header) {
         const char **titles = sb_xcalloc((size_t)t->n_cols, sizeof *titles);
 
         for (int c = 0; c < t->n_cols; c++)
             titles[c] = t->cols[c].title;
-        tb->head_n = shape_row(tb, tb->head_style, tb->head, titles,
+        tb->head_n = shape_row(tb, tb->head_style, tb->head, titles, NULL,
                                t->st.header_bold);
         free(titles);
+        tb->head_h = tb->head_n * tb->lp + 2 * t->st.pad_y_pt;
     }
-    tb->head_h = tb->head_n * tb->lp + 2 * t->st.pad_y_pt;
 }
 
 static void tab_fini(struct tab *tb)
@@ -307,13 +329,16 @@ static void tab_fini(struct tab *tb)
     free(tb->head);
     free(tb->row);
     free(tb->rules);
+    free(tb->merged);
     sb_buf_free(&tb->cut);
 }
 
 /* Draw lines [a, b) of each cell at y; whole rows are centred
- * vertically, parts of a split row start at the top. */
+ * vertically, parts of a split row start at the top. spans: the row's,
+ * or NULL. */
 static void draw_part(struct tab *tb, struct cell *cells, int n, int a,
-                      int b, double y, int header)
+                      int b, double y, int header,
+                      const unsigned char *spans)
 {
     struct ts_pass *p = tb->p;
     struct sb_table *t = tb->t;
@@ -324,6 +349,7 @@ static void draw_part(struct tab *tb, struct cell *cells, int n, int a,
         return;
     for (int c = 0; c < t->n_cols; c++) {
         const struct cell *cl = &cells[c];
+        double w = cell_width(t, spans, c);
         double off = whole ? (n - cl->l.n) * tb->lp / 2 : 0;
         enum sb_align al = header ? SB_ALIGN_CENTER : t->cols[c].align;
 
@@ -333,9 +359,10 @@ static void draw_part(struct tab *tb, struct cell *cells, int n, int a,
             double base = y + t->st.pad_y_pt + off + (k - a) * tb->lp +
                           (tb->lp - size) / 2 + 0.88 * size;
 
+            if (w <= 0)
+                break;
             sb_ts_draw_line(p, &cl->t, &cl->l.v[k], x + t->st.pad_x_pt,
-                            base, t->width[c] - 2 * t->st.pad_x_pt, 0, al,
-                            NULL);
+                            base, w - 2 * t->st.pad_x_pt, 0, al, NULL);
         }
         x += t->width[c];
     }
@@ -344,7 +371,7 @@ static void draw_part(struct tab *tb, struct cell *cells, int n, int a,
 static void open_segment(struct tab *tb)
 {
     tb->seg_top = tb->y;
-    draw_part(tb, tb->head, tb->head_n, 0, tb->head_n, tb->y, 1);
+    draw_part(tb, tb->head, tb->head_n, 0, tb->head_n, tb->y, 1, NULL);
     tb->y += tb->head_h;
     tb->head_bottom = tb->y;
     tb->n_rules = 0;
@@ -364,8 +391,10 @@ static void close_segment(struct tab *tb)
         return;
     sb_ts_flush(p);
     cairo_new_path(cr);
-    cairo_move_to(cr, x, tb->head_bottom);
-    cairo_line_to(cr, x + w, tb->head_bottom);
+    if (!t->st.no_header) {
+        cairo_move_to(cr, x, tb->head_bottom);
+        cairo_line_to(cr, x + w, tb->head_bottom);
+    }
     for (int i = 0; i < tb->n_rules; i++) {
         if (tb->rules[i] >= tb->y - 0.01)
             continue; /* the frame draws the last one */
@@ -373,9 +402,26 @@ static void close_segment(struct tab *tb)
         cairo_line_to(cr, x + w, tb->rules[i]);
     }
     for (int c = 0; c + 1 < t->n_cols; c++) {
+        double top = tb->seg_top;
+
         x += t->width[c];
-        cairo_move_to(cr, x, tb->seg_top);
-        cairo_line_to(cr, x, tb->y);
+        /* one stroke per run of rows whose rule here is not inside a
+         * merged cell (the header never merges) */
+        for (int i = 0; i < tb->n_rules; i++) {
+            double row_top = i == 0 ? tb->head_bottom : tb->rules[i - 1];
+
+            if (c < 64 && (tb->merged[i] >> c & 1)) {
+                if (row_top > top + 0.01) {
+                    cairo_move_to(cr, x, top);
+                    cairo_line_to(cr, x, row_top);
+                }
+                top = tb->rules[i];
+            }
+        }
+        if (tb->y > top + 0.01) {
+            cairo_move_to(cr, x, top);
+            cairo_line_to(cr, x, tb->y);
+        }
     }
     cairo_set_line_width(cr, t->st.rule_pt);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
@@ -393,13 +439,24 @@ static void new_page(struct tab *tb)
     tb->y = sb_ts_box_top(tb->p);
 }
 
+/* A row (part) ends at y; its merged cells hide the rules right of
+ * the columns they cover but their last. */
 static void add_rule(struct tab *tb, double y)
 {
+    const unsigned char *sp = tb->spans;
+    uint64_t m = 0;
+
     if (tb->n_rules == tb->cap_rules) {
         tb->cap_rules = tb->cap_rules ? tb->cap_rules * 2 : 64;
         tb->rules = sb_xrealloc(tb->rules,
                                 (size_t)tb->cap_rules * sizeof *tb->rules);
+        tb->merged = sb_xrealloc(tb->merged,
+                                 (size_t)tb->cap_rules * sizeof *tb->merged);
     }
+    for (int c = 1; sp != NULL && c < tb->t->n_cols && c < 65; c++)
+        if (sp[c] == 0)
+            m |= (uint64_t)1 << (c - 1);
+    tb->merged[tb->n_rules] = m;
     tb->rules[tb->n_rules++] = y;
 }
 
@@ -430,7 +487,7 @@ static void place_row(struct tab *tb)
         }
         if (!tb->seg_open)
             open_segment(tb);
-        draw_part(tb, tb->row, n, a, a + fit, tb->y, 0);
+        draw_part(tb, tb->row, n, a, a + fit, tb->y, 0, tb->spans);
         tb->y += fit * tb->lp + pad;
         add_rule(tb, tb->y);
         a += fit;
@@ -450,7 +507,9 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
         goto done;
     tb.y = sb_ts_box_top(p);
     while ((rc = next_row(&tb, &row)) == 1) {
-        tb.row_n = shape_row(&tb, tb.style, tb.row, row.cells, 0);
+        tb.spans = row.spans;
+        tb.row_n = shape_row(&tb, tb.style, tb.row, row.cells, row.spans,
+                             0);
         place_row(&tb);
         if (p->status != SB_OK)
             goto done;
@@ -486,6 +545,7 @@ void sb_ts_table_free(struct sb_table *t)
     for (long i = 0; i < t->n_rows * t->n_cols; i++)
         free(t->cells[i]);
     free(t->cells);
+    free(t->spans);
     free(t->cols);
     free(t->width);
     free(t);

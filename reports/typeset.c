@@ -178,6 +178,14 @@ static void block_free(struct ts_block *b)
     case TS_IMAGE:
         if (((struct ts_image *)b)->png != NULL)
             cairo_surface_destroy(((struct ts_image *)b)->png);
+        para = ((struct ts_image *)b)->caption;
+        if (para != NULL) {
+            sb_buf_free(&para->text);
+            for (int i = 0; i < para->n_runs; i++)
+                free(para->runs[i].uri);
+            free(para->runs);
+            free(para);
+        }
         break;
     default:
         break;
@@ -289,7 +297,11 @@ static struct ts_run *add_run(struct sb_para *p, const char *text)
 
 void sb_para_add_text(struct sb_para *p, const char *text, unsigned flags)
 {
-    add_run(p, text)->bold = (flags & SB_TEXT_BOLD) != 0;
+    struct ts_run *r = add_run(p, text);
+
+    r->bold = (flags & SB_TEXT_BOLD) != 0;
+    r->underline = (flags & SB_TEXT_UNDERLINE) != 0;
+    r->kai = (flags & SB_TEXT_KAI) != 0;
 }
 
 void sb_para_add_link(struct sb_para *p, const char *text, const char *uri)
@@ -416,6 +428,32 @@ void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
     im->h = h_mm * SB_PT_PER_MM;
 }
 
+void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
+                       sb_draw_fn fn, void *user,
+                       const struct sb_para_style *cap,
+                       const char *caption)
+{
+    struct ts_image *im = add_block(doc, TS_IMAGE, sizeof *im);
+    struct sb_para *p = sb_xcalloc(1, sizeof *p);
+
+    im->fn = fn;
+    im->user = user;
+    im->w = w_mm * SB_PT_PER_MM;
+    im->h = h_mm * SB_PT_PER_MM;
+    p->b.kind = TS_PARA;
+    p->b.label = im->b.label;
+    if (cap != NULL) {
+        p->st = *cap;
+    } else {
+        sb_para_style_body(&p->st);
+        p->st.role = SB_FONT_HEI;
+        p->st.align = SB_ALIGN_CENTER;
+        p->st.indent = 0;
+    }
+    sb_para_add_text(p, caption != NULL ? caption : "", 0);
+    im->caption = p;
+}
+
 void sb_table_style_default(struct sb_table_style *st)
 {
     memset(st, 0, sizeof *st);
@@ -457,17 +495,36 @@ struct sb_table *sb_doc_add_table(struct sb_doc *doc,
     return add_table(doc, cols, n_cols, st);
 }
 
-void sb_table_add_row(struct sb_table *t, const char *const *cells)
+void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
+                           const unsigned char *spans)
 {
+    size_t n = (size_t)t->n_cols;
+
     if (t->n_rows == t->cap_rows) {
         t->cap_rows = t->cap_rows ? t->cap_rows * 2 : 16;
-        t->cells = sb_xrealloc(t->cells, (size_t)(t->cap_rows * t->n_cols) *
+        t->cells = sb_xrealloc(t->cells, (size_t)t->cap_rows * n *
                                              sizeof *t->cells);
+        if (t->spans != NULL)
+            t->spans = sb_xrealloc(t->spans, (size_t)t->cap_rows * n);
     }
-    for (int c = 0; c < t->n_cols; c++)
-        t->cells[t->n_rows * t->n_cols + c] =
-            sb_xstrdup(cells[c] != NULL ? cells[c] : "");
+    if (spans != NULL && t->spans == NULL) {
+        /* the first row with spans: the earlier rows span nothing */
+        t->spans = sb_xmalloc((size_t)t->cap_rows * n);
+        memset(t->spans, 1, (size_t)t->n_rows * n);
+    }
+    for (int c = 0; c < t->n_cols; c++) {
+        size_t i = (size_t)t->n_rows * n + (size_t)c;
+
+        t->cells[i] = sb_xstrdup(cells[c] != NULL ? cells[c] : "");
+        if (t->spans != NULL)
+            t->spans[i] = spans != NULL ? spans[c] : 1;
+    }
     t->n_rows++;
+}
+
+void sb_table_add_row(struct sb_table *t, const char *const *cells)
+{
+    sb_table_add_row_span(t, cells, NULL);
 }
 
 struct sb_table *sb_doc_add_table_rows(struct sb_doc *doc,

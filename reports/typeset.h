@@ -144,8 +144,11 @@ struct sb_para *sb_doc_add_para(struct sb_doc *doc,
 void sb_doc_add_text(struct sb_doc *doc, const char *text);
 
 #define SB_TEXT_BOLD 0x1
+#define SB_TEXT_UNDERLINE 0x2 /* a rule under the text: a form's blank */
+#define SB_TEXT_KAI 0x4       /* in the 楷体 face at the paragraph's size
+                                 (emphasis; GB/T 9704 has no italics) */
 
-/* Append text to p; flags: SB_TEXT_BOLD. */
+/* Append text to p; flags: SB_TEXT_* or'ed. */
 void sb_para_add_text(struct sb_para *p, const char *text, unsigned flags);
 /* Append text that links to uri ("https://…"). */
 void sb_para_add_link(struct sb_para *p, const char *text, const char *uri);
@@ -206,6 +209,18 @@ typedef void (*sb_draw_fn)(cairo_t *cr, double w, double h, void *user);
 void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
                         sb_draw_fn fn, void *user);
 
+/* A figure: a drawing as above (w_mm 0: the 版心 width) and its caption
+ * (a paragraph in style cap, NULL: centred 黑体 at the body size, no
+ * indent; caption copied), kept together, that floats as figures do in
+ * books: placed where it stands when it and its caption fit on the
+ * page, else at the top of the next page while the text after it fills
+ * this one. Figures keep their order; pending ones are placed before a
+ * page or section break, a heading that starts a page, and the end. */
+void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
+                       sb_draw_fn fn, void *user,
+                       const struct sb_para_style *cap,
+                       const char *caption);
+
 /* A table column. */
 struct sb_column {
     const char *title;   /* header text ('\n' breaks it) */
@@ -225,6 +240,8 @@ struct sb_table_style {
     int header_bold;        /* 0; synthetic bold strokes every glyph's
                                outline on every page: slow for volumes */
     const char *source;     /* file the rows come from, for findings */
+    int no_header;          /* 1: no header row (a form whose first row
+                               is its title); column titles unused */
 };
 
 void sb_table_style_default(struct sb_table_style *st);
@@ -246,6 +263,15 @@ struct sb_table *sb_doc_add_table(struct sb_doc *doc,
                                   const struct sb_table_style *st);
 /* Append a row of n_cols cells (NULL cell: empty); copied. */
 void sb_table_add_row(struct sb_table *t, const char *const *cells);
+/* The same with column spans (merged cells): spans[c] >= 1 is how many
+ * columns cell c covers, its text set across them (aligned as column
+ * c); spans[c] = 0 marks a column covered by a cell to its left (its
+ * text is ignored); no vertical rule is drawn inside a merged cell. A
+ * span running past the last column is cut there. Spanned cells do not
+ * count towards automatic column widths, so give such tables fixed
+ * widths. spans may be NULL (no spans); copied. */
+void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
+                           const unsigned char *spans);
 
 /* One row from a source: cells[0..n_cols-1] (NULL: empty), borrowed
  * until the next call; row is the source's row number for findings (0:
@@ -253,6 +279,8 @@ void sb_table_add_row(struct sb_table *t, const char *const *cells);
 struct sb_row {
     const char *const *cells;
     long row;
+    const unsigned char *spans; /* n_cols spans as for
+                                   sb_table_add_row_span, or NULL */
 };
 
 /* Rows for a streamed table, read once in each pass of

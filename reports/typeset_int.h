@@ -71,6 +71,7 @@ struct ts_item {
     uint8_t face;   /* doc->faces index */
     uint8_t state;  /* enum ts_glyph_state */
     uint8_t bold;
+    uint8_t underline; /* SB_TEXT_UNDERLINE */
     int32_t link;   /* run index holding a link, or -1 */
 };
 
@@ -138,6 +139,8 @@ struct ts_block {
 struct ts_run {
     size_t start, end; /* bytes of the paragraph text */
     int bold;
+    int underline;
+    int kai;           /* in the 楷体 face */
     char *uri;         /* owned, or NULL */
     int ref;           /* heading id, or -1 */
 };
@@ -172,6 +175,8 @@ struct ts_image {
     void *user;
     double w, h;          /* pt, w 0: the 版心 width; for a PNG h is
                              height / width until placed */
+    struct sb_para *caption; /* a floating figure's caption (owned, not
+                                a block of the list), or NULL */
 };
 
 struct ts_break {
@@ -195,6 +200,7 @@ struct sb_table {
     struct sb_rows src;     /* streamed, or rows below */
     int streamed;
     char **cells;           /* retained: n_rows × n_cols, owned */
+    unsigned char *spans;   /* n_rows × n_cols, or NULL: no spans */
     long n_rows, cap_rows;
     double *width;          /* column widths, pt, from the first pass */
     double width_for;       /* the 版心 width they were made for */
@@ -281,9 +287,12 @@ struct ts_pass {
     struct ts_batch batch;
     struct ts_text aux;      /* page furniture, TOC page numbers */
     int outline[5];          /* last outline id per level */
+    const struct ts_image *floats[16]; /* figures waiting for a page */
+    int n_floats;
+    int placing;             /* placing floats: no recursion */
 };
 
-/* Open a page if none is open. */
+/* Open a page if none is open; pending floating figures go to its top. */
 void sb_ts_page_ensure(struct ts_pass *p);
 /* Close the open page (draws nothing new). */
 void sb_ts_page_finish(struct ts_pass *p);

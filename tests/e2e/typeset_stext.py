@@ -3,6 +3,7 @@
 `mutool draw -F stext` and `mutool show … outline` output.
 
 Usage: typeset_stext.py STEXT.xml OUTLINE.txt
+(report_stext.py imports its reader: load(), Line and the geometry.)
 
 Prints one line per check, "PASS name: detail" or "FAIL name: detail",
 and "INFO …" lines with the measurements. Geometry is GB/T 9704-2012 as
@@ -303,4 +304,5 @@ def main():
     info("pages %d, body pages %d" % (n, len(body)))
 
 
-main()
+if __name__ == "__main__":
+    main()
