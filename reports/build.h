@@ -2,7 +2,9 @@
  * check the declaration, then write into OUT
  *   check.txt, check.json, check.junit.xml   the findings
  *   charts/                                  the chart set
- * (and, as they exist, the 申报书 and the annex volumes). Every file is
+ *   annex/                                   the annex volumes (附件N-
+ *                                            标题.pdf, 证明材料.pdf)
+ * (and, as it exists, the 申报书). Every file is
  * written to a temporary name and renamed, so a failure in one output
  * never leaves a half-written file and never deletes the previous good
  * one; the other outputs are still written. */
