@@ -430,8 +430,9 @@ static const char volumes_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "  -h, --help            this text\n"
     "\n"
-    "Exit status: 0 written, 1 written but an evidence file was left out,\n"
-    "2 the run failed (nothing half-written: a volume is whole or absent).\n";
+    "Exit status: 0 written, 1 written but with errors on the way (an\n"
+    "evidence file left out, a character no face has), 2 the run failed\n"
+    "(nothing half-written: a volume is whole or as it was before).\n";
 
 static int cmd_volumes(int argc, char **argv)
 {

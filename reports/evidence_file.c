@@ -119,14 +119,17 @@ static int probe_png(struct sb_ev_file *f, struct sb_error *err)
     return SB_OK;
 }
 
-/* Size and density of a JPEG from its markers. Returns 0, or -1 when
- * it has no frame header Cairo's PDF surface can embed. */
+/* Size and density of a JPEG from its markers. Returns 0; -1 when it
+ * has no frame header Cairo's PDF surface can embed; -2 when its image
+ * data does not end (a cut file: no EOI marker after the scan). */
 static int jpeg_info(const unsigned char *b, size_t n, int *w, int *h,
                      double *dpi)
 {
     size_t i = 2;
+    int comps = 0;
 
     *dpi = 0;
+    *w = *h = 0;
     if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
         return -1;
     while (i + 4 <= n && i < HEAD_MAX) {
@@ -144,24 +147,29 @@ static int jpeg_info(const unsigned char *b, size_t n, int *w, int *h,
             continue;
         }
         len = be16(b + i + 2);
-        if (len < 2 || i + 2 + len > n || m == 0xDA || m == 0xD9)
-            return -1; /* scan data before a frame header */
+        if (len < 2 || i + 2 + len > n || m == 0xD9)
+            return -1;
+        if (m == 0xDA) {
+            /* in the scan data FF is followed by 00 or a restart
+             * marker, so FF D9 is the end of the image */
+            if (*w <= 0 || *h <= 0 || !(comps == 1 || comps == 3 || comps == 4))
+                return -1;
+            for (i += 2 + len; i + 1 < n; i++)
+                if (b[i] == 0xFF && b[i + 1] == 0xD9)
+                    return 0;
+            return -2;
+        }
         if (m == 0xE0 && len >= 16 && memcmp(b + i + 4, "JFIF", 5) == 0) {
             unsigned units = b[i + 11], x = be16(b + i + 12);
 
             *dpi = units == 1 ? x : units == 2 ? x * 2.54 : 0;
         }
         if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            int comps;
-
             if (len < 8)
                 return -1;
             *h = (int)be16(b + i + 5);
             *w = (int)be16(b + i + 7);
             comps = b[i + 9];
-            return *w > 0 && *h > 0 && (comps == 1 || comps == 3 || comps == 4)
-                       ? 0
-                       : -1;
         }
         i += 2 + len;
     }
@@ -181,8 +189,10 @@ static int probe_jpeg(struct sb_ev_file *f, struct sb_error *err)
     rc = jpeg_info(b, n, &w, &h, &dpi);
     free(b);
     if (rc != 0)
-        return sb_error_set(err, SB_EIO, NULL,
-                            "不是可读的 JPEG 图像（找不到图像帧头）");
+        return sb_error_set(err, SB_EIO, NULL, "%s",
+                            rc == -2
+                                ? "JPEG 图像不完整（文件被截断）"
+                                : "不是可读的 JPEG 图像（找不到图像帧头）");
     dpi = dpi_or_default(dpi);
     f->w[0] = w * PT_PER_INCH / dpi;
     f->h[0] = h * PT_PER_INCH / dpi;

@@ -197,7 +197,7 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
 {
     const char *company = meta_figure(d, "company");
     char *date = stat_date(d);
-    int n = 0, own = n_cols > 0 && cols[0].field >= 0;
+    int n = 0;
 
     if (company != NULL)
         f[n++] = (struct sb_vol_fact){"申报单位", company};
@@ -223,11 +223,6 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
         f[n] = (struct sb_vol_fact){"个人信息", bufs[n].data};
         n++;
     }
-    f[n++] = (struct sb_vol_fact){
-        "说明", own ? "全部记录按来源文件行序印出，单元格照录原文（核对发现有"
-                      "误的单元格亦照录）；序号为来源文件所填。"
-                    : "全部记录按来源文件行序印出，单元格照录原文（核对发现有"
-                      "误的单元格亦照录）；来源文件无序号列，序号按行序编排。"};
     free(date);
     return n;
 }
@@ -266,6 +261,12 @@ static int write_volume(const struct sb_decl *d, int idx, const char *path,
     t.company = meta_figure(d, "company");
     t.facts = fact;
     t.n_facts = facts(d, res, s.cols, s.n_cols, s.mask, fact, bufs);
+    t.remark =
+        s.n_cols > 0 && s.cols[0].field >= 0
+            ? "说明：全部记录按来源文件的行序印出，单元格照录原文，核对"
+              "发现有误的单元格亦照录；序号为来源文件所填。"
+            : "说明：全部记录按来源文件的行序印出，单元格照录原文，核对"
+              "发现有误的单元格亦照录；来源文件无序号列，序号按行序编排。";
     t.n_cols = s.n_cols;
     t.col_titles = titles;
     t.col_align = align;

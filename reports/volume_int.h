@@ -24,8 +24,9 @@ struct sb_vol_table {
     const char *title;   /* "工业设备清单" */
     const char *note;    /* what the list holds, or NULL */
     const char *company; /* running header and PDF author, or NULL */
-    const struct sb_vol_fact *facts;
+    const struct sb_vol_fact *facts; /* title page, one line each */
     int n_facts;
+    const char *remark; /* title page, after the facts, or NULL */
     int n_cols;
     const char *const *col_titles;
     const enum sb_vol_align *col_align;

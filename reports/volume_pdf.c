@@ -87,8 +87,10 @@ static double one_line(double head, double rows, double min,
     return fmax(fmax(half + pad + 0.01, min), rows);
 }
 
-/* Page 1: the annex, whose it is, where the rows come from. */
-static void title_page(struct sb_doc *doc, const struct sb_vol_table *t)
+/* Page 1: the annex, whose it is, where the rows come from; the facts
+ * as a block set in from the left, the remark as body text. */
+static void title_page(struct sb_doc *doc, const struct sb_vol_table *t,
+                       const struct sb_grid *g)
 {
     struct sb_para_style st;
     char num[32];
@@ -108,11 +110,16 @@ static void title_page(struct sb_doc *doc, const struct sb_vol_table *t)
 
         sb_para_style_body(&st);
         st.align = SB_ALIGN_LEFT;
-        st.indent = 0;
+        st.indent = g->chars / 5;
         p = sb_doc_add_para(doc, &st);
         sb_para_add_text(p, t->facts[i].label, SB_TEXT_BOLD);
         sb_para_add_text(p, "：", SB_TEXT_BOLD);
         sb_para_add_text(p, t->facts[i].value, 0);
+    }
+    if (t->remark != NULL) {
+        sb_para_style_body(&st);
+        st.lines_before = 1;
+        sb_para_add_text(sb_doc_add_para(doc, &st), t->remark, 0);
     }
 }
 
@@ -226,7 +233,7 @@ int sb_vol_table_write(const struct sb_vol_table *t, const char *path,
     sb_doc_set_info(doc, title, t->company);
     sb_doc_set_findings(doc, fs);
     sb_doc_set_label(doc, title);
-    title_page(doc, t);
+    title_page(doc, t, &g);
     /* the list on the next page, same numbering, with the header */
     page_style(&ps, landscape, header);
     sb_doc_add_section(doc, &ps, SB_BREAK_PAGE, 0);
