@@ -10,9 +10,9 @@
  * its own clickable contents.
  *
  * An annex volume (sb_volume_write):
- * - page 1: 附件N and the title, the declaring company, the platform,
- *   the statistics date, the number of rows the check read, the source
- *   file and its encoding, and what was masked;
+ * - page 1: 附件N and the title, what the list holds, the declaring
+ *   company, the statistics date, the number of rows the check read,
+ *   the source file and its encoding, what was (or was not) masked;
  * - then the list: every row in file order, invalid cells included and
  *   printed as written; the file's columns in file order under their
  *   headers as written, repeated on every page; a ragged row's extra
@@ -20,11 +20,13 @@
  *   file's own 序号 when the file has one (the column the form calls
  *   序号), printed as written; otherwise a 序号 column numbering the rows
  *   1, 2, … is put first;
- * - column widths from the content (IDs, dates and numbers never wrap
- *   when it can be helped; long text wraps); portrait A4 (GB/T 9704
- *   版心) when the columns fit on one line in 156 mm, else landscape;
+ * - column widths from the content, chosen to keep typical rows short
+ *   (colwidths.c: IDs and dates never wrap, short names stay on one
+ *   line, long text wraps); portrait A4 (GB/T 9704 版心) when the
+ *   columns fit on one line in 156 mm, else landscape, and in 9 pt
+ *   (小五) instead of 10.5 pt when even landscape makes them wrap;
  * - every page: running header "附件N 标题 · company", number
- *   "第 n 页 共 N 页" (N = the volume's pages).
+ *   "第 n 页 共 N 页" (N = the volume's pages, title page included).
  * Rows are read from the file again (pipeline/csvin.h), three times:
  * to measure the columns, to lay out, to draw; one row is held at a
  * time, so memory does not grow with the rows.
