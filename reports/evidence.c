@@ -13,7 +13,7 @@
  *   folder the index does not name is a warning "evidence.unlisted" and
  *   follows the listed ones in name order, so nothing is dropped in
  *   silence; a named file that does not exist is an error
- *   "evidence.missing".
+ *   "evidence.missing", one named twice a warning "evidence.duplicate".
  * Other files are a warning "evidence.unsupported"; hidden files are
  * ignored. A file that cannot be read as what its extension says is an
  * error "evidence.unreadable" and is left out; the items are numbered
@@ -240,6 +240,14 @@ static char *trimmed(const struct sb_record *rec, int f)
     return sb_xstrndup(s, n);
 }
 
+static int listed(const struct ev *ev, const char *name)
+{
+    for (int i = 0; i < ev->n; i++)
+        if (strcmp(ev->items[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
 /* The items index.csv lists; returns 0 when it could not be used. */
 static int read_index(struct ev *ev)
 {
@@ -256,9 +264,12 @@ static int read_index(struct ev *ev)
                 "证明材料清单无法读取（%s），按文件名排序", e.msg);
         return 0;
     }
-    if (sb_csvin_next(in, &rec, &e) != SB_OK || rec == NULL ||
-        (ft = header_field(rec, title_keys)) < 0 ||
-        (ff = header_field(rec, file_keys)) < 0) {
+    ft = ff = -1;
+    if (sb_csvin_next(in, &rec, &e) == SB_OK && rec != NULL) {
+        ft = header_field(rec, title_keys);
+        ff = header_field(rec, file_keys);
+    }
+    if (ft < 0 || ff < 0) {
         finding(ev, "evidence.index", SB_SEV_ERROR, ev->index, 1,
                 "证明材料清单应有“标题”和“文件”两列，按文件名排序");
         sb_csvin_close(in);
@@ -286,6 +297,9 @@ static int read_index(struct ev *ev)
             sb_findings_addf(ev->fs, &f,
                              "证明材料清单所列文件“%s”在 evidence 目录中不存在",
                              file);
+        } else if (listed(ev, file)) {
+            finding(ev, "evidence.duplicate", SB_SEV_WARNING, ev->index,
+                    rec->row, "证明材料清单再次列出“%s”，只放入一次", file);
         } else {
             it = add_item(ev, file, rec->row);
             it->title = title[0] ? sb_xstrdup(title) : title_of(file);
@@ -296,14 +310,6 @@ static int read_index(struct ev *ev)
     }
     sb_csvin_close(in);
     return 1;
-}
-
-static int listed(const struct ev *ev, const char *name)
-{
-    for (int i = 0; i < ev->n; i++)
-        if (strcmp(ev->items[i].name, name) == 0)
-            return 1;
-    return 0;
 }
 
 /* The items in order (see the top of this file). */
