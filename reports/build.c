@@ -8,6 +8,7 @@
 #include "fonts.h"
 #include "outfile.h"
 #include "report.h"
+#include "volume.h"
 #include "xlsx.h"
 
 enum format { TEXT, JSON, JUNIT };
@@ -58,6 +59,7 @@ int sb_build(const char *dir, const char *out,
     struct sb_decl *d = NULL;
     struct sb_fonts *fonts = NULL;
     struct sb_error e = {0};
+    struct sb_volume_list vols = {0};
     int rc, first = SB_OK, n_charts = 0;
     char *charts;
 
@@ -91,6 +93,19 @@ int sb_build(const char *dir, const char *out,
             fprintf(list, "%s\n", xlsx);
         free(xlsx);
     }
+    if (fonts != NULL) {
+        /* the annex volumes, before the 申报书: its contents list vols
+         * (notice 002 说明 4) */
+        struct sb_volume_opts vo = {opts->mask};
+        char *annex = sb_xasprintf("%s/annex", out);
+
+        rc = sb_volumes_write(d, annex, NULL, &vo, fonts, &vols, &e);
+        note(rc, &e, &first, err);
+        for (int i = 0; list != NULL && i < vols.n; i++)
+            fprintf(list, "%s (%d pages)\n", vols.v[i].path,
+                    vols.v[i].pages);
+        free(annex);
+    }
     if (fonts != NULL && sb_report_has_template(d)) {
         char *pdf = sb_xasprintf("%s/declaration.pdf", out);
 
@@ -109,6 +124,7 @@ int sb_build(const char *dir, const char *out,
     note(rc, &e, &first, err);
     if (errors != NULL)
         *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
+    sb_volume_list_free(&vols);
     sb_fonts_free(fonts);
     sb_decl_free(d);
     return first;

@@ -3,9 +3,11 @@
  *   check.txt, check.json, check.junit.xml   the findings
  *   charts/                                  the chart set
  *   annexes.xlsx                             the lists and a 核对表
+ *   annex/                                   the annex volumes (附件N-
+ *                                            标题.pdf, 证明材料.pdf)
  *   declaration.pdf                          the 申报书 (report.h), when
- *                                            the edition has a template
- * (and, as they exist, the annex volumes). Every file is
+ *                                            the edition has a template.
+ * Every file is
  * written to a temporary name and renamed, so a failure in one output
  * never leaves a half-written file and never deletes the previous good
  * one; the other outputs are still written. */

@@ -19,17 +19,20 @@ struct sink {
     int failed; /* errno of the first failed write, or 0 */
 };
 
+/* A failed write is remembered and the rest of the output dropped, but
+ * Cairo is told all is well: Cairo 1.16's PDF surface, told of a write
+ * error in the middle of a page, can crash in cairo_surface_finish
+ * (a NULL memmove; seen with a file size limit). The caller reports
+ * s->failed and removes the temporary file. */
 static cairo_status_t write_cb(void *closure, const unsigned char *data,
                                unsigned int len)
 {
     struct sink *s = closure;
 
     if (s->failed)
-        return CAIRO_STATUS_WRITE_ERROR;
-    if (fwrite(data, 1, len, s->f) != len) {
+        return CAIRO_STATUS_SUCCESS;
+    if (fwrite(data, 1, len, s->f) != len)
         s->failed = errno ? errno : EIO;
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
     return CAIRO_STATUS_SUCCESS;
 }
 

@@ -125,3 +125,10 @@ void sb_ts_layout_toc(struct ts_pass *p, const struct ts_toc *toc)
         entry(p, h);
     }
 }
+
+long sb_doc_heading_page(const struct sb_doc *doc, int heading)
+{
+    if (heading < 0 || heading >= doc->n_headings)
+        return 0;
+    return doc->headings[heading]->number;
+}

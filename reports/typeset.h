@@ -303,6 +303,33 @@ struct sb_table *sb_doc_add_table_rows(struct sb_doc *doc,
                                        const struct sb_table_style *st,
                                        const struct sb_rows *src);
 
+/* What sb_doc_measure_columns finds; the caller allocates the arrays
+ * (n_cols each; sample sample_rows × n_cols, or NULL). Widths in pt,
+ * with the cell padding. */
+struct sb_col_measure {
+    double *pref;    /* widest cell of the rows on one line */
+    double *min;     /* widest unbreakable piece over the header and the
+                        first 256 rows; at least one character */
+    double *head;    /* the header on one line */
+    double *sample;  /* one-line width of each cell of the first rows,
+                        row after row, or NULL */
+    int sample_rows; /* rows sample holds; receives the rows measured */
+};
+
+/* The natural widths of a table's columns as the engine measures them
+ * for automatic widths, without adding the table (the engine's own
+ * preferred width is the larger of m->pref and m->head). For a caller
+ * that picks the page or the widths itself (annex volumes: portrait or
+ * landscape, widths that keep typical rows short): fixed widths spare
+ * the engine its own read of the rows. Reads src once (rewind, then
+ * next to the end). cols, st (NULL: default) as for
+ * sb_doc_add_table_rows. Returns SB_OK, or the error the source
+ * returned (m then covers the rows read). */
+int sb_doc_measure_columns(struct sb_doc *doc, const struct sb_column *cols,
+                           int n_cols, const struct sb_table_style *st,
+                           const struct sb_rows *src,
+                           struct sb_col_measure *m, struct sb_error *err);
+
 /* Lay out and write the document to path through a temporary file in
  * the same directory, renamed into place on success (never a half-
  * written PDF). Deterministic: no creation date, same input, same
@@ -314,5 +341,11 @@ int sb_doc_write_pdf(struct sb_doc *doc, const char *path,
 
 /* Pages written by the last sb_doc_write_pdf (0 before). */
 int sb_doc_page_count(const struct sb_doc *doc);
+
+/* The printed page number of heading (an id from sb_doc_add_heading) in
+ * the last sb_doc_write_pdf, for a list of contents kept elsewhere (the
+ * 申报书's entries for the evidence volume); 0 before, for an unknown id
+ * or on an unnumbered page. */
+long sb_doc_heading_page(const struct sb_doc *doc, int heading);
 
 #endif

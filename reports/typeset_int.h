@@ -6,6 +6,7 @@
  * para.c      shaped text, line breaking, drawing lines of glyphs
  * layout.c    the two passes, pages, grid placement, page furniture
  * table.c     tables: column widths, rows, header repeat, rules
+ * colmeasure.c natural column widths for callers (sb_doc_measure_columns)
  * toc.c       table of contents, PDF outline and destinations
  * pdfout.c    the Cairo PDF surface, metadata, temp file and rename */
 #ifndef SB_REPORTS_TYPESET_INT_H
