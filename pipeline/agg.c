@@ -14,6 +14,34 @@
 
 enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
 
+/* A where condition compiled once per run. Comparisons of a bare
+ * column with a side that does not depend on the row (a literal, a
+ * figure, stat_date - 29, month_start(stat_date)) evaluate that side
+ * once; and, or, not keep sb_eval_cond's three-valued logic; anything
+ * else is left to the generic evaluator. The result is always the one
+ * sb_eval_cond gives. */
+enum pred_kind { P_GENERIC, P_AND, P_OR, P_NOT, P_CMP, P_IN };
+
+struct pred {
+    enum pred_kind kind;
+    const struct sb_expr *e;   /* P_GENERIC: the condition; P_CMP, P_IN:
+                                  the column */
+    int op;                    /* P_CMP: SB_EX_EQ … */
+    int col_left;              /* P_CMP: the column is the left side */
+    struct sb_val k;           /* P_CMP: the other side */
+    struct sb_val *list;       /* P_IN: the values */
+    int n_list;
+    struct pred *a, *b;
+};
+
+/* Direct-mapped memo of texts already folded into a distinct count. */
+#define SEEN_SLOTS 256
+#define SEEN_TEXT 30
+struct seen {
+    unsigned char len;
+    char text[SEEN_TEXT];
+};
+
 struct sb_agg {
     const struct sb_form *form;
     const struct sb_expr *e;
@@ -28,6 +56,11 @@ struct sb_agg {
     int use_mask;
     struct sb_keyset *set;  /* distinct over anything else */
     long n_distinct;
+    struct seen *seen;      /* distinct over one text column: memo */
+    struct pred *where;     /* compiled e->where, or NULL */
+    long *fast_group;       /* by plain enum columns: group index + 1
+                               per combination of cell keys, 0 = not yet */
+    long fast_dim[2];       /* keys per by-column */
     /* by: groups in order of first appearance, found through a hash
      * table of indexes */
     struct sb_group *groups;
@@ -39,6 +72,198 @@ struct sb_agg {
     long n_top, k_top;
     struct sb_buf key, part; /* scratch */
 };
+
+/* Does e depend on the row (a column anywhere in it)? */
+static int uses_row(const struct sb_expr *e)
+{
+    if (e == NULL)
+        return 0;
+    if (e->op == SB_EX_NAME && e->bound != SB_BOUND_FIELD)
+        return 1;
+    if (uses_row(e->a) || uses_row(e->b) || uses_row(e->where))
+        return 1;
+    for (int i = 0; i < e->n_args; i++) {
+        if (uses_row(e->args[i]))
+            return 1;
+    }
+    for (int i = 0; i < e->n_by; i++) {
+        if (uses_row(e->by[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_column(const struct sb_expr *e)
+{
+    return e->op == SB_EX_NAME && e->bound == SB_BOUND_COLUMN;
+}
+
+static struct pred *compile(const struct sb_expr *e, const struct sb_env *env)
+{
+    struct pred *p = sb_xcalloc(1, sizeof *p);
+
+    p->kind = P_GENERIC;
+    p->e = e;
+    switch (e->op) {
+    case SB_EX_AND:
+    case SB_EX_OR:
+        p->kind = e->op == SB_EX_AND ? P_AND : P_OR;
+        p->a = compile(e->a, env);
+        p->b = compile(e->b, env);
+        break;
+    case SB_EX_NOT:
+        p->kind = P_NOT;
+        p->a = compile(e->a, env);
+        break;
+    case SB_EX_EQ:
+    case SB_EX_NE:
+    case SB_EX_LT:
+    case SB_EX_LE:
+    case SB_EX_GT:
+    case SB_EX_GE:
+    case SB_EX_APPROX:
+        if (is_column(e->a) && !uses_row(e->b)) {
+            p->kind = P_CMP;
+            p->e = e->a;
+            p->col_left = 1;
+            sb_eval(e->b, env, &p->k);
+        } else if (is_column(e->b) && !uses_row(e->a)) {
+            p->kind = P_CMP;
+            p->e = e->b;
+            sb_eval(e->a, env, &p->k);
+        }
+        p->op = e->op;
+        break;
+    case SB_EX_IN:
+        if (!is_column(e->a))
+            break;
+        for (int i = 0; i < e->n_args; i++) {
+            if (uses_row(e->args[i]))
+                return p;
+        }
+        p->kind = P_IN;
+        p->e = e->a;
+        p->list = sb_xcalloc((size_t)e->n_args + 1, sizeof *p->list);
+        p->n_list = e->n_args;
+        for (int i = 0; i < e->n_args; i++)
+            sb_eval(e->args[i], env, &p->list[i]);
+        break;
+    default:
+        break;
+    }
+    return p;
+}
+
+static void pred_free(struct pred *p)
+{
+    if (p == NULL)
+        return;
+    pred_free(p->a);
+    pred_free(p->b);
+    free(p->list);
+    free(p);
+}
+
+/* The value of column e in row, as eval.c's column_val gives it. */
+static void column_value(const struct sb_expr *e, const struct sb_row *row,
+                         struct sb_val *v)
+{
+    const struct sb_cellval *c = &row->cells[e->column];
+
+    memset(v, 0, sizeof *v);
+    if (c->state != SB_CELL_OK)
+        return;
+    v->vt = e->vtype;
+    switch (e->vtype) {
+    case SB_VT_NUM:
+    case SB_VT_DATE:
+    case SB_VT_BOOL:
+        v->num = c->num;
+        break;
+    case SB_VT_ENUM:
+        v->enum_idx = c->enum_idx;
+        break;
+    case SB_VT_SET:
+        v->mask = c->mask;
+        break;
+    default:
+        v->text = c->text;
+        v->len = c->len;
+    }
+}
+
+/* 1 true, 0 false, -1 unknown: as sb_eval_cond. */
+static int pred_eval(const struct pred *p, struct sb_env *env)
+{
+    const struct sb_cellval *c;
+    struct sb_val v;
+    int x, y;
+
+    switch (p->kind) {
+    case P_AND:
+        x = pred_eval(p->a, env);
+        if (x == 0)
+            return 0;
+        y = pred_eval(p->b, env);
+        return y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+    case P_OR:
+        x = pred_eval(p->a, env);
+        if (x == 1)
+            return 1;
+        y = pred_eval(p->b, env);
+        return y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+    case P_NOT:
+        x = pred_eval(p->a, env);
+        return x < 0 ? -1 : !x;
+    case P_CMP:
+        c = &env->row->cells[p->e->column];
+        if (c->state != SB_CELL_OK || p->k.vt == SB_VT_NONE)
+            return -1;
+        if (p->e->vtype == SB_VT_ENUM && p->k.vt == SB_VT_ENUM)
+            return p->op == SB_EX_NE ? c->enum_idx != p->k.enum_idx
+                                     : c->enum_idx == p->k.enum_idx;
+        column_value(p->e, env->row, &v);
+        return p->col_left ? sb_eval_compare(p->op, &v, &p->k)
+                           : sb_eval_compare(p->op, &p->k, &v);
+    case P_IN:
+        column_value(p->e, env->row, &v);
+        if (v.vt == SB_VT_NONE)
+            return -1;
+        for (int i = 0; i < p->n_list; i++) {
+            if (p->list[i].vt != SB_VT_NONE &&
+                sb_eval_compare(SB_EX_EQ, &v, &p->list[i]))
+                return 1;
+        }
+        return 0;
+    case P_GENERIC:
+        break;
+    }
+    return sb_eval_cond(p->e, env);
+}
+
+/* Keys per plain enum by-column: 0 for a cell that is not OK, 1 for an
+ * index outside the enumeration, 2 + index otherwise (cell_text makes
+ * "（空）", "" and the value's text of them). */
+static long enum_keys(const struct sb_form *f, const struct sb_expr *col)
+{
+    const struct sb_column *cd;
+
+    if (col->op != SB_EX_NAME || col->vtype != SB_VT_ENUM)
+        return 0;
+    cd = &f->annexes[col->annex].cols[col->column];
+    if (cd->en == NULL || cd->en->n > 64)
+        return 0;
+    return cd->en->n + 2;
+}
+
+static long fast_key(const struct sb_cellval *c, long dim)
+{
+    if (c->state != SB_CELL_OK)
+        return 0;
+    if (c->enum_idx < 0 || c->enum_idx >= dim - 2)
+        return 1;
+    return c->enum_idx + 2;
+}
 
 struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
                           const struct sb_figure *figs)
@@ -61,8 +286,24 @@ struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
         if (!a->use_mask)
             a->set = sb_keyset_new();
     }
+    if (a->fn == F_DISTINCT && !a->use_mask && e->n_args == 1 &&
+        e->args[0]->vtype != SB_VT_NUM && e->args[0]->vtype != SB_VT_DATE &&
+        e->args[0]->vtype != SB_VT_BOOL)
+        a->seen = sb_xcalloc(SEEN_SLOTS, sizeof *a->seen);
     if (a->fn == F_TOP)
         a->k_top = (long)e->args[2]->num;
+    if (e->where != NULL)
+        a->where = compile(e->where, &a->env);
+    if (e->n_by >= 1 && e->n_by <= 2) {
+        long n = 1;
+
+        for (int j = 0; j < e->n_by; j++) {
+            a->fast_dim[j] = enum_keys(f, e->by[j]);
+            n *= a->fast_dim[j];
+        }
+        if (n > 0)
+            a->fast_group = sb_xcalloc((size_t)n, sizeof *a->fast_group);
+    }
     return a;
 }
 
@@ -80,6 +321,9 @@ void sb_agg_free(struct sb_agg *a)
         free(a->top[i].label);
     free(a->groups);
     free(a->slots);
+    free(a->seen);
+    free(a->fast_group);
+    pred_free(a->where);
     free(a->top);
     sb_keyset_free(a->set);
     sb_buf_free(&a->key);
@@ -209,6 +453,7 @@ static uint64_t mix(uint64_t h, uint64_t x)
 static void add_distinct(struct sb_agg *a, const struct sb_row *row)
 {
     uint64_t h = 0;
+    struct seen *sn = NULL;
 
     if (a->use_mask) {
         const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
@@ -220,6 +465,18 @@ static void add_distinct(struct sb_agg *a, const struct sb_row *row)
         else if (c->enum_idx >= 0 && c->enum_idx < 64)
             a->mask |= 1ULL << c->enum_idx;
         return;
+    }
+    if (a->seen != NULL) {
+        const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
+
+        if (c->state != SB_CELL_OK)
+            return;
+        if (c->len <= SEEN_TEXT) {
+            sn = &a->seen[sb_hash64(c->text, c->len) & (SEEN_SLOTS - 1)];
+            /* The same text was counted already: its key is in the set. */
+            if (sn->len == c->len && memcmp(sn->text, c->text, c->len) == 0)
+                return;
+        }
     }
     for (int i = 0; i < a->e->n_args; i++) {
         const struct sb_expr *col = a->e->args[i];
@@ -250,6 +507,12 @@ static void add_distinct(struct sb_agg *a, const struct sb_row *row)
     }
     if (sb_keyset_add(a->set, (const char *)&h, sizeof h, 1) == 0)
         a->n_distinct++;
+    if (sn != NULL) {
+        const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
+
+        sn->len = (unsigned char)c->len;
+        memcpy(sn->text, c->text, c->len);
+    }
 }
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -332,6 +595,18 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
 {
     int set_col = -1;
     uint64_t members = 1;
+    long fk = -1;
+
+    if (a->fast_group != NULL) {
+        fk = 0;
+        for (int j = 0; j < a->e->n_by; j++)
+            fk = fk * a->fast_dim[j] +
+                 fast_key(&row->cells[a->e->by[j]->column], a->fast_dim[j]);
+        if (a->fast_group[fk] > 0) {
+            fold_value(a, row, &a->groups[a->fast_group[fk] - 1]);
+            return;
+        }
+    }
 
     for (int j = 0; j < a->e->n_by; j++) {
         if (a->e->by[j]->op != SB_EX_CALL &&
@@ -379,6 +654,8 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
                 g->parts[j] = sb_xstrdup(a->part.data);
             }
         }
+        if (fk >= 0)
+            a->fast_group[fk] = (g - a->groups) + 1;
         fold_value(a, row, g);
     }
 }
@@ -411,9 +688,9 @@ static void add_top(struct sb_agg *a, const struct sb_row *row)
 
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row)
 {
-    if (a->e->where != NULL) {
+    if (a->where != NULL) {
         a->env.row = row;
-        if (sb_eval_cond(a->e->where, &a->env) != 1)
+        if (pred_eval(a->where, &a->env) != 1)
             return;
     }
     if (a->e->n_by > 0)

@@ -2,6 +2,7 @@
  * validate every cell by type, check unique columns, and fold each row
  * into the aggregates the rules need (see check.h). One record is held
  * at a time; what grows is only the set of keys of unique columns. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,62 @@ int sb_annex_match(const struct sb_form *f, const char *name)
     return tie ? -1 : best;
 }
 
+/* A per-column memo of cell outcomes. Most typed columns hold few
+ * distinct texts (classes, dates, yes/no), and the outcome of a cell
+ * (none word, or parsed value) depends only on its trimmed text and
+ * the column, so a direct-mapped cache keyed by the text replaces
+ * normalising, enumeration look-ups and date parsing for repeated
+ * values. Only valid values and none words are kept: an invalid cell is
+ * parsed again to get its reason. A column whose texts rarely repeat
+ * (IDs, phone numbers) turns its memo off after MEMO_PROBATION
+ * look-ups. */
+#define MEMO_SLOTS 512      /* a power of two */
+#define MEMO_TEXT 30        /* longest text kept, bytes */
+#define MEMO_PROBATION 4096 /* look-ups before judging the hit rate */
+
+struct memo_entry {
+    unsigned char len; /* 0: empty slot */
+    unsigned char none;
+    char text[MEMO_TEXT];
+    double num;
+    uint64_t mask;
+    int enum_idx;
+};
+
+struct memo {
+    struct memo_entry *e; /* MEMO_SLOTS, or NULL when off */
+    long lookups, hits;
+};
+
+static struct memo_entry *memo_find(struct memo *m, const char *t, size_t n,
+                                    int *hit)
+{
+    struct memo_entry *e;
+
+    *hit = 0;
+    if (m->e == NULL || n > MEMO_TEXT)
+        return NULL;
+    e = &m->e[sb_hash64(t, n) & (MEMO_SLOTS - 1)];
+    m->lookups++;
+    if (e->len == n && memcmp(e->text, t, n) == 0) {
+        m->hits++;
+        *hit = 1;
+        return e;
+    }
+    if (m->lookups == MEMO_PROBATION && m->hits * 2 < m->lookups) {
+        free(m->e);
+        m->e = NULL;
+        return NULL;
+    }
+    return e;
+}
+
+static void memo_keep(struct memo_entry *e, const char *t, size_t n)
+{
+    e->len = (unsigned char)n;
+    memcpy(e->text, t, n);
+}
+
 /* State of one annex read. */
 struct reader {
     struct sb_decl *d;
@@ -75,6 +132,8 @@ struct reader {
     struct sb_keyset **sets;      /* per unique column */
     double *lo, *hi;              /* bounds per column */
     int *has_lo, *has_hi;
+    struct memo *memo;            /* per column: typed cell outcomes */
+    struct memo *pmemo;           /* per column with parent_of: enum index */
     struct sb_buf key;
 };
 
@@ -217,6 +276,7 @@ static void check_cell(struct reader *rd, const struct sb_record *rec,
     int none;
     struct sb_typed v;
     const char *why = NULL, *kind = NULL;
+    struct memo_entry *me = NULL;
 
     memset(cv, 0, sizeof *cv);
     cv->enum_idx = -1;
@@ -227,8 +287,25 @@ static void check_cell(struct reader *rd, const struct sb_record *rec,
         t = "";
     cv->text = t;
     cv->len = n;
-    none = n == 0 ? 1 : (col->type != SB_TYPE_TEXT ? sb_cell_is_none(t, n)
-                                                    : 0);
+    if (n > 0 && col->type != SB_TYPE_TEXT) {
+        int hit;
+
+        me = memo_find(&rd->memo[c], t, n, &hit);
+        if (hit && !me->none) {
+            cv->state = SB_CELL_OK;
+            cv->num = me->num;
+            cv->enum_idx = me->enum_idx;
+            cv->mask = me->mask;
+            goto bounds;
+        }
+        none = hit ? 1 : sb_cell_is_none(t, n);
+        if (none && me != NULL && !hit) {
+            memo_keep(me, t, n);
+            me->none = 1;
+        }
+    } else {
+        none = n == 0;
+    }
     if (none) {
         if (col->required)
             cell_finding(rd, rec, fi, SB_SEV_ERROR, "cell.required",
@@ -262,6 +339,14 @@ static void check_cell(struct reader *rd, const struct sb_record *rec,
     cv->num = v.num;
     cv->enum_idx = v.enum_idx;
     cv->mask = v.mask;
+    if (me != NULL) {
+        memo_keep(me, t, n);
+        me->none = 0;
+        me->num = v.num;
+        me->enum_idx = v.enum_idx;
+        me->mask = v.mask;
+    }
+bounds:
     if ((rd->has_lo[c] && cv->num < rd->lo[c]) ||
         (rd->has_hi[c] && cv->num > rd->hi[c])) {
         char b1[32], b2[32];
@@ -293,11 +378,23 @@ static void check_parent(struct reader *rd, const struct sb_record *rec,
     const struct sb_enum_value *ev;
     int idx;
 
+    struct memo_entry *me;
+    int hit;
+
     if (cv->state != SB_CELL_OK || pv->state != SB_CELL_OK ||
         pv->enum_idx < 0 || pc->en == NULL)
         return;
-    sb_norm_key(cv->text, cv->len, &rd->key);
-    idx = sb_enum_find(col->en, rd->key.data);
+    me = memo_find(&rd->pmemo[c], cv->text, cv->len, &hit);
+    if (hit) {
+        idx = me->enum_idx;
+    } else {
+        sb_norm_key(cv->text, cv->len, &rd->key);
+        idx = sb_enum_find(col->en, rd->key.data);
+        if (me != NULL) {
+            memo_keep(me, cv->text, cv->len);
+            me->enum_idx = idx;
+        }
+    }
     if (idx < 0)
         return;
     ev = &col->en->values[idx];
@@ -315,6 +412,31 @@ static void check_parent(struct reader *rd, const struct sb_record *rec,
     }
 }
 
+/* sb_norm_key for the usual case of ASCII text: the same key, written
+ * without decoding. Returns 0 (key untouched) for any other text. */
+static int norm_ascii(const char *s, size_t n, struct sb_buf *key)
+{
+    char *o;
+
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    }
+    sb_buf_clear(key);
+    sb_buf_put(key, s, n); /* room, and a NUL */
+    o = key->data;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+            continue;
+        *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    *o = '\0';
+    key->len = (size_t)(o - key->data);
+    return 1;
+}
+
 static void check_unique(struct reader *rd, const struct sb_record *rec,
                          int c)
 {
@@ -323,7 +445,8 @@ static void check_unique(struct reader *rd, const struct sb_record *rec,
 
     if (rd->sets[c] == NULL || cv->state == SB_CELL_EMPTY)
         return;
-    sb_norm_key(cv->text, cv->len, &rd->key);
+    if (!norm_ascii(cv->text, cv->len, &rd->key))
+        sb_norm_key(cv->text, cv->len, &rd->key);
     first = sb_keyset_add(rd->sets[c], rd->key.data, rd->key.len, rec->row);
     if (first > 0) {
         struct sb_buf msg = {0}, exp = {0};
@@ -342,7 +465,10 @@ static int row_is_blank(const struct sb_record *rec)
 {
     for (int i = 0; i < rec->n_fields; i++) {
         const char *t;
+        unsigned char c0 = (unsigned char)rec->fields[i][0];
 
+        if (rec->lens[i] > 0 && c0 > 0x20 && c0 < 0x80)
+            return 0;
         if (sb_trim(rec->fields[i], rec->lens[i], &t) > 0)
             return 0;
     }
@@ -406,9 +532,15 @@ int sb_annex_read(struct sb_decl *d, int idx, const char *path,
     rd.res->bytes = sb_csvin_size(in);
     rd.cells = sb_xcalloc((size_t)rd.a->n_cols + 1, sizeof *rd.cells);
     rd.sets = sb_xcalloc((size_t)rd.a->n_cols + 1, sizeof *rd.sets);
+    rd.memo = sb_xcalloc((size_t)rd.a->n_cols + 1, sizeof *rd.memo);
+    rd.pmemo = sb_xcalloc((size_t)rd.a->n_cols + 1, sizeof *rd.pmemo);
     for (int c = 0; c < rd.a->n_cols; c++) {
         if (rd.a->cols[c].unique)
             rd.sets[c] = sb_keyset_new();
+        if (rd.a->cols[c].type != SB_TYPE_TEXT)
+            rd.memo[c].e = sb_xcalloc(MEMO_SLOTS, sizeof *rd.memo[c].e);
+        if (rd.a->cols[c].parent_of >= 0)
+            rd.pmemo[c].e = sb_xcalloc(MEMO_SLOTS, sizeof *rd.pmemo[c].e);
     }
     prepare_bounds(&rd);
     for (;;) {
@@ -483,6 +615,12 @@ done:
     for (int c = 0; rd.sets != NULL && c < rd.a->n_cols; c++)
         sb_keyset_free(rd.sets[c]);
     free(rd.sets);
+    for (int c = 0; rd.memo != NULL && c < rd.a->n_cols; c++) {
+        free(rd.memo[c].e);
+        free(rd.pmemo[c].e);
+    }
+    free(rd.memo);
+    free(rd.pmemo);
     free(rd.cells);
     free(rd.lo);
     free(rd.hi);
