@@ -1,6 +1,7 @@
 /* agg.c: aggregate accumulators (see agg.h). */
 #include "agg.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,10 @@
 #include "utf8.h"
 
 enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
+
+/* Integers of magnitude below 2^53 add exactly in a double, in any
+ * order, as long as every partial sum stays below 2^53 too. */
+#define EXACT_LIMIT 9007199254740992.0
 
 /* A where condition compiled once per run. Comparisons of a bare
  * column with a side that does not depend on the row (a literal, a
@@ -58,6 +63,10 @@ struct sb_agg {
     long n_distinct;
     struct seen *seen;      /* distinct over one text column: memo */
     struct pred *where;     /* compiled e->where, or NULL */
+    long long n_values;     /* values summed (sum, min, max …) */
+    double abs_sum;         /* sum of their magnitudes */
+    int inexact;            /* one was not an integer below 2^53: sums
+                               then depend on the order of addition */
     long *fast_group;       /* by plain enum columns: group index + 1
                                per combination of cell keys, 0 = not yet */
     long fast_dim[2];       /* keys per by-column */
@@ -576,6 +585,10 @@ static void fold_value(struct sb_agg *a, const struct sb_row *row,
     c = &row->cells[a->e->args[0]->column];
     if (c->state != SB_CELL_OK)
         return;
+    a->n_values++;
+    a->abs_sum += fabs(c->num);
+    if (!(fabs(c->num) < EXACT_LIMIT && c->num == trunc(c->num)))
+        a->inexact = 1;
     if (g != NULL) {
         g->count++;
         g->sum += c->num;
@@ -660,15 +673,13 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
     }
 }
 
-static void add_top(struct sb_agg *a, const struct sb_row *row)
+/* Offer an entry to the top list (entries come in row order). */
+static void top_insert(struct sb_agg *a, const char *label, size_t len,
+                       double value, long row, long line)
 {
-    const struct sb_cellval *lc = &row->cells[a->e->args[0]->column];
-    const struct sb_cellval *vc = &row->cells[a->e->args[1]->column];
     long i;
 
-    if (vc->state != SB_CELL_OK || lc->state == SB_CELL_EMPTY)
-        return;
-    if (a->n_top == a->k_top && vc->num <= a->top[a->n_top - 1].value)
+    if (a->n_top == a->k_top && value <= a->top[a->n_top - 1].value)
         return;
     if (a->top == NULL)
         a->top = sb_xcalloc((size_t)a->k_top, sizeof *a->top);
@@ -677,13 +688,23 @@ static void add_top(struct sb_agg *a, const struct sb_row *row)
         a->n_top--;
     }
     /* Ties keep the earlier row first: insert after equal values. */
-    for (i = a->n_top; i > 0 && a->top[i - 1].value < vc->num; i--)
+    for (i = a->n_top; i > 0 && a->top[i - 1].value < value; i--)
         a->top[i] = a->top[i - 1];
-    a->top[i].label = sb_xstrndup(lc->text, lc->len);
-    a->top[i].value = vc->num;
-    a->top[i].row = row->row;
-    a->top[i].line = row->line;
+    a->top[i].label = sb_xstrndup(label, len);
+    a->top[i].value = value;
+    a->top[i].row = row;
+    a->top[i].line = line;
     a->n_top++;
+}
+
+static void add_top(struct sb_agg *a, const struct sb_row *row)
+{
+    const struct sb_cellval *lc = &row->cells[a->e->args[0]->column];
+    const struct sb_cellval *vc = &row->cells[a->e->args[1]->column];
+
+    if (vc->state != SB_CELL_OK || lc->state == SB_CELL_EMPTY)
+        return;
+    top_insert(a, lc->text, lc->len, vc->num, row->row, row->line);
 }
 
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row)
@@ -736,4 +757,77 @@ const struct sb_top *sb_agg_top(const struct sb_agg *a, long *n)
 {
     *n = a->n_top;
     return a->top;
+}
+
+struct sb_agg *sb_agg_clone_empty(const struct sb_agg *a)
+{
+    return sb_agg_new(a->form, a->e, a->env.figs);
+}
+
+void sb_agg_reset(struct sb_agg *a)
+{
+    struct sb_agg *n = sb_agg_new(a->form, a->e, a->env.figs);
+    struct sb_agg tmp = *a;
+
+    *a = *n;
+    *n = tmp;
+    sb_agg_free(n);
+}
+
+int sb_agg_can_merge(const struct sb_agg *into, const struct sb_agg *from)
+{
+    return into->n_values == 0 || from->n_values == 0 ||
+           (!into->inexact && !from->inexact &&
+            into->abs_sum + from->abs_sum < EXACT_LIMIT);
+}
+
+int sb_agg_merge(struct sb_agg *into, const struct sb_agg *from, long row_off,
+                 long line_off)
+{
+    if (!sb_agg_can_merge(into, from))
+        return 0;
+    into->count += from->count;
+    into->sum += from->sum;
+    if (from->have && (!into->have || from->min < into->min))
+        into->min = from->min;
+    if (from->have && (!into->have || from->max > into->max))
+        into->max = from->max;
+    into->have |= from->have;
+    into->n_values += from->n_values;
+    into->abs_sum += from->abs_sum;
+    into->inexact |= from->inexact;
+    into->mask |= from->mask;
+    if (from->set != NULL) {
+        size_t pos = 0;
+        uint64_t h;
+        long row;
+
+        while (sb_keyset_next(from->set, &pos, &h, &row)) {
+            if (sb_keyset_add_hash(into->set, h, row) == 0)
+                into->n_distinct++;
+        }
+    }
+    for (long i = 0; i < from->n_groups; i++) {
+        const struct sb_group *g = &from->groups[i];
+        struct sb_group *t;
+        int is_new;
+
+        t = find_group(into, g->key, strlen(g->key), &is_new);
+        if (is_new) {
+            t->first_row = g->first_row + row_off;
+            t->first_line = g->first_line + line_off;
+            t->parts = sb_xcalloc((size_t)into->e->n_by, sizeof *t->parts);
+            for (int j = 0; j < into->e->n_by; j++)
+                t->parts[j] = sb_xstrdup(g->parts[j]);
+        }
+        t->count += g->count;
+        t->sum += g->sum;
+    }
+    for (long i = 0; i < from->n_top; i++) {
+        const struct sb_top *t = &from->top[i];
+
+        top_insert(into, t->label, strlen(t->label), t->value,
+                   t->row + row_off, t->line + line_off);
+    }
+    return 1;
 }
