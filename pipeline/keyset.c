@@ -12,11 +12,14 @@
  * twice the size). The table doubles when it would pass 80% full. The hash is a wyhash-style
  * multiply-and-fold function (after Wang Yi's public-domain wyhash,
  * final version 4): fast on short IDs and well mixed in every bit. */
+/* mmap's MAP_ANONYMOUS and madvise's MADV_HUGEPAGE are not in POSIX */
+#define _DEFAULT_SOURCE
 #include "keyset.h"
 
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sb.h"
 
@@ -32,6 +35,7 @@ _Static_assert(sizeof(struct slot) == 12, "a slot is 12 bytes");
 
 struct sb_keyset {
     struct slot *slots;
+    int mapped;     /* slots were mmap'ed (a big table) */
     size_t cap;     /* slots, at least INITIAL_CAP */
     size_t count;   /* keys stored */
     size_t grow_at; /* count past which the table doubles: 80% of cap */
@@ -133,11 +137,40 @@ static size_t home(const struct sb_keyset *ks, uint64_t h)
     return (size_t)(((h >> 32) * (uint64_t)ks->cap) >> 32);
 }
 
+/* Tables from this size on are mapped on their own, in 2 MiB pages
+ * where the kernel allows: every insertion lands on a random slot, and
+ * with 4 KiB pages each would also miss the TLB. */
+#define MAP_MIN ((size_t)8 << 20)
+
 static void set_capacity(struct sb_keyset *ks, size_t cap)
 {
-    ks->slots = sb_xcalloc(cap, sizeof *ks->slots);
+    size_t bytes = cap * sizeof *ks->slots;
+
+    ks->mapped = 0;
+    if (bytes >= MAP_MIN) {
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+        if (p != MAP_FAILED) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+            ks->slots = p; /* zero-filled */
+            ks->mapped = 1;
+        }
+    }
+    if (!ks->mapped)
+        ks->slots = sb_xcalloc(cap, sizeof *ks->slots);
     ks->cap = cap;
     ks->grow_at = cap / 5 * 4;
+}
+
+static void free_slots(struct slot *slots, size_t cap, int mapped)
+{
+    if (mapped)
+        munmap(slots, cap * sizeof *slots);
+    else
+        free(slots);
 }
 
 struct sb_keyset *sb_keyset_new(void)
@@ -152,7 +185,7 @@ void sb_keyset_free(struct sb_keyset *ks)
 {
     if (ks == NULL)
         return;
-    free(ks->slots);
+    free_slots(ks->slots, ks->cap, ks->mapped);
     free(ks);
 }
 
@@ -161,6 +194,7 @@ static void rehash(struct sb_keyset *ks, size_t cap)
 {
     struct slot *old = ks->slots;
     size_t old_cap = ks->cap;
+    int old_mapped = ks->mapped;
 
     assert(cap <= UINT32_MAX);
     set_capacity(ks, cap);
@@ -174,7 +208,7 @@ static void rehash(struct sb_keyset *ks, size_t cap)
             j = j + 1 == ks->cap ? 0 : j + 1;
         ks->slots[j] = old[i];
     }
-    free(old);
+    free_slots(old, old_cap, old_mapped);
 }
 
 void sb_keyset_reserve(struct sb_keyset *ks, long n)
@@ -216,6 +250,11 @@ long sb_keyset_add_hash(struct sb_keyset *ks, uint64_t h, long row)
 long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
 {
     return sb_keyset_add_hash(ks, sb_hash64(key, len), row);
+}
+
+void sb_keyset_prefetch(const struct sb_keyset *ks, uint64_t h)
+{
+    __builtin_prefetch(&ks->slots[home(ks, h)], 1);
 }
 
 long sb_keyset_find_hash(const struct sb_keyset *ks, uint64_t h)
