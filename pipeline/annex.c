@@ -138,13 +138,41 @@ static void memo_keep(struct memo_entry *e, const char *t, size_t n)
     memcpy(e->text, t, n);
 }
 
-/* A key of a unique column waiting to be inserted (check_unique). */
-#define KEY_DELAY 2
-struct pending_key {
-    int used;
+/* The keys of a unique column wait in buffers, one per slice of hash
+ * values, and go into the keyset a buffer at a time: a keyset of
+ * millions of keys is far bigger than the caches, and one buffer's keys
+ * all land in one small slice of it (keyset slots are in hash order).
+ * Within a buffer keys stay in row order, and equal keys share a
+ * buffer, so the first row of every key is the one reading in order
+ * finds; the duplicates found are reported in row order at the end of
+ * the read (dup_event). */
+#define KEY_BATCH 64         /* keys per buffer */
+#define KEY_MAX_BITS 8       /* at most 2^8 buffers per column: they stay
+                                in the L2 cache */
+#define KEYS_PER_PART 2048   /* keyset keys per buffer's slice, about */
+
+struct key_entry {
     uint64_t hash;
     long row, line;
-    struct sb_buf text; /* the cell as written, for the finding */
+    uint32_t text, len; /* the cell as written: in the buffer's texts */
+};
+
+struct key_part {
+    int n;
+    struct key_entry e[KEY_BATCH];
+    struct sb_buf texts;
+};
+
+struct key_buffers {
+    struct key_part *parts;
+    int shift; /* a key's buffer is hash >> shift */
+};
+
+/* A duplicate found, to report once the read is over. */
+struct dup_event {
+    long row, line, first;
+    int col;   /* annex column */
+    char *text;
 };
 
 /* The state of one annex read, or of one part of a read in two parts
@@ -161,8 +189,10 @@ struct reader {
     int n_aggs;
     struct sb_cellval *cells;     /* per column */
     struct sb_keyset **sets;      /* per unique column */
-    struct pending_key **pend;    /* per unique column: KEY_DELAY keys */
-    int *pend_at;                 /* per unique column: the oldest */
+    struct key_buffers *kb;       /* per unique column: waiting keys */
+    struct dup_event *dups;       /* duplicates found, not yet reported */
+    long n_dups, cap_dups;
+    long dups_dropped;            /* found past the findings' cap */
     const double *lo, *hi;        /* bounds per column (the job's) */
     const int *has_lo, *has_hi;
     struct memo *memo;            /* per column: typed cell outcomes */
@@ -483,83 +513,161 @@ static int norm_ascii(const char *s, size_t n, struct sb_buf *key)
     return 1;
 }
 
-/* Add a key seen KEY_DELAY rows ago to its keyset: the one insertion per
- * row that misses every cache (a 10-million-key table is 150 MB) had its
- * slot prefetched when the row was read, so by now the line is in. */
-static void commit_key(struct reader *rd, int c, struct pending_key *k)
+static void key_buffers_init(struct key_buffers *kb, int bits)
 {
-    long first = sb_keyset_add_hash(rd->sets[c], k->hash, k->row);
-
-    k->used = 0;
-    if (first > 0 && rd->quiet) {
-        /* Its first row may lie in the other part: read again in order. */
-        rd->dup = 1;
-        return;
-    }
-    if (first > 0) {
-        struct sb_buf msg = {0}, exp = {0};
-        struct sb_finding f = {0};
-
-        sb_buf_printf(&msg, "与第%ld行重复", first);
-        sb_buf_printf(&exp, "唯一（第%ld行已有）", first);
-        f.code = "cell.duplicate";
-        f.sev = SB_SEV_ERROR;
-        f.pos.path = rd->path;
-        f.pos.row = k->row;
-        f.pos.col = rd->res->col_field[c] + 1;
-        f.pos.line = k->line;
-        f.annex = rd->label;
-        f.column = rd->a->cols[c].header;
-        f.expected = exp.data;
-        f.found = k->text.data;
-        f.message = msg.data;
-        sb_findings_add(rd->findings, &f);
-        sb_buf_free(&msg);
-        sb_buf_free(&exp);
-    }
+    kb->parts = sb_xcalloc((size_t)1 << bits, sizeof *kb->parts);
+    kb->shift = 64 - bits;
 }
 
-/* Insert every key still waiting, in row order. */
+static void key_buffers_free(struct key_buffers *kb)
+{
+    size_t n = kb->parts != NULL ? (size_t)1 << (64 - kb->shift) : 0;
+
+    for (size_t i = 0; i < n; i++)
+        sb_buf_free(&kb->parts[i].texts);
+    free(kb->parts);
+    kb->parts = NULL;
+}
+
+static int by_row(const void *a, const void *b)
+{
+    const struct dup_event *x = a, *y = b;
+
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    return x->col - y->col;
+}
+
+/* Keep the first cap duplicates by row (cap 0: all); count the rest. */
+static void trim_dups(struct reader *rd, long cap)
+{
+    qsort(rd->dups, (size_t)rd->n_dups, sizeof *rd->dups, by_row);
+    if (cap <= 0 || rd->n_dups <= cap)
+        return;
+    for (long i = cap; i < rd->n_dups; i++)
+        free(rd->dups[i].text);
+    rd->dups_dropped += rd->n_dups - cap;
+    rd->n_dups = cap;
+}
+
+/* Put one buffer's keys into the keyset, in row order. */
+static void flush_part(struct reader *rd, int c, struct key_part *kp)
+{
+    for (int i = 0; i < kp->n; i++) {
+        const struct key_entry *k = &kp->e[i];
+        long first = sb_keyset_add_hash(rd->sets[c], k->hash, k->row);
+        struct dup_event *d;
+
+        if (first == 0)
+            continue;
+        if (rd->quiet) {
+            /* Its first row may lie in the other part: read in order. */
+            rd->dup = 1;
+            continue;
+        }
+        if (rd->n_dups == rd->cap_dups) {
+            long cap = sb_findings_cap(rd->findings);
+
+            if (cap > 0 && rd->n_dups >= 2 * cap)
+                trim_dups(rd, cap);
+            if (rd->n_dups == rd->cap_dups) {
+                rd->cap_dups = rd->cap_dups ? 2 * rd->cap_dups : 16;
+                rd->dups = sb_xrealloc(rd->dups, (size_t)rd->cap_dups *
+                                                     sizeof *rd->dups);
+            }
+        }
+        d = &rd->dups[rd->n_dups++];
+        d->row = k->row;
+        d->line = k->line;
+        d->first = first;
+        d->col = c;
+        d->text = sb_xstrndup(kp->texts.data + k->text, k->len);
+    }
+    kp->n = 0;
+    sb_buf_clear(&kp->texts);
+}
+
+/* Put every waiting key into its keyset. */
 static void flush_keys(struct reader *rd)
 {
-    for (int c = 0; c < rd->a->n_cols; c++) {
-        if (rd->pend == NULL || rd->pend[c] == NULL)
-            continue;
-        for (int i = 0; i < KEY_DELAY; i++) {
-            struct pending_key *k = &rd->pend[c][(rd->pend_at[c] + i) %
-                                                 KEY_DELAY];
+    for (int c = 0; rd->kb != NULL && c < rd->a->n_cols; c++) {
+        struct key_buffers *kb = &rd->kb[c];
+        size_t n = kb->parts != NULL ? (size_t)1 << (64 - kb->shift) : 0;
 
-            if (k->used)
-                commit_key(rd, c, k);
+        for (size_t i = 0; i < n; i++) {
+            if (kb->parts[i].n > 0)
+                flush_part(rd, c, &kb->parts[i]);
         }
     }
 }
 
-/* A duplicate is reported a few rows late, after findings of the rows
- * between: the report sorts findings by row, and within the row the
- * duplicate still comes after every other finding of its cell. */
+/* Report the duplicates found so far, in row order (after every other
+ * finding of their rows, as reading in order adds them last too). */
+static void report_dups(struct reader *rd)
+{
+    long cap = sb_findings_cap(rd->findings);
+
+    trim_dups(rd, cap);
+    for (long i = 0; i < rd->n_dups; i++) {
+        const struct dup_event *d = &rd->dups[i];
+        struct sb_buf msg = {0}, exp = {0};
+        struct sb_finding f = {0};
+
+        sb_buf_printf(&msg, "与第%ld行重复", d->first);
+        sb_buf_printf(&exp, "唯一（第%ld行已有）", d->first);
+        f.code = "cell.duplicate";
+        f.sev = SB_SEV_ERROR;
+        f.pos.path = rd->path;
+        f.pos.row = d->row;
+        f.pos.col = rd->res->col_field[d->col] + 1;
+        f.pos.line = d->line;
+        f.annex = rd->label;
+        f.column = rd->a->cols[d->col].header;
+        f.expected = exp.data;
+        f.found = d->text;
+        f.message = msg.data;
+        sb_findings_add(rd->findings, &f);
+        sb_buf_free(&msg);
+        sb_buf_free(&exp);
+        free(d->text);
+    }
+    if (rd->dups_dropped > 0) {
+        struct sb_finding f = {0};
+
+        f.code = "cell.duplicate";
+        f.sev = SB_SEV_ERROR;
+        f.pos.path = rd->path;
+        sb_findings_add_omitted(rd->findings, &f, rd->dups_dropped);
+    }
+    rd->n_dups = 0;
+    rd->dups_dropped = 0;
+}
+
 static void check_unique(struct reader *rd, const struct sb_record *rec,
                          int c)
 {
     const struct sb_cellval *cv = &rd->cells[c];
-    struct pending_key *k;
+    struct key_buffers *kb = &rd->kb[c];
+    struct key_part *kp;
+    struct key_entry *k;
     int fi = rd->res->col_field[c];
+    uint64_t h;
 
     if (rd->sets[c] == NULL || cv->state == SB_CELL_EMPTY)
         return;
     if (!norm_ascii(cv->text, cv->len, &rd->key))
         sb_norm_key(cv->text, cv->len, &rd->key);
-    k = &rd->pend[c][rd->pend_at[c]];
-    if (k->used)
-        commit_key(rd, c, k);
-    rd->pend_at[c] = (rd->pend_at[c] + 1) % KEY_DELAY;
-    k->used = 1;
-    k->hash = sb_hash64(rd->key.data, rd->key.len);
+    h = sb_hash64(rd->key.data, rd->key.len);
+    kp = &kb->parts[kb->shift < 64 ? h >> kb->shift : 0];
+    if (kp->n == KEY_BATCH)
+        flush_part(rd, c, kp);
+    k = &kp->e[kp->n++];
+    k->hash = h;
     k->row = rec->row;
     k->line = fi < rec->n_fields ? rec->field_lines[fi] : rec->line;
-    sb_buf_clear(&k->text);
-    sb_buf_put(&k->text, cv->text, cv->len);
-    sb_keyset_prefetch(rd->sets[c], k->hash);
+    k->text = (uint32_t)kp->texts.len;
+    k->len = (uint32_t)cv->len;
+    sb_buf_put(&kp->texts, cv->text, cv->len);
 }
 
 static int row_is_blank(const struct sb_record *rec)
@@ -663,12 +771,11 @@ static void reader_init(struct reader *rd, struct sb_annex_job *j,
     rd->sets = sb_xcalloc((size_t)n + 1, sizeof *rd->sets);
     rd->memo = sb_xcalloc((size_t)n + 1, sizeof *rd->memo);
     rd->pmemo = sb_xcalloc((size_t)n + 1, sizeof *rd->pmemo);
-    rd->pend = sb_xcalloc((size_t)n + 1, sizeof *rd->pend);
-    rd->pend_at = sb_xcalloc((size_t)n + 1, sizeof *rd->pend_at);
+    rd->kb = sb_xcalloc((size_t)n + 1, sizeof *rd->kb);
     for (int c = 0; c < n; c++) {
         if (j->a->cols[c].unique) {
             rd->sets[c] = sb_keyset_new();
-            rd->pend[c] = sb_xcalloc(KEY_DELAY, sizeof *rd->pend[c]);
+            key_buffers_init(&rd->kb[c], 0);
         }
         if (j->a->cols[c].type != SB_TYPE_TEXT)
             rd->memo[c].e = sb_xcalloc(MEMO_SLOTS, sizeof *rd->memo[c].e);
@@ -687,15 +794,15 @@ static void reader_free(struct reader *rd)
     rd->in = NULL;
     for (int c = 0; rd->sets != NULL && c < n; c++)
         sb_keyset_free(rd->sets[c]);
-    for (int c = 0; rd->pend != NULL && c < n; c++) {
-        for (int i = 0; rd->pend[c] != NULL && i < KEY_DELAY; i++)
-            sb_buf_free(&rd->pend[c][i].text);
-        free(rd->pend[c]);
-    }
-    free(rd->pend);
-    free(rd->pend_at);
-    rd->pend = NULL;
-    rd->pend_at = NULL;
+    for (int c = 0; rd->kb != NULL && c < n; c++)
+        key_buffers_free(&rd->kb[c]);
+    free(rd->kb);
+    rd->kb = NULL;
+    for (long i = 0; i < rd->n_dups; i++)
+        free(rd->dups[i].text);
+    free(rd->dups);
+    rd->dups = NULL;
+    rd->n_dups = rd->cap_dups = 0;
     for (int c = 0; rd->memo != NULL && c < n; c++) {
         free(rd->memo[c].e);
         free(rd->pmemo[c].e);
@@ -739,9 +846,17 @@ static void reserve_keys(struct reader *rd)
         return;
     est = (long)((double)(end - rd->start) / (double)at * (double)rd->rows *
                  1.02) + 1024;
+    flush_keys(rd);
     for (int c = 0; c < rd->a->n_cols; c++) {
-        if (rd->sets[c] != NULL)
-            sb_keyset_reserve(rd->sets[c], est);
+        int bits = 0;
+
+        if (rd->sets[c] == NULL)
+            continue;
+        sb_keyset_reserve(rd->sets[c], est);
+        while (bits < KEY_MAX_BITS && ((long)KEYS_PER_PART << bits) < est)
+            bits++;
+        key_buffers_free(&rd->kb[c]);
+        key_buffers_init(&rd->kb[c], bits);
     }
 }
 
@@ -822,6 +937,8 @@ static int read_rows(struct reader *rd, struct sb_error *err)
             sb_agg_add(rd->aggs[i], &row);
     }
     flush_keys(rd);
+    if (!rd->quiet)
+        report_dups(rd);
     if (rd->tell != NULL && sb_csvin_spec_state(rd->in) != 0)
         atomic_store(rd->tell, 1);
     return rc;

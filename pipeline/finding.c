@@ -118,6 +118,19 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     pthread_mutex_unlock(&fs->lock);
 }
 
+void sb_findings_add_omitted(struct sb_findings *fs,
+                             const struct sb_finding *f, long n)
+{
+    struct kind *k;
+
+    pthread_mutex_lock(&fs->lock);
+    fs->count[f->sev] += n;
+    k = get_kind(fs, f->code, f->pos.path);
+    k->added += n;
+    k->omitted[f->sev] += n;
+    pthread_mutex_unlock(&fs->lock);
+}
+
 long sb_findings_cap(const struct sb_findings *fs)
 {
     return fs->max_per_kind;

@@ -47,6 +47,12 @@ void sb_findings_free(struct sb_findings *fs);
 /* Add a copy of *f. Thread-safe: annexes are checked in parallel. */
 void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f);
 
+/* Count n findings like f (its code, path and severity) as added but
+ * not stored: for a caller that adds the first max_per_kind findings of
+ * a kind itself, in order, and knows the others would not be stored. */
+void sb_findings_add_omitted(struct sb_findings *fs,
+                             const struct sb_finding *f, long n);
+
 /* The list's max_per_kind. */
 long sb_findings_cap(const struct sb_findings *fs);
 

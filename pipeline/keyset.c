@@ -252,11 +252,6 @@ long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
     return sb_keyset_add_hash(ks, sb_hash64(key, len), row);
 }
 
-void sb_keyset_prefetch(const struct sb_keyset *ks, uint64_t h)
-{
-    __builtin_prefetch(&ks->slots[home(ks, h)], 1);
-}
-
 long sb_keyset_find_hash(const struct sb_keyset *ks, uint64_t h)
 {
     size_t j = home(ks, h);

@@ -33,10 +33,6 @@ void sb_keyset_reserve(struct sb_keyset *ks, long n);
 /* As sb_keyset_add, for a key whose sb_hash64 is h. */
 long sb_keyset_add_hash(struct sb_keyset *ks, uint64_t h, long row);
 
-/* Hint that the key with hash h will be added or looked up soon: its
- * home slot is fetched into the cache meanwhile. */
-void sb_keyset_prefetch(const struct sb_keyset *ks, uint64_t h);
-
 /* The row stored with hash h, or 0 if absent. */
 long sb_keyset_find_hash(const struct sb_keyset *ks, uint64_t h);
 

@@ -69,6 +69,8 @@ variant quote-second-half "set_cell $d $n 3 '\"名称,带逗号\"'"
 variant quote-first-half "set_cell $d 3 3 '\"名称,带逗号\"'"
 variant runaway-second-half "set_cell $d $n 3 '\"没有闭合'"
 variant invalid-byte-second-half "set_cell $d $n 3 \$(printf 'a\\377b')"
+variant dup-many "awk -F, -v OFS=, 'NR > 1 && NR % 3 == 0 { \$2 = \"ID\" (NR % 5) } 1' \
+    $d >$d.new && mv $d.new $d"
 variant crlf "sed 's/\$/\r/' $d >$d.new && mv $d.new $d"
 variant no-final-newline "head -c -1 $d >$d.new && mv $d.new $d"
 variant money-inexact "e=annex/enterprises.csv;
