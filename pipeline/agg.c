@@ -1,6 +1,7 @@
 /* agg.c: aggregate accumulators (see agg.h). */
 #include "agg.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,38 @@
 #include "utf8.h"
 
 enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
+
+/* Integers of magnitude below 2^53 add exactly in a double, in any
+ * order, as long as every partial sum stays below 2^53 too. */
+#define EXACT_LIMIT 9007199254740992.0
+
+/* A where condition compiled once per run. Comparisons of a bare
+ * column with a side that does not depend on the row (a literal, a
+ * figure, stat_date - 29, month_start(stat_date)) evaluate that side
+ * once; and, or, not keep sb_eval_cond's three-valued logic; anything
+ * else is left to the generic evaluator. The result is always the one
+ * sb_eval_cond gives. */
+enum pred_kind { P_GENERIC, P_AND, P_OR, P_NOT, P_CMP, P_IN };
+
+struct pred {
+    enum pred_kind kind;
+    const struct sb_expr *e;   /* P_GENERIC: the condition; P_CMP, P_IN:
+                                  the column */
+    int op;                    /* P_CMP: SB_EX_EQ … */
+    int col_left;              /* P_CMP: the column is the left side */
+    struct sb_val k;           /* P_CMP: the other side */
+    struct sb_val *list;       /* P_IN: the values */
+    int n_list;
+    struct pred *a, *b;
+};
+
+/* Direct-mapped memo of texts already folded into a distinct count. */
+#define SEEN_SLOTS 256
+#define SEEN_TEXT 30
+struct seen {
+    unsigned char len;
+    char text[SEEN_TEXT];
+};
 
 struct sb_agg {
     const struct sb_form *form;
@@ -28,6 +61,15 @@ struct sb_agg {
     int use_mask;
     struct sb_keyset *set;  /* distinct over anything else */
     long n_distinct;
+    struct seen *seen;      /* distinct over one text column: memo */
+    struct pred *where;     /* compiled e->where, or NULL */
+    long long n_values;     /* values summed (sum, min, max …) */
+    double abs_sum;         /* sum of their magnitudes */
+    int inexact;            /* one was not an integer below 2^53: sums
+                               then depend on the order of addition */
+    long *fast_group;       /* by plain enum columns: group index + 1
+                               per combination of cell keys, 0 = not yet */
+    long fast_dim[2];       /* keys per by-column */
     /* by: groups in order of first appearance, found through a hash
      * table of indexes */
     struct sb_group *groups;
@@ -39,6 +81,198 @@ struct sb_agg {
     long n_top, k_top;
     struct sb_buf key, part; /* scratch */
 };
+
+/* Does e depend on the row (a column anywhere in it)? */
+static int uses_row(const struct sb_expr *e)
+{
+    if (e == NULL)
+        return 0;
+    if (e->op == SB_EX_NAME && e->bound != SB_BOUND_FIELD)
+        return 1;
+    if (uses_row(e->a) || uses_row(e->b) || uses_row(e->where))
+        return 1;
+    for (int i = 0; i < e->n_args; i++) {
+        if (uses_row(e->args[i]))
+            return 1;
+    }
+    for (int i = 0; i < e->n_by; i++) {
+        if (uses_row(e->by[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_column(const struct sb_expr *e)
+{
+    return e->op == SB_EX_NAME && e->bound == SB_BOUND_COLUMN;
+}
+
+static struct pred *compile(const struct sb_expr *e, const struct sb_env *env)
+{
+    struct pred *p = sb_xcalloc(1, sizeof *p);
+
+    p->kind = P_GENERIC;
+    p->e = e;
+    switch (e->op) {
+    case SB_EX_AND:
+    case SB_EX_OR:
+        p->kind = e->op == SB_EX_AND ? P_AND : P_OR;
+        p->a = compile(e->a, env);
+        p->b = compile(e->b, env);
+        break;
+    case SB_EX_NOT:
+        p->kind = P_NOT;
+        p->a = compile(e->a, env);
+        break;
+    case SB_EX_EQ:
+    case SB_EX_NE:
+    case SB_EX_LT:
+    case SB_EX_LE:
+    case SB_EX_GT:
+    case SB_EX_GE:
+    case SB_EX_APPROX:
+        if (is_column(e->a) && !uses_row(e->b)) {
+            p->kind = P_CMP;
+            p->e = e->a;
+            p->col_left = 1;
+            sb_eval(e->b, env, &p->k);
+        } else if (is_column(e->b) && !uses_row(e->a)) {
+            p->kind = P_CMP;
+            p->e = e->b;
+            sb_eval(e->a, env, &p->k);
+        }
+        p->op = e->op;
+        break;
+    case SB_EX_IN:
+        if (!is_column(e->a))
+            break;
+        for (int i = 0; i < e->n_args; i++) {
+            if (uses_row(e->args[i]))
+                return p;
+        }
+        p->kind = P_IN;
+        p->e = e->a;
+        p->list = sb_xcalloc((size_t)e->n_args + 1, sizeof *p->list);
+        p->n_list = e->n_args;
+        for (int i = 0; i < e->n_args; i++)
+            sb_eval(e->args[i], env, &p->list[i]);
+        break;
+    default:
+        break;
+    }
+    return p;
+}
+
+static void pred_free(struct pred *p)
+{
+    if (p == NULL)
+        return;
+    pred_free(p->a);
+    pred_free(p->b);
+    free(p->list);
+    free(p);
+}
+
+/* The value of column e in row, as eval.c's column_val gives it. */
+static void column_value(const struct sb_expr *e, const struct sb_row *row,
+                         struct sb_val *v)
+{
+    const struct sb_cellval *c = &row->cells[e->column];
+
+    memset(v, 0, sizeof *v);
+    if (c->state != SB_CELL_OK)
+        return;
+    v->vt = e->vtype;
+    switch (e->vtype) {
+    case SB_VT_NUM:
+    case SB_VT_DATE:
+    case SB_VT_BOOL:
+        v->num = c->num;
+        break;
+    case SB_VT_ENUM:
+        v->enum_idx = c->enum_idx;
+        break;
+    case SB_VT_SET:
+        v->mask = c->mask;
+        break;
+    default:
+        v->text = c->text;
+        v->len = c->len;
+    }
+}
+
+/* 1 true, 0 false, -1 unknown: as sb_eval_cond. */
+static int pred_eval(const struct pred *p, struct sb_env *env)
+{
+    const struct sb_cellval *c;
+    struct sb_val v;
+    int x, y;
+
+    switch (p->kind) {
+    case P_AND:
+        x = pred_eval(p->a, env);
+        if (x == 0)
+            return 0;
+        y = pred_eval(p->b, env);
+        return y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+    case P_OR:
+        x = pred_eval(p->a, env);
+        if (x == 1)
+            return 1;
+        y = pred_eval(p->b, env);
+        return y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+    case P_NOT:
+        x = pred_eval(p->a, env);
+        return x < 0 ? -1 : !x;
+    case P_CMP:
+        c = &env->row->cells[p->e->column];
+        if (c->state != SB_CELL_OK || p->k.vt == SB_VT_NONE)
+            return -1;
+        if (p->e->vtype == SB_VT_ENUM && p->k.vt == SB_VT_ENUM)
+            return p->op == SB_EX_NE ? c->enum_idx != p->k.enum_idx
+                                     : c->enum_idx == p->k.enum_idx;
+        column_value(p->e, env->row, &v);
+        return p->col_left ? sb_eval_compare(p->op, &v, &p->k)
+                           : sb_eval_compare(p->op, &p->k, &v);
+    case P_IN:
+        column_value(p->e, env->row, &v);
+        if (v.vt == SB_VT_NONE)
+            return -1;
+        for (int i = 0; i < p->n_list; i++) {
+            if (p->list[i].vt != SB_VT_NONE &&
+                sb_eval_compare(SB_EX_EQ, &v, &p->list[i]))
+                return 1;
+        }
+        return 0;
+    case P_GENERIC:
+        break;
+    }
+    return sb_eval_cond(p->e, env);
+}
+
+/* Keys per plain enum by-column: 0 for a cell that is not OK, 1 for an
+ * index outside the enumeration, 2 + index otherwise (cell_text makes
+ * "（空）", "" and the value's text of them). */
+static long enum_keys(const struct sb_form *f, const struct sb_expr *col)
+{
+    const struct sb_column *cd;
+
+    if (col->op != SB_EX_NAME || col->vtype != SB_VT_ENUM)
+        return 0;
+    cd = &f->annexes[col->annex].cols[col->column];
+    if (cd->en == NULL || cd->en->n > 64)
+        return 0;
+    return cd->en->n + 2;
+}
+
+static long fast_key(const struct sb_cellval *c, long dim)
+{
+    if (c->state != SB_CELL_OK)
+        return 0;
+    if (c->enum_idx < 0 || c->enum_idx >= dim - 2)
+        return 1;
+    return c->enum_idx + 2;
+}
 
 struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
                           const struct sb_figure *figs)
@@ -61,8 +295,24 @@ struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
         if (!a->use_mask)
             a->set = sb_keyset_new();
     }
+    if (a->fn == F_DISTINCT && !a->use_mask && e->n_args == 1 &&
+        e->args[0]->vtype != SB_VT_NUM && e->args[0]->vtype != SB_VT_DATE &&
+        e->args[0]->vtype != SB_VT_BOOL)
+        a->seen = sb_xcalloc(SEEN_SLOTS, sizeof *a->seen);
     if (a->fn == F_TOP)
         a->k_top = (long)e->args[2]->num;
+    if (e->where != NULL)
+        a->where = compile(e->where, &a->env);
+    if (e->n_by >= 1 && e->n_by <= 2) {
+        long n = 1;
+
+        for (int j = 0; j < e->n_by; j++) {
+            a->fast_dim[j] = enum_keys(f, e->by[j]);
+            n *= a->fast_dim[j];
+        }
+        if (n > 0)
+            a->fast_group = sb_xcalloc((size_t)n, sizeof *a->fast_group);
+    }
     return a;
 }
 
@@ -80,6 +330,9 @@ void sb_agg_free(struct sb_agg *a)
         free(a->top[i].label);
     free(a->groups);
     free(a->slots);
+    free(a->seen);
+    free(a->fast_group);
+    pred_free(a->where);
     free(a->top);
     sb_keyset_free(a->set);
     sb_buf_free(&a->key);
@@ -209,6 +462,7 @@ static uint64_t mix(uint64_t h, uint64_t x)
 static void add_distinct(struct sb_agg *a, const struct sb_row *row)
 {
     uint64_t h = 0;
+    struct seen *sn = NULL;
 
     if (a->use_mask) {
         const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
@@ -220,6 +474,18 @@ static void add_distinct(struct sb_agg *a, const struct sb_row *row)
         else if (c->enum_idx >= 0 && c->enum_idx < 64)
             a->mask |= 1ULL << c->enum_idx;
         return;
+    }
+    if (a->seen != NULL) {
+        const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
+
+        if (c->state != SB_CELL_OK)
+            return;
+        if (c->len <= SEEN_TEXT) {
+            sn = &a->seen[sb_hash64(c->text, c->len) & (SEEN_SLOTS - 1)];
+            /* The same text was counted already: its key is in the set. */
+            if (sn->len == c->len && memcmp(sn->text, c->text, c->len) == 0)
+                return;
+        }
     }
     for (int i = 0; i < a->e->n_args; i++) {
         const struct sb_expr *col = a->e->args[i];
@@ -250,6 +516,12 @@ static void add_distinct(struct sb_agg *a, const struct sb_row *row)
     }
     if (sb_keyset_add(a->set, (const char *)&h, sizeof h, 1) == 0)
         a->n_distinct++;
+    if (sn != NULL) {
+        const struct sb_cellval *c = &row->cells[a->e->args[0]->column];
+
+        sn->len = (unsigned char)c->len;
+        memcpy(sn->text, c->text, c->len);
+    }
 }
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -313,6 +585,10 @@ static void fold_value(struct sb_agg *a, const struct sb_row *row,
     c = &row->cells[a->e->args[0]->column];
     if (c->state != SB_CELL_OK)
         return;
+    a->n_values++;
+    a->abs_sum += fabs(c->num);
+    if (!(fabs(c->num) < EXACT_LIMIT && c->num == trunc(c->num)))
+        a->inexact = 1;
     if (g != NULL) {
         g->count++;
         g->sum += c->num;
@@ -332,6 +608,18 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
 {
     int set_col = -1;
     uint64_t members = 1;
+    long fk = -1;
+
+    if (a->fast_group != NULL) {
+        fk = 0;
+        for (int j = 0; j < a->e->n_by; j++)
+            fk = fk * a->fast_dim[j] +
+                 fast_key(&row->cells[a->e->by[j]->column], a->fast_dim[j]);
+        if (a->fast_group[fk] > 0) {
+            fold_value(a, row, &a->groups[a->fast_group[fk] - 1]);
+            return;
+        }
+    }
 
     for (int j = 0; j < a->e->n_by; j++) {
         if (a->e->by[j]->op != SB_EX_CALL &&
@@ -379,19 +667,19 @@ static void add_grouped(struct sb_agg *a, const struct sb_row *row)
                 g->parts[j] = sb_xstrdup(a->part.data);
             }
         }
+        if (fk >= 0)
+            a->fast_group[fk] = (g - a->groups) + 1;
         fold_value(a, row, g);
     }
 }
 
-static void add_top(struct sb_agg *a, const struct sb_row *row)
+/* Offer an entry to the top list (entries come in row order). */
+static void top_insert(struct sb_agg *a, const char *label, size_t len,
+                       double value, long row, long line)
 {
-    const struct sb_cellval *lc = &row->cells[a->e->args[0]->column];
-    const struct sb_cellval *vc = &row->cells[a->e->args[1]->column];
     long i;
 
-    if (vc->state != SB_CELL_OK || lc->state == SB_CELL_EMPTY)
-        return;
-    if (a->n_top == a->k_top && vc->num <= a->top[a->n_top - 1].value)
+    if (a->n_top == a->k_top && value <= a->top[a->n_top - 1].value)
         return;
     if (a->top == NULL)
         a->top = sb_xcalloc((size_t)a->k_top, sizeof *a->top);
@@ -400,20 +688,30 @@ static void add_top(struct sb_agg *a, const struct sb_row *row)
         a->n_top--;
     }
     /* Ties keep the earlier row first: insert after equal values. */
-    for (i = a->n_top; i > 0 && a->top[i - 1].value < vc->num; i--)
+    for (i = a->n_top; i > 0 && a->top[i - 1].value < value; i--)
         a->top[i] = a->top[i - 1];
-    a->top[i].label = sb_xstrndup(lc->text, lc->len);
-    a->top[i].value = vc->num;
-    a->top[i].row = row->row;
-    a->top[i].line = row->line;
+    a->top[i].label = sb_xstrndup(label, len);
+    a->top[i].value = value;
+    a->top[i].row = row;
+    a->top[i].line = line;
     a->n_top++;
+}
+
+static void add_top(struct sb_agg *a, const struct sb_row *row)
+{
+    const struct sb_cellval *lc = &row->cells[a->e->args[0]->column];
+    const struct sb_cellval *vc = &row->cells[a->e->args[1]->column];
+
+    if (vc->state != SB_CELL_OK || lc->state == SB_CELL_EMPTY)
+        return;
+    top_insert(a, lc->text, lc->len, vc->num, row->row, row->line);
 }
 
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row)
 {
-    if (a->e->where != NULL) {
+    if (a->where != NULL) {
         a->env.row = row;
-        if (sb_eval_cond(a->e->where, &a->env) != 1)
+        if (pred_eval(a->where, &a->env) != 1)
             return;
     }
     if (a->e->n_by > 0)
@@ -459,4 +757,77 @@ const struct sb_top *sb_agg_top(const struct sb_agg *a, long *n)
 {
     *n = a->n_top;
     return a->top;
+}
+
+struct sb_agg *sb_agg_clone_empty(const struct sb_agg *a)
+{
+    return sb_agg_new(a->form, a->e, a->env.figs);
+}
+
+void sb_agg_reset(struct sb_agg *a)
+{
+    struct sb_agg *n = sb_agg_new(a->form, a->e, a->env.figs);
+    struct sb_agg tmp = *a;
+
+    *a = *n;
+    *n = tmp;
+    sb_agg_free(n);
+}
+
+int sb_agg_can_merge(const struct sb_agg *into, const struct sb_agg *from)
+{
+    return into->n_values == 0 || from->n_values == 0 ||
+           (!into->inexact && !from->inexact &&
+            into->abs_sum + from->abs_sum < EXACT_LIMIT);
+}
+
+int sb_agg_merge(struct sb_agg *into, const struct sb_agg *from, long row_off,
+                 long line_off)
+{
+    if (!sb_agg_can_merge(into, from))
+        return 0;
+    into->count += from->count;
+    into->sum += from->sum;
+    if (from->have && (!into->have || from->min < into->min))
+        into->min = from->min;
+    if (from->have && (!into->have || from->max > into->max))
+        into->max = from->max;
+    into->have |= from->have;
+    into->n_values += from->n_values;
+    into->abs_sum += from->abs_sum;
+    into->inexact |= from->inexact;
+    into->mask |= from->mask;
+    if (from->set != NULL) {
+        size_t pos = 0;
+        uint64_t h;
+        long row;
+
+        while (sb_keyset_next(from->set, &pos, &h, &row)) {
+            if (sb_keyset_add_hash(into->set, h, row) == 0)
+                into->n_distinct++;
+        }
+    }
+    for (long i = 0; i < from->n_groups; i++) {
+        const struct sb_group *g = &from->groups[i];
+        struct sb_group *t;
+        int is_new;
+
+        t = find_group(into, g->key, strlen(g->key), &is_new);
+        if (is_new) {
+            t->first_row = g->first_row + row_off;
+            t->first_line = g->first_line + line_off;
+            t->parts = sb_xcalloc((size_t)into->e->n_by, sizeof *t->parts);
+            for (int j = 0; j < into->e->n_by; j++)
+                t->parts[j] = sb_xstrdup(g->parts[j]);
+        }
+        t->count += g->count;
+        t->sum += g->sum;
+    }
+    for (long i = 0; i < from->n_top; i++) {
+        const struct sb_top *t = &from->top[i];
+
+        top_insert(into, t->label, strlen(t->label), t->value,
+                   t->row + row_off, t->line + line_off);
+    }
+    return 1;
 }

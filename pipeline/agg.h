@@ -71,6 +71,19 @@ void sb_agg_free(struct sb_agg *a);
 /* Fold one row in. Not thread-safe per accumulator. */
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row);
 
+/* Reading one annex in parts: a new empty accumulator for the same
+ * call as a; clear a back to empty; and fold what from collected (from
+ * rows that all come after into's, with row_off and line_off added to
+ * its row numbers) into `into`. The merge gives exactly what folding
+ * from's rows into `into` would have given; where it cannot (sums of
+ * non-integers depend on the order of addition) it returns 0 and leaves
+ * into unchanged, else 1. */
+struct sb_agg *sb_agg_clone_empty(const struct sb_agg *a);
+void sb_agg_reset(struct sb_agg *a);
+int sb_agg_can_merge(const struct sb_agg *into, const struct sb_agg *from);
+int sb_agg_merge(struct sb_agg *into, const struct sb_agg *from, long row_off,
+                 long line_off);
+
 /* Mark that the annex was read, so the result is known (an annex that
  * is absent leaves its aggregates unknown and their rules unevaluated). */
 void sb_agg_set_known(struct sb_agg *a);

@@ -195,13 +195,35 @@ static int to_int64(uint64_t mag, int neg, int64_t *out)
     return 1;
 }
 
+/* Is s[0..len) 1 to 18 ASCII digits (no sign, space or separator)?
+ * Then *v is its value, which no parser would read otherwise. */
+static int plain_digits(const char *s, size_t len, int64_t *v)
+{
+    int64_t x = 0;
+
+    if (len == 0 || len > 18)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return 1;
+}
+
 int sb_cell_parse_int(const char *s, size_t len, int allow_wan, int64_t *out,
                       const char **why)
 {
     struct number n;
-    const char *r = scan_number(s, len, allow_wan, &n);
+    const char *r;
     int e;
-    uint64_t mag = n.sig;
+    uint64_t mag;
+
+    if (plain_digits(s, len, out))
+        return 1;
+    r = scan_number(s, len, allow_wan, &n);
+    mag = n.sig;
 
     if (r != NULL)
         return cell_fail(why, r);
@@ -221,10 +243,16 @@ int sb_cell_parse_decimal(const char *s, size_t len, int allow_wan,
                           struct sb_decimal *out, const char **why)
 {
     struct number n;
-    const char *r = scan_number(s, len, allow_wan, &n);
+    const char *r;
     int scale;
-    uint64_t mag = n.sig;
+    uint64_t mag;
 
+    if (plain_digits(s, len, &out->v)) {
+        out->scale = 0;
+        return 1;
+    }
+    r = scan_number(s, len, allow_wan, &n);
+    mag = n.sig;
     if (r != NULL)
         return cell_fail(why, r);
     scale = n.frac_sig + n.frac_zeros - n.shift;
@@ -373,6 +401,26 @@ int sb_cell_parse_date(const char *s, size_t len, int32_t *days,
     len = sb_trim(s, len, &s);
     if (len == 0)
         return cell_fail(why, R_EMPTY);
+    /* The usual writing, 2022-01-05, valid: no folding. Anything else,
+     * and any invalid date, takes the general path for its reason. */
+    if (len == 10 && s[4] == '-' && s[7] == '-') {
+        int v[8], ok = 1;
+
+        for (int j = 0, q = 0; j < 10; j++) {
+            if (j == 4 || j == 7)
+                continue;
+            ok &= s[j] >= '0' && s[j] <= '9';
+            v[q++] = s[j] - '0';
+        }
+        y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+        m = v[4] * 10 + v[5];
+        d = v[6] * 10 + v[7];
+        if (ok && y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 &&
+            d <= days_in_month(y, m)) {
+            *days = sb_date_from_ymd(y, m, d);
+            return 1;
+        }
+    }
     /* Fold into ASCII: full-width forms, 年月日 as markers, spaces. */
     while (i < len) {
         int32_t cp = cell_next_cp(s, len, &i);
@@ -519,9 +567,18 @@ int sb_cell_is_none(const char *s, size_t len)
     };
     char key[16];
 
+    unsigned char c;
+
     len = sb_trim(s, len, &s);
     if (len == 0)
         return 1;
+    /* Every none word, full-width forms included, is at most 12 bytes
+     * and starts with 无 or 暂 (E6), — or U+2212 (E2), a full-width
+     * form (EF), '-', '/' or n. */
+    c = (unsigned char)s[0];
+    if (len > 12 || !(c == 0xE6 || c == 0xE2 || c == 0xEF || c == '-' ||
+                      c == '/' || c == 'n' || c == 'N'))
+        return 0;
     if (!fold_small(s, len, key, sizeof key))
         return 0;
     return in_list(key, words) ? 2 : 0;
@@ -560,7 +617,11 @@ int sb_cell_is_excel_scientific(const char *s, size_t len)
     int k;
 
     len = sb_trim(s, len, &s);
-    if (len == 0 || !fold_small(s, len, b, sizeof b))
+    /* The shape starts with a digit: an ASCII character that is not
+     * one rules it out before folding. */
+    if (len == 0 || ((unsigned char)s[0] < 0x80 && (s[0] < '0' || s[0] > '9')))
+        return 0;
+    if (!fold_small(s, len, b, sizeof b))
         return 0;
     n = strlen(b);
     /* d[.ddd]E+dd: one digit before the point, as Excel writes it; the

@@ -37,6 +37,31 @@ int sb_annex_read(struct sb_decl *d, int idx, const char *path,
                   struct sb_agg **aggs, int n, volatile long long *progress,
                   struct sb_error *err);
 
+/* The same read, which a big file may split in two parts for two
+ * threads. sb_annex_open opens the file and reads its header; with
+ * may_split, a file of 8 MiB or more is read speculatively (taken as
+ * plain UTF-8, checked as it is read) and, when it has a line start near
+ * its middle, in two parts: sb_annex_parts then says 2, and
+ * sb_annex_run(j, 0) and sb_annex_run(j, 1) may run at once on two
+ * threads (each once; part 1 may also never run). sb_annex_close, after
+ * both, takes part 1 as read when that gives exactly what reading in
+ * order gives: no quote in the file, no key of a unique column in both
+ * parts (nor twice in part 1), accumulators that merge exactly (see
+ * sb_agg_merge). Otherwise it reads on in order from the split, and a
+ * file that turns out not to be plain UTF-8 is read again the usual way.
+ * Findings, rows and results are always those of sb_annex_read.
+ * progress: [2] bytes read by each part (may be NULL). Call
+ * sb_annex_close once whatever sb_annex_open returned; it frees j and
+ * returns the read's status. */
+struct sb_annex_job;
+int sb_annex_open(struct sb_decl *d, int idx, const char *path,
+                  struct sb_agg **aggs, int n, volatile long long *progress,
+                  int may_split, struct sb_annex_job **out,
+                  struct sb_error *err);
+int sb_annex_parts(const struct sb_annex_job *j);
+int sb_annex_run(struct sb_annex_job *j, int part, struct sb_error *err);
+int sb_annex_close(struct sb_annex_job *j, struct sb_error *err);
+
 /* Evaluate every rule of the form on d, adding a finding for each rule
  * that does not hold and an info finding for each rule that could not
  * be evaluated (a figure missing, an annex absent). */

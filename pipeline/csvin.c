@@ -83,6 +83,13 @@ struct sb_csvin {
     int has_nul;
     int has_cr;
 
+    /* Speculative reading (sb_csvin_open_spec): no pre-pass; every piece
+     * is checked as it is read, and spec_state says what was seen. */
+    int spec;
+    int spec_state;   /* SB_CSVIN_SPEC_* bits */
+    long long end;    /* reading stops here (sb_csvin_set_end) */
+    int quiet_blank;  /* blank lines are counted, not reported */
+
     /* Raw input window: in[in_pos..in_len) is unread, in[0] is at file
      * offset in_off. */
     char *in;
@@ -854,9 +861,17 @@ static int next_piece(struct sb_csvin *r, const char **s, size_t *n,
                       int *complete, struct sb_error *err)
 {
     for (;;) {
-        size_t avail = r->in_len - r->in_pos;
-        size_t len = line_len(r, r->in + r->in_pos, avail);
+        size_t usable = r->in_len, avail, len;
         ssize_t k;
+
+        /* Bytes past the limit may be in the buffer already (they are
+         * read on when sb_csvin_set_end moves the limit). */
+        if (r->in_off + (long long)r->in_len >= r->end) {
+            usable = (size_t)(r->end - r->in_off);
+            r->in_eof = 1;
+        }
+        avail = usable - r->in_pos;
+        len = line_len(r, r->in + r->in_pos, avail);
 
         *s = r->in + r->in_pos;
         *complete = len > 0;
@@ -877,7 +892,14 @@ static int next_piece(struct sb_csvin *r, const char **s, size_t *n,
             *n = r->in_len - (r->in[r->in_len - 1] == '\r');
             return SB_OK;
         }
-        k = read(r->fd, r->in + r->in_len, IN_SIZE - r->in_len);
+        {
+            long long left = r->end - (r->in_off + (long long)r->in_len);
+            size_t want = IN_SIZE - r->in_len;
+
+            if (left < (long long)want)
+                want = left > 0 ? (size_t)left : 0;
+            k = want > 0 ? read(r->fd, r->in + r->in_len, want) : 0;
+        }
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
@@ -961,7 +983,7 @@ static int finish(struct sb_csvin *r, int *again, struct sb_error *err)
     if (r->pend_run)
         return runaway(r, RUN_MALFORMED, r->pend_line, r->pend_field, again,
                        err);
-    if (r->n_blank > 0) {
+    if (r->n_blank > 0 && !r->quiet_blank) {
         struct sb_finding f = finding(r, "csv.blank-lines", SB_SEV_INFO);
 
         f.pos.line = r->first_blank;
@@ -981,9 +1003,88 @@ static int no_space(unsigned char c)
     return 0;
 }
 
+/* A range of a file to read speculatively (see sb_csvin_open_spec). */
+struct spec_range {
+    long long start, end;
+};
+
+static int spec_open(struct sb_csvin *r, const struct spec_range *sp,
+                     long long *start, struct sb_error *err)
+{
+    unsigned char bom[3];
+    ssize_t k = 0;
+
+    r->enc = SB_ENC_UTF8;
+    r->spec = 1;
+    r->has_cr = 1; /* CR-aware line splitting: the same lines either way */
+    *start = sp->start;
+    if (sp->start == 0) {
+        do {
+            k = pread(r->fd, bom, 3, 0);
+        } while (k < 0 && errno == EINTR);
+        if (k < 0) {
+            struct sb_pos pos = {.path = r->path};
+
+            return sb_error_set(err, SB_EIO, &pos, "cannot read %s: %s",
+                                r->path, strerror(errno));
+        }
+        if (k == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) {
+            r->enc = SB_ENC_UTF8_BOM;
+            *start = 3;
+        }
+    } else {
+        r->quiet_blank = 1;
+    }
+    if (sp->end >= 0 && sp->end < r->size)
+        r->end = sp->end;
+    return SB_OK;
+}
+
+/* Check a raw piece in speculative reading: the pre-pass would have
+ * found a plain UTF-8 file (no invalid byte, no NUL) only if every
+ * piece is valid UTF-8 without NUL. A piece cut inside a line longer
+ * than the buffer may end inside a character: counted as not plain.
+ * Quotes are noted. Returns 0 when reading must stop. */
+static int spec_check(struct sb_csvin *r, const char *s, size_t n,
+                      int complete)
+{
+    if (memchr(s, '"', n) != NULL)
+        r->spec_state |= SB_CSVIN_SPEC_QUOTE;
+    if ((!complete && !r->in_eof) || sb_utf8_valid_prefix(s, n) != n ||
+        memchr(s, '\0', n) != NULL) {
+        r->spec_state |= SB_CSVIN_SPEC_INVALID;
+        r->done = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static int open_any(struct sb_csvin **out, const char *path,
+                    const struct sb_csvin_opts *opts,
+                    const struct spec_range *spec,
+                    struct sb_findings *findings, struct sb_error *err);
+
 int sb_csvin_open(struct sb_csvin **out, const char *path,
                   const struct sb_csvin_opts *opts,
                   struct sb_findings *findings, struct sb_error *err)
+{
+    return open_any(out, path, opts, NULL, findings, err);
+}
+
+int sb_csvin_open_spec(struct sb_csvin **out, const char *path,
+                       long long start, long long end,
+                       const struct sb_csvin_opts *opts,
+                       struct sb_findings *findings, struct sb_error *err)
+{
+    struct spec_range sp = {start, end};
+
+    return open_any(out, path, opts, &sp, findings, err);
+}
+
+static int open_any(struct sb_csvin **out, const char *path,
+                    const struct sb_csvin_opts *opts,
+                    const struct spec_range *spec,
+                    struct sb_findings *findings, struct sb_error *err)
 {
     struct sb_csvin *r;
     struct sb_pos pos = {.path = path};
@@ -1019,11 +1120,18 @@ int sb_csvin_open(struct sb_csvin **out, const char *path,
         goto fail;
     }
     r->size = (long long)st.st_size;
+    r->end = r->size;
     r->in = sb_xmalloc(IN_SIZE);
     r->bad_at = sb_xmalloc(MAX_BAD * sizeof *r->bad_at);
-    rc = detect(r, &start, err);
-    if (rc != SB_OK)
-        goto fail;
+    if (spec != NULL) {
+        rc = spec_open(r, spec, &start, err);
+        if (rc != SB_OK)
+            goto fail;
+    } else {
+        rc = detect(r, &start, err);
+        if (rc != SB_OK)
+            goto fail;
+    }
     if (lseek(r->fd, (off_t)start, SEEK_SET) < 0) {
         rc = sb_error_set(err, SB_EIO, &pos, "cannot seek in %s: %s", path,
                           strerror(errno));
@@ -1074,12 +1182,16 @@ int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
         if (rc != SB_OK)
             return rc;
         if (n == 0) {
+            if (r->end < r->size)
+                return SB_OK; /* paused at the limit, between records */
             rc = finish(r, &again, err);
             if (rc != SB_OK)
                 return rc;
             continue;
         }
         off = r->in_off + (long long)r->in_pos;
+        if (r->spec && !spec_check(r, s, n, complete))
+            return SB_OK; /* not plain UTF-8: the caller starts again */
         used = n;
         if (r->n_bad > 0 && bad_within(r, off, n))
             r->dirty = 1;
@@ -1107,6 +1219,57 @@ int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
 enum sb_encoding sb_csvin_encoding(const struct sb_csvin *r)
 {
     return r->enc;
+}
+
+int sb_csvin_spec_state(const struct sb_csvin *r)
+{
+    return r->spec_state;
+}
+
+void sb_csvin_set_end(struct sb_csvin *r, long long end)
+{
+    if (end < 0 || end > r->size)
+        end = r->size;
+    if (end > r->end)
+        r->in_eof = 0;
+    r->end = end;
+}
+
+long long sb_csvin_offset(const struct sb_csvin *r)
+{
+    return r->in_off + (long long)r->in_pos;
+}
+
+int sb_csvin_done(const struct sb_csvin *r)
+{
+    return r->done;
+}
+
+long sb_csvin_rows(const struct sb_csvin *r)
+{
+    return r->row;
+}
+
+long sb_csvin_lines(const struct sb_csvin *r)
+{
+    return r->line - 1;
+}
+
+void sb_csvin_blank_lines(const struct sb_csvin *r, long *n, long *first)
+{
+    *n = r->n_blank;
+    *first = r->first_blank;
+}
+
+void sb_csvin_report_blank_lines(struct sb_csvin *r, long n, long first,
+                                 struct sb_findings *to)
+{
+    struct sb_finding f = finding(r, "csv.blank-lines", SB_SEV_INFO);
+
+    if (n <= 0 || to == NULL)
+        return;
+    f.pos.line = first;
+    sb_findings_addf(to, &f, "跳过了 %ld 个空行（第一个在第 %ld 行）", n, first);
 }
 
 long long sb_csvin_bytes_read(const struct sb_csvin *r)

@@ -80,6 +80,55 @@ int sb_csvin_open(struct sb_csvin **out, const char *path,
 int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
                   struct sb_error *err);
 
+/* Speculative reading, for reading one file in parts on several
+ * threads. Opens path without the encoding pre-pass, taking it as UTF-8
+ * (a BOM at offset 0 is dropped) and reading only [start, end) (end < 0:
+ * to the end of the file). start must be 0 or the first byte of a
+ * physical line; rows and lines are then counted from 1 there (so they
+ * are relative to start), and blank lines are counted but not reported
+ * (sb_csvin_report_blank_lines). Every piece read is checked: what the
+ * pre-pass would not have found plain (an invalid UTF-8 byte, a NUL)
+ * stops the reading (sb_csvin_next gives no record) and sets
+ * SB_CSVIN_SPEC_INVALID: the caller must then read the file again with
+ * sb_csvin_open. A '"' sets SB_CSVIN_SPEC_QUOTE and reading goes on.
+ * Otherwise every record, finding and position is the one sb_csvin_open
+ * gives (with start = 0). */
+int sb_csvin_open_spec(struct sb_csvin **out, const char *path,
+                       long long start, long long end,
+                       const struct sb_csvin_opts *opts,
+                       struct sb_findings *findings, struct sb_error *err);
+
+#define SB_CSVIN_SPEC_INVALID 1 /* not plain UTF-8: read again */
+#define SB_CSVIN_SPEC_QUOTE 2   /* a '"' was read */
+
+/* SB_CSVIN_SPEC_* bits seen so far (0 for sb_csvin_open readers). */
+int sb_csvin_spec_state(const struct sb_csvin *r);
+
+/* Stop reading at file offset end, which must be the first byte of a
+ * physical line (or the file's size; < 0 also means the size): at end,
+ * sb_csvin_next gives no record and leaves the reader paused between
+ * records, and a later sb_csvin_set_end with a larger end resumes it as
+ * if it had never stopped. */
+void sb_csvin_set_end(struct sb_csvin *r, long long end);
+
+/* File offset of the first byte not yet consumed; whether the end of
+ * the file was reached (and the last record returned). */
+long long sb_csvin_offset(const struct sb_csvin *r);
+int sb_csvin_done(const struct sb_csvin *r);
+
+/* Records returned so far, and physical lines read (complete lines,
+ * blank ones included), both from the reader's start. */
+long sb_csvin_rows(const struct sb_csvin *r);
+long sb_csvin_lines(const struct sb_csvin *r);
+
+/* Blank lines skipped so far and the line of the first (0 if none). */
+void sb_csvin_blank_lines(const struct sb_csvin *r, long *n, long *first);
+
+/* Add the csv.blank-lines finding for n blank lines, the first on line
+ * first, to findings `to`, as the end of a whole read would. */
+void sb_csvin_report_blank_lines(struct sb_csvin *r, long n, long first,
+                                 struct sb_findings *to);
+
 /* Encoding found at open. */
 enum sb_encoding sb_csvin_encoding(const struct sb_csvin *r);
 

@@ -1,5 +1,7 @@
 /* decl.c: check a declaration directory (see decl.h): form.csv, then
- * every annex on its own thread (biggest first), then the rules. */
+ * the annexes on a pool of threads (biggest first; a big file's second
+ * half is queued first, so the other thread reads it while this one
+ * reads the first half), then the rules. */
 #include "decl.h"
 
 #include <dirent.h>
@@ -15,53 +17,143 @@
 #include "check.h"
 #include "expr.h"
 
-/* One annex file to read. */
+/* One annex file to read, in one part or two (sb_annex_open). */
 struct job {
     int annex;
     char *path;
     long long size;
     struct sb_agg **aggs;
     int n_aggs;
-    volatile long long done;
+    volatile long long done[2]; /* bytes read by each part */
+    struct sb_annex_job *aj;
+    int parts_left;  /* parts not finished yet */
+    int part1;       /* state of part 1: P1_* */
 };
 
+enum { P1_NONE, P1_QUEUED, P1_RUNNING, P1_CANCELLED };
+
+/* A part of a job waiting for a thread. */
+struct item {
+    struct job *j;
+    int part;
+};
+
+/* Items run in queue order; part 1 of a split file goes to the front,
+ * so that the other thread takes it next. */
 struct pool {
     struct sb_decl *d;
     struct job *jobs;
     int n_jobs;
-    int next;
+    struct item *queue; /* 2 * n_jobs + 1 slots; [head, tail) waits */
+    int head, tail;
+    int opening;        /* files being opened: more items may come */
     int finished;
+    int may_split;
+    int split_tests;    /* SHENBAO_SPLIT_MIN is set: every part runs */
     pthread_mutex_t lock;
+    pthread_cond_t more;
     int rc;
     struct sb_error err;
 };
+
+static void fail(struct pool *p, int rc, const struct sb_error *err)
+{
+    if (rc != SB_OK && p->rc == SB_OK) {
+        p->rc = rc;
+        p->err = *err;
+    }
+}
+
+/* A part is over: the thread that ends the last part closes the job.
+ * Call under the lock; returns with it held. */
+static void part_done(struct pool *p, struct job *j)
+{
+    if (--j->parts_left > 0)
+        return;
+    pthread_mutex_unlock(&p->lock);
+    {
+        struct sb_error err = {0};
+        int rc = sb_annex_close(j->aj, &err);
+
+        pthread_mutex_lock(&p->lock);
+        fail(p, rc, &err);
+    }
+    j->aj = NULL;
+    p->finished++;
+}
+
+static void run_first(struct pool *p, struct job *j)
+{
+    struct sb_error err = {0};
+    int rc, split;
+
+    rc = sb_annex_open(p->d, j->annex, j->path, j->aggs, j->n_aggs, j->done,
+                       p->may_split, &j->aj, &err);
+    split = rc == SB_OK && sb_annex_parts(j->aj) == 2;
+    pthread_mutex_lock(&p->lock);
+    fail(p, rc, &err);
+    j->parts_left = 1;
+    if (split) {
+        p->queue[--p->head] = (struct item){j, 1};
+        j->part1 = P1_QUEUED;
+        j->parts_left = 2;
+    }
+    p->opening--;
+    pthread_cond_broadcast(&p->more);
+    pthread_mutex_unlock(&p->lock);
+    if (rc == SB_OK) {
+        rc = sb_annex_run(j->aj, 0, &err);
+        pthread_mutex_lock(&p->lock);
+        fail(p, rc, &err);
+    } else {
+        pthread_mutex_lock(&p->lock);
+    }
+    if (j->part1 == P1_QUEUED && p->split_tests) {
+        /* Tests of the merge: run part 1 here rather than not at all. */
+        j->part1 = P1_RUNNING;
+        pthread_mutex_unlock(&p->lock);
+        sb_annex_run(j->aj, 1, NULL);
+        pthread_mutex_lock(&p->lock);
+        j->parts_left--;
+    } else if (j->part1 == P1_QUEUED) {
+        /* No thread was free for part 1: part 0 reads on in order. */
+        j->part1 = P1_CANCELLED;
+        j->parts_left--;
+    }
+    part_done(p, j);
+    pthread_mutex_unlock(&p->lock);
+}
 
 static void *worker(void *arg)
 {
     struct pool *p = arg;
 
+    pthread_mutex_lock(&p->lock);
     for (;;) {
-        struct job *j;
-        struct sb_error err = {0};
-        int rc;
+        struct item it;
 
-        pthread_mutex_lock(&p->lock);
-        if (p->next >= p->n_jobs) {
+        while (p->head == p->tail && p->opening > 0)
+            pthread_cond_wait(&p->more, &p->lock);
+        if (p->head == p->tail)
+            break;
+        it = p->queue[p->head++];
+        if (it.part == 0) {
+            p->opening++;
             pthread_mutex_unlock(&p->lock);
-            return NULL;
+            run_first(p, it.j);
+            pthread_mutex_lock(&p->lock);
+            continue;
         }
-        j = &p->jobs[p->next++];
+        if (it.j->part1 != P1_QUEUED)
+            continue; /* cancelled, or run by part 0's thread */
+        it.j->part1 = P1_RUNNING;
         pthread_mutex_unlock(&p->lock);
-        rc = sb_annex_read(p->d, j->annex, j->path, j->aggs, j->n_aggs,
-                           &j->done, &err);
+        sb_annex_run(it.j->aj, 1, NULL);
         pthread_mutex_lock(&p->lock);
-        if (rc != SB_OK && p->rc == SB_OK) {
-            p->rc = rc;
-            p->err = err;
-        }
-        p->finished++;
-        pthread_mutex_unlock(&p->lock);
+        part_done(p, it.j);
     }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
 }
 
 static int by_size(const void *a, const void *b)
@@ -175,7 +267,7 @@ static void show_progress(struct pool *p, long long total)
     long long done = 0;
 
     for (int i = 0; i < p->n_jobs; i++)
-        done += p->jobs[i].done;
+        done += p->jobs[i].done[0] + p->jobs[i].done[1];
     fprintf(stderr, "\rshenbao: 核对附件清单 %3d%% (%d/%d 个文件)",
             total > 0 ? (int)(done * 100 / total) : 100, p->finished,
             p->n_jobs);
@@ -193,8 +285,16 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
     p.d = d;
     p.jobs = jobs;
     p.n_jobs = n_jobs;
+    p.may_split = n_threads >= 2;
+    p.split_tests = getenv("SHENBAO_SPLIT_MIN") != NULL;
     pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.more, NULL);
     qsort(jobs, (size_t)n_jobs, sizeof *jobs, by_size);
+    p.queue = sb_xcalloc((size_t)(2 * n_jobs + 1), sizeof *p.queue);
+    p.head = n_jobs;
+    p.tail = n_jobs;
+    for (int i = 0; i < n_jobs; i++)
+        p.queue[p.tail++] = (struct item){&jobs[i], 0};
     for (int i = 0; i < n_jobs; i++) {
         total += jobs[i].size;
         for (int k = 0; k < d->form->n_aggs; k++) {
@@ -206,8 +306,9 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
             jobs[i].aggs[jobs[i].n_aggs++] = d->aggs[k];
         }
     }
-    if (n_threads > n_jobs)
-        n_threads = n_jobs > 0 ? n_jobs : 1;
+    /* a big file may give a second thread work */
+    if (n_threads > 2 * n_jobs)
+        n_threads = n_jobs > 0 ? 2 * n_jobs : 1;
     tid = sb_xcalloc((size_t)n_threads, sizeof *tid);
     for (int i = 0; i < n_threads; i++)
         pthread_create(&tid[i], NULL, worker, &p);
@@ -228,6 +329,8 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
     if (tty)
         fprintf(stderr, "\r\033[K");
     free(tid);
+    free(p.queue);
+    pthread_cond_destroy(&p.more);
     pthread_mutex_destroy(&p.lock);
     if (p.rc != SB_OK && err != NULL)
         *err = p.err;

@@ -4,8 +4,9 @@
  * or Chinese label, value), annex/ (the lists, one CSV each) and optionally
  * declaration.md (the narrative) and evidence/. sb_decl_check reads it
  * all once: the figures, then every annex streamed row by row (both
- * cores, one annex per thread), folding each row into the aggregates
- * the rules need, then evaluates the rules. What survives is small:
+ * cores: one annex per thread, biggest first, and a big annex in two
+ * halves on two threads, see sb_annex_open), folding each row into the
+ * aggregates the rules need, then evaluates the rules. What survives is small:
  * figures, per-annex facts and aggregate results, findings. */
 #ifndef SB_PIPELINE_DECL_H
 #define SB_PIPELINE_DECL_H
@@ -88,7 +89,8 @@ struct sb_check_opts {
     const char *form;    /* edition code to use when form.csv names none;
                             NULL: "platform-2023" */
     long max_per_kind;   /* findings stored per (code, file); 0: 1000 */
-    int threads;         /* annexes checked at once; 0: 2 */
+    int threads;         /* threads reading annexes; 0: 2 (1: every
+                            file in order, none split) */
     int progress;        /* print progress to stderr */
 };
 

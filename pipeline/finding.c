@@ -11,6 +11,7 @@ struct kind {
     char *path;
     long added;
     long stored;
+    long omitted[3]; /* added but not stored, by severity */
 };
 
 struct check {
@@ -63,14 +64,12 @@ static struct kind *find_kind(struct sb_findings *fs, const char *code,
     return NULL;
 }
 
-void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
+/* The kind of (code, path), made if new; under the lock. */
+static struct kind *get_kind(struct sb_findings *fs, const char *code,
+                             const char *path)
 {
-    struct kind *k;
-    struct sb_finding *g;
+    struct kind *k = find_kind(fs, code, path);
 
-    pthread_mutex_lock(&fs->lock);
-    fs->count[f->sev]++;
-    k = find_kind(fs, f->code, f->pos.path);
     if (k == NULL) {
         if (fs->n_kinds == fs->cap_kinds) {
             fs->cap_kinds = fs->cap_kinds ? fs->cap_kinds * 2 : 16;
@@ -78,13 +77,24 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
                                     (size_t)fs->cap_kinds * sizeof *k);
         }
         k = &fs->kinds[fs->n_kinds++];
-        k->code = dup_or_null(f->code);
-        k->path = dup_or_null(f->pos.path);
-        k->added = 0;
-        k->stored = 0;
+        memset(k, 0, sizeof *k);
+        k->code = dup_or_null(code);
+        k->path = dup_or_null(path);
     }
+    return k;
+}
+
+void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
+{
+    struct kind *k;
+    struct sb_finding *g;
+
+    pthread_mutex_lock(&fs->lock);
+    fs->count[f->sev]++;
+    k = get_kind(fs, f->code, f->pos.path);
     k->added++;
     if (fs->max_per_kind > 0 && k->stored >= fs->max_per_kind) {
+        k->omitted[f->sev]++;
         pthread_mutex_unlock(&fs->lock);
         return;
     }
@@ -106,6 +116,53 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     g->source = dup_or_null(f->source);
     fs->sorted = 0;
     pthread_mutex_unlock(&fs->lock);
+}
+
+void sb_findings_add_omitted(struct sb_findings *fs,
+                             const struct sb_finding *f, long n)
+{
+    struct kind *k;
+
+    pthread_mutex_lock(&fs->lock);
+    fs->count[f->sev] += n;
+    k = get_kind(fs, f->code, f->pos.path);
+    k->added += n;
+    k->omitted[f->sev] += n;
+    pthread_mutex_unlock(&fs->lock);
+}
+
+long sb_findings_cap(const struct sb_findings *fs)
+{
+    return fs->max_per_kind;
+}
+
+void sb_findings_merge(struct sb_findings *dst, struct sb_findings *src,
+                       long row_off, long line_off)
+{
+    for (long i = 0; i < src->n; i++) {
+        struct sb_finding f = src->items[i];
+
+        if (f.pos.row > 0)
+            f.pos.row += row_off;
+        if (f.pos.line > 0)
+            f.pos.line += line_off;
+        sb_findings_add(dst, &f);
+    }
+    pthread_mutex_lock(&dst->lock);
+    for (long i = 0; i < src->n_kinds; i++) {
+        const struct kind *s = &src->kinds[i];
+        struct kind *k;
+
+        if (s->added == s->stored)
+            continue;
+        k = get_kind(dst, s->code, s->path);
+        k->added += s->added - s->stored;
+        for (int v = 0; v < 3; v++) {
+            k->omitted[v] += s->omitted[v];
+            dst->count[v] += s->omitted[v];
+        }
+    }
+    pthread_mutex_unlock(&dst->lock);
 }
 
 void sb_findings_addf(struct sb_findings *fs, const struct sb_finding *f,

@@ -47,6 +47,24 @@ void sb_findings_free(struct sb_findings *fs);
 /* Add a copy of *f. Thread-safe: annexes are checked in parallel. */
 void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f);
 
+/* Count n findings like f (its code, path and severity) as added but
+ * not stored: for a caller that adds the first max_per_kind findings of
+ * a kind itself, in order, and knows the others would not be stored. */
+void sb_findings_add_omitted(struct sb_findings *fs,
+                             const struct sb_finding *f, long n);
+
+/* The list's max_per_kind. */
+long sb_findings_cap(const struct sb_findings *fs);
+
+/* Add src's findings to dst as if each had been added to dst in the
+ * order it was added to src: the stored ones through sb_findings_add
+ * (with row_off added to every row > 0 and line_off to every line > 0),
+ * and the ones src counted without storing as counted in dst. With the
+ * same max_per_kind, dst then stores and counts what it would have had
+ * every finding gone to it directly. Not thread-safe for src. */
+void sb_findings_merge(struct sb_findings *dst, struct sb_findings *src,
+                       long row_off, long line_off);
+
 /* As sb_findings_add, with f->message replaced by the printf result. */
 void sb_findings_addf(struct sb_findings *fs, const struct sb_finding *f,
                       const char *fmt, ...)

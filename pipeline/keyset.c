@@ -3,18 +3,23 @@
  * columns.
  *
  * Slots are 12 bytes (the hash as two 32-bit halves and the row, so no
- * padding), in a power-of-two table probed linearly; row 0 marks an
- * empty slot, so any hash value, 0 included, can be stored. A key's home
- * slot is the top bits of its hash, so the table is roughly in hash
- * order and doubling it writes the new table almost sequentially. The
- * table doubles when it would pass 80% full. The hash is a wyhash-style
+ * padding), in a table probed linearly; row 0 marks an empty slot, so
+ * any hash value, 0 included, can be stored. A key's home slot is the
+ * top 32 bits of its hash scaled to the capacity, which need not be a
+ * power of two: the table is in hash order, so growing it writes the new
+ * table almost sequentially, and a reader that knows how many keys are
+ * coming reserves exactly the room they need (no doubling, no table
+ * twice the size). The table doubles when it would pass 80% full. The hash is a wyhash-style
  * multiply-and-fold function (after Wang Yi's public-domain wyhash,
  * final version 4): fast on short IDs and well mixed in every bit. */
+/* mmap's MAP_ANONYMOUS and madvise's MADV_HUGEPAGE are not in POSIX */
+#define _DEFAULT_SOURCE
 #include "keyset.h"
 
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sb.h"
 
@@ -30,8 +35,8 @@ _Static_assert(sizeof(struct slot) == 12, "a slot is 12 bytes");
 
 struct sb_keyset {
     struct slot *slots;
-    size_t cap;     /* a power of two, 2^bits */
-    int shift;      /* 64 - bits: a key's home slot is hash >> shift */
+    int mapped;     /* slots were mmap'ed (a big table) */
+    size_t cap;     /* slots, at least INITIAL_CAP */
     size_t count;   /* keys stored */
     size_t grow_at; /* count past which the table doubles: 80% of cap */
 };
@@ -125,12 +130,47 @@ static uint64_t slot_hash(const struct slot *s)
     return (uint64_t)s->hash_hi << 32 | s->hash_lo;
 }
 
+/* A key's home slot: its hash's top 32 bits scaled to the table, so
+ * slots follow hash order whatever the capacity. */
+static size_t home(const struct sb_keyset *ks, uint64_t h)
+{
+    return (size_t)(((h >> 32) * (uint64_t)ks->cap) >> 32);
+}
+
+/* Tables from this size on are mapped on their own, in 2 MiB pages
+ * where the kernel allows: every insertion lands on a random slot, and
+ * with 4 KiB pages each would also miss the TLB. */
+#define MAP_MIN ((size_t)8 << 20)
+
 static void set_capacity(struct sb_keyset *ks, size_t cap)
 {
-    ks->slots = sb_xcalloc(cap, sizeof *ks->slots);
+    size_t bytes = cap * sizeof *ks->slots;
+
+    ks->mapped = 0;
+    if (bytes >= MAP_MIN) {
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+        if (p != MAP_FAILED) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+            ks->slots = p; /* zero-filled */
+            ks->mapped = 1;
+        }
+    }
+    if (!ks->mapped)
+        ks->slots = sb_xcalloc(cap, sizeof *ks->slots);
     ks->cap = cap;
-    ks->shift = 64 - __builtin_ctzll((unsigned long long)cap);
     ks->grow_at = cap / 5 * 4;
+}
+
+static void free_slots(struct slot *slots, size_t cap, int mapped)
+{
+    if (mapped)
+        munmap(slots, cap * sizeof *slots);
+    else
+        free(slots);
 }
 
 struct sb_keyset *sb_keyset_new(void)
@@ -145,36 +185,43 @@ void sb_keyset_free(struct sb_keyset *ks)
 {
     if (ks == NULL)
         return;
-    free(ks->slots);
+    free_slots(ks->slots, ks->cap, ks->mapped);
     free(ks);
 }
 
-/* Double the table and put every key back. */
-static void grow(struct sb_keyset *ks)
+/* Move every key into a table of cap slots. */
+static void rehash(struct sb_keyset *ks, size_t cap)
 {
     struct slot *old = ks->slots;
-    size_t old_cap = ks->cap, mask;
+    size_t old_cap = ks->cap;
+    int old_mapped = ks->mapped;
 
-    set_capacity(ks, old_cap * 2);
-    mask = ks->cap - 1;
+    assert(cap <= UINT32_MAX);
+    set_capacity(ks, cap);
     for (size_t i = 0; i < old_cap; i++) {
         size_t j;
 
         if (old[i].row == 0)
             continue;
-        j = (size_t)(slot_hash(&old[i]) >> ks->shift);
+        j = home(ks, slot_hash(&old[i]));
         while (ks->slots[j].row != 0)
-            j = (j + 1) & mask;
+            j = j + 1 == ks->cap ? 0 : j + 1;
         ks->slots[j] = old[i];
     }
-    free(old);
+    free_slots(old, old_cap, old_mapped);
 }
 
-long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
+void sb_keyset_reserve(struct sb_keyset *ks, long n)
 {
-    uint64_t h = sb_hash64(key, len);
-    size_t mask = ks->cap - 1;
-    size_t j = (size_t)(h >> ks->shift);
+    size_t want = (size_t)n + (size_t)n / 4 + 64;
+
+    if (n > 0 && want > ks->cap && want <= UINT32_MAX)
+        rehash(ks, want);
+}
+
+long sb_keyset_add_hash(struct sb_keyset *ks, uint64_t h, long row)
+{
+    size_t j = home(ks, h);
     struct slot *s;
 
     assert(row > 0 && row <= INT32_MAX);
@@ -184,20 +231,54 @@ long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
             break;
         if (s->hash_lo == (uint32_t)h && s->hash_hi == (uint32_t)(h >> 32))
             return (long)s->row;
-        j = (j + 1) & mask;
+        j = j + 1 == ks->cap ? 0 : j + 1;
     }
     if (ks->count + 1 > ks->grow_at) {
-        grow(ks);
-        mask = ks->cap - 1;
-        j = (size_t)(h >> ks->shift);
+        rehash(ks, ks->cap * 2);
+        j = home(ks, h);
         while (ks->slots[j].row != 0)
-            j = (j + 1) & mask;
+            j = j + 1 == ks->cap ? 0 : j + 1;
         s = &ks->slots[j];
     }
     s->hash_lo = (uint32_t)h;
     s->hash_hi = (uint32_t)(h >> 32);
     s->row = (uint32_t)row;
     ks->count++;
+    return 0;
+}
+
+long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len, long row)
+{
+    return sb_keyset_add_hash(ks, sb_hash64(key, len), row);
+}
+
+long sb_keyset_find_hash(const struct sb_keyset *ks, uint64_t h)
+{
+    size_t j = home(ks, h);
+
+    for (;;) {
+        const struct slot *s = &ks->slots[j];
+
+        if (s->row == 0)
+            return 0;
+        if (s->hash_lo == (uint32_t)h && s->hash_hi == (uint32_t)(h >> 32))
+            return (long)s->row;
+        j = j + 1 == ks->cap ? 0 : j + 1;
+    }
+}
+
+int sb_keyset_next(const struct sb_keyset *ks, size_t *pos, uint64_t *hash,
+                   long *row)
+{
+    while (*pos < ks->cap) {
+        const struct slot *s = &ks->slots[(*pos)++];
+
+        if (s->row != 0) {
+            *hash = slot_hash(s);
+            *row = (long)s->row;
+            return 1;
+        }
+    }
     return 0;
 }
 

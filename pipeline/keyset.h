@@ -1,9 +1,10 @@
 /* keyset.h: the set of values seen in a unique column, for duplicate
  * detection over millions of rows. Keys are stored as 64-bit hashes with
  * the row where each was first seen, never as strings: 12-byte slots in
- * a power-of-two open-addressing table kept 40-80% full, so 15-30 bytes
- * per key. A 10-million-row device list takes 2^24 slots = 192 MiB, and
- * 288 MiB for a moment while the table doubles. A hash collision between
+ * an open-addressing table kept 40-80% full, so 15-30 bytes per key, or
+ * 15 bytes per key when the reader reserves room for the keys it
+ * expects (sb_keyset_reserve): a 10-million-row device list then takes
+ * 150 MB, without the moment at 1.5 times that while a table doubles. A hash collision between
  * two different keys (odds about 3e-6 at 10 million keys) would be
  * reported as a duplicate; the finding prints both rows so a person can
  * tell. */
@@ -24,6 +25,21 @@ void sb_keyset_free(struct sb_keyset *ks);
  * set is then unchanged. row must be > 0 and < 2^31. */
 long sb_keyset_add(struct sb_keyset *ks, const char *key, size_t len,
                    long row);
+
+/* Make room for n keys in all without growing (a table at most 80%
+ * full), when the caller can estimate how many will come. */
+void sb_keyset_reserve(struct sb_keyset *ks, long n);
+
+/* As sb_keyset_add, for a key whose sb_hash64 is h. */
+long sb_keyset_add_hash(struct sb_keyset *ks, uint64_t h, long row);
+
+/* The row stored with hash h, or 0 if absent. */
+long sb_keyset_find_hash(const struct sb_keyset *ks, uint64_t h);
+
+/* Iterate: start with *pos = 0; each call gives the next stored hash and
+ * its row and returns 1, then 0 at the end. */
+int sb_keyset_next(const struct sb_keyset *ks, size_t *pos, uint64_t *hash,
+                   long *row);
 
 /* Number of distinct keys. */
 long sb_keyset_count(const struct sb_keyset *ks);

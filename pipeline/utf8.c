@@ -93,6 +93,21 @@ size_t sb_utf8_valid_prefix(const char *s, size_t len)
             i++;
             continue;
         }
+        /* Three-byte characters whose second byte has no further limit
+         * (E1..EC, EE, EF: all of CJK), checked without decoding. */
+        while (i + 3 <= len) {
+            unsigned char c = (unsigned char)s[i];
+
+            if (!((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) || c > 0xEF ||
+                ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
+                ((unsigned char)s[i + 2] & 0xC0) != 0x80)
+                break;
+            i += 3;
+        }
+        if (i >= len)
+            break;
+        if ((unsigned char)s[i] < 0x80)
+            continue;
         n = sb_utf8_decode(s + i, len - i, &cp);
         if (cp < 0)
             return i;
@@ -146,9 +161,30 @@ void sb_norm_key(const char *s, size_t len, struct sb_buf *out)
         sb_buf_put(out, "", 0);
 }
 
+/* Can byte c begin a space character (ASCII space or control, U+00A0
+ * C2 A0, U+200B E2 80 8B, U+3000 E3 80 80, U+FEFF EF BB BF)? */
+static int may_begin_space(unsigned char c)
+{
+    return c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+/* Can byte c end a space character (the last bytes of those above)? */
+static int may_end_space(unsigned char c)
+{
+    return c <= 0x20 || c == 0xA0 || c == 0x8B || c == 0x80 || c == 0xBF;
+}
+
 size_t sb_trim(const char *s, size_t len, const char **start)
 {
     size_t a = 0, b = len;
+
+    /* Most cells start and end with a character that cannot be part of
+     * a space: nothing to decode. */
+    if (len > 0 && !may_begin_space((unsigned char)s[0]) &&
+        !may_end_space((unsigned char)s[len - 1])) {
+        *start = s;
+        return len;
+    }
 
     while (a < b) {
         int32_t cp;

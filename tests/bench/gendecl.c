@@ -8,9 +8,17 @@
  * devices, hundreds of models and APPs, thousands of developers.
  * --size tiny is the base of the test fixtures (a few dozen rows each).
  * --devices N scales every list to N devices (the benchmarks: 10k, 1M,
- * 10M). Encodings vary on purpose as real exports do: the roster is
- * GB18030 with CRLF (Chinese Excel), the enterprise list UTF-8 with a
- * BOM, the others plain UTF-8. */
+ * 10M) in the proportions of a real platform: a platform declaring
+ * 12.6万 devices typically lists a few thousand APPs and as many models,
+ * tens of thousands of third-party developers and around ten thousand
+ * enterprise users. So: models and APPs N/40, developers N/5,
+ * enterprises N/12, solutions N/1000 (at least 22, one per industry),
+ * staff N/100 but at most 20,000 (a company's roster does not grow
+ * with its customers' machines). At N = 1,000,000 that is 25,000 models
+ * and APPs, 200,000 developers and 83,333 enterprises.
+ * Encodings vary on purpose as real exports do: the roster is GB18030
+ * with CRLF (Chinese Excel), the enterprise list UTF-8 with a BOM, the
+ * others plain UTF-8. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
@@ -942,12 +950,12 @@ int main(int argc, char **argv)
             long n = atol(argv[++i]);
 
             sz.devices = n;
-            sz.models = n / 30 + 10;
-            sz.apps = n / 45 + 10;
-            sz.enterprises = n / 8 + 10;
-            sz.developers = n / 3 + 10;
-            sz.solutions = n / 300 + 22;
-            sz.roster = n / 25 + 10;
+            sz.models = n / 40 + 10;
+            sz.apps = n / 40 + 10;
+            sz.enterprises = n / 12 + 10;
+            sz.developers = n / 5 + 10;
+            sz.solutions = n / 1000 + 22;
+            sz.roster = n / 100 + 10 < 20000 ? n / 100 + 10 : 20000;
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             seed = strtoull(argv[++i], NULL, 10);
         } else if (argv[i][0] == '-') {
