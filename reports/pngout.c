@@ -41,8 +41,8 @@ int sb_png_write(cairo_surface_t *s, struct sb_buf *out, struct sb_error *err)
     }
     row = sb_xmalloc((size_t)w * 3);
     png_set_write_fn(p, out, on_write, on_flush);
-    png_set_compression_level(p, 6);
-    png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_set_compression_level(p, 3);
+    png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);

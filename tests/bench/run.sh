@@ -18,7 +18,7 @@
 # item is one function item_<name> SIZE; an item that cannot run yet
 # records why, and its row says so. Raw figures go to
 # build/bench/results.tsv, one line per measurement:
-#   item size tool seconds peak_kib bytes rows note
+#   item size tool seconds peak_kib bytes rows note pages
 # Wall time is the best of the runs, peak resident memory the highest.
 set -eu
 
@@ -34,6 +34,7 @@ res=$bench/results.tsv
 out=${BENCH_OUT:-$top/BENCHMARKS.md}
 sizes=${BENCH_SIZES:-10k 1M 10M}
 xlsx_sizes=${BENCH_XLSX_SIZES:-10k 1M}
+pdf_sizes=${BENCH_PDF_SIZES:-10k 1M}
 mkdir -p "$bench" "$data"
 
 say() { printf '%s\n' "bench: $*" >&2; }
@@ -180,11 +181,11 @@ timed() {
     done
 }
 
-# record ITEM SIZE TOOL BYTES ROWS NOTE: one line of results.tsv from
-# the last timed call.
+# record ITEM SIZE TOOL BYTES ROWS NOTE [PAGES]: one line of results.tsv
+# from the last timed call.
 record() {
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$T_SEC" \
-        "$T_KIB" "$4" "$5" "$6" >>"$res"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$T_SEC" \
+        "$T_KIB" "$4" "$5" "$6" "${7:-0}" >>"$res"
     say "$1 $2 $3: ${T_SEC}s, $((T_KIB / 1024)) MiB"
 }
 
@@ -242,10 +243,30 @@ item_sqlite() {
         ".import, group by class, count distinct IDs"
 }
 
-# The PDF volume of the device list: no shenbao command yet.
+# pages_of PDF: its page count (0 when it is missing or unreadable).
+pages_of() {
+    pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2; f = 1 } END { if (!f) print 0 }'
+}
+
+# The PDF volume of the device list: `shenbao volumes -a devices` (its
+# quiet check of form.csv and the list included), and Typst on the same
+# CSV, read by Typst's csv(), in the same faces.
 item_pdf() {
-    skip pdf "$1" "shenbao PDF volume" "not yet measured: no volume command"
-    skip pdf "$1" "Typst" "not yet measured (waits for the shenbao item)"
+    size=$1
+    case " $pdf_sizes " in *" $size "*) ;; *) return 0 ;; esac
+    f=$data/$size/annex/devices.csv
+    n=$(runs_of "$size")
+    rm -rf "$bench/volumes"
+    timed "$n" "$bin" volumes -a devices -o "$bench/volumes" "$data/$size-devices"
+    record pdf "$size" "shenbao volumes (device list)" "$(bytes_of "$f")" \
+        "$(devices_of "$size")" "check included; A4 landscape, header on every page" \
+        "$(pages_of "$bench"/volumes/*.pdf)"
+    rm -rf "$bench/volumes" "$bench/typst.pdf"
+    timed "$n" node "$node_dir/typst_peer.mjs" "$f" fonts "$bench/typst.pdf"
+    record pdf "$size" "Typst" "$(bytes_of "$f")" "$(devices_of "$size")" \
+        "csv(), table with repeated header, columns auto" \
+        "$(pages_of "$bench/typst.pdf")"
+    rm -f "$bench/typst.pdf"
 }
 
 # The XLSX workbook: `shenbao xlsx DIR -o FILE` once it is in the tree.
@@ -293,6 +314,7 @@ machine() {
     echo "| DuckDB | $(cd "$node_dir" && node duckdb.mjs --version 2>/dev/null || echo '?') (@duckdb/node-api $(node -p "require('$node_dir/node_modules/@duckdb/node-api/package.json').version" 2>/dev/null || echo '?'), node $(node --version 2>/dev/null || echo '?')) |"
     echo "| Miller | $(mlr --version 2>/dev/null | cut -d' ' -f2) |"
     echo "| sqlite3 | $(sqlite3 --version 2>/dev/null | cut -d' ' -f1) |"
+    echo "| Typst | typst-ts-node-compiler $(cd "$node_dir" && node typst_peer.mjs --version 2>/dev/null || echo '?') |"
     echo "| XlsxWriter | $(/usr/bin/python3 -c 'import xlsxwriter; print(xlsxwriter.__version__)' 2>/dev/null || echo '?') |"
 }
 
@@ -311,11 +333,12 @@ table() {
         if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
         k = $2 SUBSEP (++m[$2])
         tool[k] = $3; sec[k] = $4; kib[k] = $5; bytes[k] = $6; rows[k] = $7
-        note[k] = $8
+        note[k] = $8; pages[k] = $9
     }
     END {
-        print "| size | tool | wall s | MB/s | rows/s | peak MiB | peer ÷ shenbao (device list) | input |"
-        print "|---|---|---:|---:|---:|---:|---:|---|"
+        pg = item == "pdf"
+        print "| size | tool | wall s | MB/s | rows/s |" (pg ? " pages | pages/s |" : "") " peak MiB | peer ÷ shenbao (device list) | input |"
+        print "|---|---|---:|---:|---:|" (pg ? "---:|---:|" : "") "---:|---:|---|"
         for (i = 1; i <= n; i++) {
             s = order[i]; ref = ""
             for (j = 1; j <= m[s]; j++)
@@ -324,11 +347,11 @@ table() {
             for (j = 1; j <= m[s]; j++) {
                 k = s SUBSEP j
                 if (sec[k] == "over-memory") {
-                    printf "| %s | %s | stopped | | | > %s | | %s; stopped when it passed %s MiB resident |\n", s, tool[k], mib(kib[k]), note[k], mib(kib[k])
+                    printf "| %s | %s | stopped | | |%s > %s | | %s; stopped when it passed %s MiB resident |\n", s, tool[k], (pg ? " | |" : ""), mib(kib[k]), note[k], mib(kib[k])
                     continue
                 }
                 if (sec[k] == "-" || sec[k] == "failed") {
-                    printf "| %s | %s | %s | | | | | %s |\n", s, tool[k], sec[k], note[k]
+                    printf "| %s | %s | %s | | |%s | | %s |\n", s, tool[k], sec[k], (pg ? " | |" : ""), note[k]
                     continue
                 }
                 mbs = bytes[k] > 0 ? sprintf("%.0f", bytes[k] / 1e6 / sec[k]) : ""
@@ -336,8 +359,9 @@ table() {
                 ratio = ""
                 if (ref != "" && tool[k] !~ /^shenbao/)
                     ratio = sprintf("%.2f×", sec[k] / ref)
-                printf "| %s | %s | %.2f | %s | %s | %s | %s | %s |\n", s, tool[k],
-                    sec[k], mbs, rps, mib(kib[k]), ratio, note[k]
+                pgs = pg ? sprintf(" %s | %s |", pages[k], pages[k] > 0 ? sprintf("%.0f", pages[k] / sec[k]) : "") : ""
+                printf "| %s | %s | %.2f | %s | %s |%s %s | %s | %s |\n", s, tool[k],
+                    sec[k], mbs, rps, pgs, mib(kib[k]), ratio, note[k]
             }
         }
     }' "$res"
@@ -376,7 +400,13 @@ targets() {
         done
         ;;
     esac
-    echo "| PDF volume ≥ 500 pages/s | not yet measured | open |"
+    for s in $pdf_sizes; do
+        case " $sizes " in *" $s "*) ;; *) continue ;; esac
+        awk -F '\t' -v s="$s" '$1 == "pdf" && $2 == s && $3 ~ /^shenbao/ && $4 + 0 > 0 && $9 > 0 {
+            r = $9 / $4
+            printf "| PDF volume ≥ 500 pages/s (%s) | %d pages in %.2f s: %.0f pages/s | %s |\n",
+                s, $9, $4, r, (r >= 500 ? "met" : "missed") }' "$res"
+    done
     x=$(fig xlsx 1M 'shenbao xlsx' 4)
     if [ -n "$x" ]; then
         awk -v x="$x" 'BEGIN { r = 1e6 / x
@@ -448,8 +478,9 @@ if [ -n "${BENCH_REPORT_ONLY:-}" ]; then
 fi
 : >"$res"
 need_debs time miller sqlite3 python3 python3-xlsxwriter
-need_npm @duckdb/node-api
-cp tests/bench/duckdb.mjs "$node_dir/duckdb.mjs"
+need_debs poppler-utils
+need_npm @duckdb/node-api @myriaddreamin/typst-ts-node-compiler
+cp tests/bench/duckdb.mjs tests/bench/typst_peer.mjs "$node_dir/"
 for size in $sizes; do
     make_inputs "$size"
     item_check "$size"
