@@ -516,7 +516,7 @@ static int cmd_report(int argc, char **argv)
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, fonts_dir, &err);
     if (rc == SB_OK)
-        rc = sb_report_write(d, out, fonts, d->findings, &err);
+        rc = sb_report_write(d, out, fonts, d->findings, NULL, &err);
     if (rc == SB_OK) {
         sb_findings_write_text(d->findings, stdout, max_print, isatty(1));
         printf("申报书 written to %s\n", out);

@@ -134,7 +134,7 @@ int sb_build(const char *dir, const char *out,
     if (fonts != NULL && sb_report_has_template(d)) {
         char *pdf = sb_xasprintf("%s/declaration.pdf", out);
 
-        rc = sb_report_write(d, pdf, fonts, d->findings, &e);
+        rc = sb_report_write(d, pdf, fonts, d->findings, &vols, &e);
         note(rc, &e, &first, err);
         if (rc == SB_OK && list != NULL)
             fprintf(list, "%s (申报书)\n", pdf);

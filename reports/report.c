@@ -182,13 +182,14 @@ static void cleanup(struct rp *r)
 
 int sb_report_write(const struct sb_decl *d, const char *path,
                     struct sb_fonts *fonts, struct sb_findings *findings,
-                    struct sb_error *err)
+                    const struct sb_volume_list *vols, struct sb_error *err)
 {
     struct rp r = {0};
     struct sb_buf tpl = {0};
     cmark_node *root = NULL;
     int rc;
 
+    r.vols = vols;
     rc = setup(&r, d, fonts, findings, err);
     if (rc == SB_OK)
         rc = read_file(r.tpl_path, &tpl, err);

@@ -21,6 +21,7 @@
  * sb_row are not form.h's and agg.h's). */
 struct sb_decl;
 struct sb_form;
+struct sb_volume_list;
 
 /* 1 when the form edition of d has a 申报书 template (report.md),
  * else 0. */
@@ -30,12 +31,16 @@ int sb_report_has_template(const struct sb_decl *d);
  * it to path (through a temporary file renamed into place; the same
  * input gives the same bytes). fonts is borrowed; findings (the report's
  * own, and every character a face lacks) go to findings, normally
- * d->findings. Returns SB_OK; SB_EFORMAT with err naming report.md:line
+ * d->findings. vols (borrowed; NULL or empty: none) are the annex
+ * volumes written beside it (volume.h): the materials list then names
+ * each list's volume and its pages, and the evidence volume's items go
+ * into the contents, as notice 002 附件2 说明4 asks (目录 "包括证明材料
+ * 细分目录"). Returns SB_OK; SB_EFORMAT with err naming report.md:line
  * or sections.csv for a mistake of the edition's template; SB_EIO when
  * the template, declaration.md or path cannot be read or written;
  * SB_ERENDER when Cairo fails. */
 int sb_report_write(const struct sb_decl *d, const char *path,
                     struct sb_fonts *fonts, struct sb_findings *findings,
-                    struct sb_error *err);
+                    const struct sb_volume_list *vols, struct sb_error *err);
 
 #endif

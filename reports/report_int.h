@@ -37,6 +37,7 @@ struct rp {
     int n_figures;              /* 图N so far */
     struct sb_chart **charts;   /* drawn when the PDF is written */
     int n_charts;
+    const struct sb_volume_list *vols; /* the annex volumes, or NULL */
 };
 
 /* Record a mistake of the template at report.md:line (first one wins). */

@@ -11,6 +11,7 @@
 
 #include "numfmt.h"
 #include "utf8.h"
+#include "volume.h"
 
 void sb_rp_front(struct rp *r)
 {
@@ -446,6 +447,24 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
 
 /* ---- materials list ------------------------------------------------ */
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash != NULL ? slash + 1 : path;
+}
+
+/* The volume written for 附件 number (0: the evidence volume), or
+ * NULL. */
+static const struct sb_volume_info *volume_of(const struct rp *r,
+                                              int number)
+{
+    for (int i = 0; r->vols != NULL && i < r->vols->n; i++)
+        if (r->vols->v[i].annex_number == number)
+            return &r->vols->v[i];
+    return NULL;
+}
+
 /* "附件1：工业设备清单（按……整理）": a heading "附件1：工业设备清单" in
  * the contents, then the form's note and what the declaration holds. */
 static void annex_line(struct rp *r, const char *ln, long line, void *user)
@@ -478,11 +497,14 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
     listed = colon != NULL && digits < colon &&
              sb_fill_annex(r->d, atoi(digits), &code, &file, &rows);
     if (listed && file != NULL) {
-        const char *base = strrchr(file, '/');
+        const struct sb_volume_info *v = volume_of(r, atoi(digits));
 
         sb_buf_printf(&body, "清单共%s条记录（annex/%s）。",
                       sb_numfmt_group((double)rows, 0, num, sizeof num),
-                      base != NULL ? base + 1 : file);
+                      base_name(file));
+        if (v != NULL)
+            sb_buf_printf(&body, "另册：%s，共%d页。", base_name(v->path),
+                          v->pages);
     } else if (listed) {
         sb_buf_printf(&body, "未提供清单文件（annex/%s.csv）。", code);
     }
@@ -495,8 +517,34 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
     free(text);
 }
 
+/* The evidence volume after the list: a heading, then one contents
+ * entry per item with its page in the volume (notice 002 附件2 说明4:
+ * the contents include "证明材料细分目录"). */
+static void evidence_entries(struct rp *r)
+{
+    const struct sb_volume_info *v = volume_of(r, 0);
+    int level = r->level + 1 <= 4 ? r->level + 1 : 4;
+    char *text;
+
+    if (v == NULL || v->n_items == 0)
+        return;
+    sb_doc_add_heading(r->doc, level, "", "证明材料", 0);
+    text = sb_xasprintf("另册：%s，共%d页，%d份材料，依次为：",
+                        base_name(v->path), v->pages, v->n_items);
+    sb_doc_add_text(r->doc, text);
+    free(text);
+    for (int i = 0; i < v->n_items; i++) {
+        text = sb_xasprintf("%s（%s第%d页）", v->items[i].title,
+                            base_name(v->path), v->items[i].page);
+        sb_doc_add_heading(r->doc, level + 1 <= 4 ? level + 1 : 4, "",
+                           text, 0);
+        free(text);
+    }
+}
+
 void sb_rp_annex_list(struct rp *r, const char *lines, long line)
 {
     sb_rp_body(r);
     each_line(r, lines, line, annex_line, NULL);
+    evidence_entries(r);
 }

@@ -184,4 +184,20 @@ check_grep "build: lists the volumes with their pages" \
 cmp -s "$T/b/annex/附件1-工业设备清单.pdf" "$dev"
 check_eq "build: the same volume as shenbao volumes" "$?" 0
 
+# the 申报书 names each volume with its pages, and its contents list the
+# evidence items (notice 002 附件2 说明4)
+pdftotext "$T/b/declaration.pdf" - | tr -d '\n' > "$T/decl.txt"
+pages=$(pdfinfo "$T/b/annex/附件1-工业设备清单.pdf" | awk '/^Pages:/ { print $2 }')
+check_grep "build: 申报书 names 附件1's volume and its $pages pages" \
+    "另册：附件1-工业设备清单\.pdf，共${pages}页。" "$T/decl.txt"
+pages=$(pdfinfo "$T/b/annex/附件8-企业人员花名册.pdf" | awk '/^Pages:/ { print $2 }')
+check_grep "build: 申报书 names 附件8's volume and its $pages pages" \
+    "另册：附件8-企业人员花名册\.pdf，共${pages}页。" "$T/decl.txt"
+pdftotext -f 1 -l 8 "$T/b/declaration.pdf" - > "$T/toc.txt"
+check_grep "build: the contents list the evidence items with their volume pages" \
+    "证明材料3 营业执照（证明材料\.pdf第4页）" "$T/toc.txt"
+"$SHENBAO" report -o "$T/r.pdf" "$base" > /dev/null 2>&1
+pdftotext "$T/r.pdf" - | tr -d '\n' > "$T/r.txt"
+check_no_grep "report alone (no volumes written): no 另册" "另册" "$T/r.txt"
+
 finish
