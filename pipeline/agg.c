@@ -173,34 +173,6 @@ static void pred_free(struct pred *p)
     free(p);
 }
 
-/* The value of column e in row, as eval.c's column_val gives it. */
-static void column_value(const struct sb_expr *e, const struct sb_row *row,
-                         struct sb_val *v)
-{
-    const struct sb_cellval *c = &row->cells[e->column];
-
-    memset(v, 0, sizeof *v);
-    if (c->state != SB_CELL_OK)
-        return;
-    v->vt = e->vtype;
-    switch (e->vtype) {
-    case SB_VT_NUM:
-    case SB_VT_DATE:
-    case SB_VT_BOOL:
-        v->num = c->num;
-        break;
-    case SB_VT_ENUM:
-        v->enum_idx = c->enum_idx;
-        break;
-    case SB_VT_SET:
-        v->mask = c->mask;
-        break;
-    default:
-        v->text = c->text;
-        v->len = c->len;
-    }
-}
-
 /* 1 true, 0 false, -1 unknown: as sb_eval_cond. */
 static int pred_eval(const struct pred *p, struct sb_env *env)
 {
@@ -231,11 +203,11 @@ static int pred_eval(const struct pred *p, struct sb_env *env)
         if (p->e->vtype == SB_VT_ENUM && p->k.vt == SB_VT_ENUM)
             return p->op == SB_EX_NE ? c->enum_idx != p->k.enum_idx
                                      : c->enum_idx == p->k.enum_idx;
-        column_value(p->e, env->row, &v);
+        sb_eval_column(p->e, env->row, &v);
         return p->col_left ? sb_eval_compare(p->op, &v, &p->k)
                            : sb_eval_compare(p->op, &p->k, &v);
     case P_IN:
-        column_value(p->e, env->row, &v);
+        sb_eval_column(p->e, env->row, &v);
         if (v.vt == SB_VT_NONE)
             return -1;
         for (int i = 0; i < p->n_list; i++) {

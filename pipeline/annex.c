@@ -541,6 +541,8 @@ static int by_row(const void *a, const void *b)
 /* Keep the first cap duplicates by row (cap 0: all); count the rest. */
 static void trim_dups(struct reader *rd, long cap)
 {
+    if (rd->n_dups == 0)
+        return; /* qsort wants a non-null array even for no element */
     qsort(rd->dups, (size_t)rd->n_dups, sizeof *rd->dups, by_row);
     if (cap <= 0 || rd->n_dups <= cap)
         return;

@@ -463,3 +463,14 @@ const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
     }
     return NULL;
 }
+
+const char *sb_decl_relpath(const struct sb_decl *d, const char *path)
+{
+    size_t n = strlen(d->dir);
+
+    while (n > 1 && d->dir[n - 1] == '/')
+        n--;
+    if (strncmp(path, d->dir, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}

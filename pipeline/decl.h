@@ -112,4 +112,8 @@ const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
                                             const char *code);
 
+/* path relative to the declaration directory d->dir when it is inside
+ * it ("annex/devices.csv"), else path itself; borrowed from path. */
+const char *sb_decl_relpath(const struct sb_decl *d, const char *path);
+
 #endif

@@ -65,15 +65,12 @@ static void figure_val(const struct sb_env *env, int i, struct sb_val *v)
     }
 }
 
-static void column_val(const struct sb_expr *e, const struct sb_env *env,
-                       struct sb_val *v)
+void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
+                    struct sb_val *v)
 {
-    const struct sb_cellval *c;
+    const struct sb_cellval *c = &row->cells[e->column];
 
     unknown(v);
-    if (env->row == NULL)
-        return;
-    c = &env->row->cells[e->column];
     if (c->state != SB_CELL_OK)
         return;
     v->vt = e->vtype;
@@ -242,8 +239,10 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
     case SB_EX_NAME:
         if (e->bound == SB_BOUND_FIELD)
             figure_val(env, e->field, out);
+        else if (env->row != NULL)
+            sb_eval_column(e, env->row, out);
         else
-            column_val(e, env, out);
+            unknown(out);
         return;
     case SB_EX_CALL:
         if (e->bound == SB_BOUND_AGG)

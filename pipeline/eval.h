@@ -38,6 +38,12 @@ struct sb_env {
 void sb_eval(const struct sb_expr *e, const struct sb_env *env,
              struct sb_val *out);
 
+/* The value of column e (an SB_EX_NAME node bound to a column) in row: its typed
+ * cell, or unknown (SB_VT_NONE) when the cell is empty or invalid. Text
+ * is borrowed from row. */
+void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
+                    struct sb_val *v);
+
 /* Evaluate a condition: 1 true, 0 false, -1 unknown. */
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env);
 

@@ -5,6 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+void sb_error_keep_first(int rc, const struct sb_error *e, int *first,
+                         struct sb_error *err)
+{
+    if (rc == SB_OK || *first != SB_OK)
+        return;
+    *first = rc;
+    if (err != NULL)
+        *err = *e;
+}
+
 int sb_error_set(struct sb_error *err, enum sb_status code,
                  const struct sb_pos *pos, const char *fmt, ...)
 {

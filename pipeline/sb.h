@@ -49,6 +49,12 @@ int sb_error_set(struct sb_error *err, enum sb_status code,
                  const struct sb_pos *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* For a run that goes on after a failed step: when rc is not SB_OK and
+ * *first still is, set *first = rc and copy e into err (may be NULL).
+ * Later failures are dropped: the first error is the one reported. */
+void sb_error_keep_first(int rc, const struct sb_error *e, int *first,
+                         struct sb_error *err);
+
 /* Print err to stderr as "shenbao: path:row:col: error: msg". */
 void sb_error_print(const struct sb_error *err);
 

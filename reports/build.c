@@ -42,17 +42,6 @@ static int write_findings(struct sb_decl *d, const char *out,
     return rc;
 }
 
-/* Keep the first run error; go on with the other outputs. */
-static void note(int rc, const struct sb_error *e, int *first,
-                 struct sb_error *err)
-{
-    if (rc == SB_OK || *first != SB_OK)
-        return;
-    *first = rc;
-    if (err != NULL)
-        *err = *e;
-}
-
 /* The chart set, on a thread of its own: it is the longest output, and
  * it shares nothing with the XLSX and the volumes but the checked
  * declaration, which every output only reads (findings are added under
@@ -106,14 +95,14 @@ int sb_build(const char *dir, const char *out,
         threaded = pthread_create(&chart_thread, NULL, chart_job_run, &cj) == 0;
     }
     rc = sb_fonts_new(&fonts, opts->fonts_dir, &e);
-    note(rc, &e, &first, err);
+    sb_error_keep_first(rc, &e, &first, err);
     {
         char *xlsx = sb_xasprintf("%s/annexes.xlsx", out);
         struct sb_xlsx_opts xo = {0};
 
         xo.mask = opts->mask;
         rc = sb_xlsx_write(d, xlsx, &xo, &e);
-        note(rc, &e, &first, err);
+        sb_error_keep_first(rc, &e, &first, err);
         if (rc == SB_OK && list != NULL)
             fprintf(list, "%s\n", xlsx);
         free(xlsx);
@@ -125,7 +114,7 @@ int sb_build(const char *dir, const char *out,
         char *annex = sb_xasprintf("%s/annex", out);
 
         rc = sb_volumes_write(d, annex, NULL, &vo, fonts, &vols, &e);
-        note(rc, &e, &first, err);
+        sb_error_keep_first(rc, &e, &first, err);
         for (int i = 0; list != NULL && i < vols.n; i++)
             fprintf(list, "%s (%d pages)\n", vols.v[i].path,
                     vols.v[i].pages);
@@ -135,7 +124,7 @@ int sb_build(const char *dir, const char *out,
         char *pdf = sb_xasprintf("%s/declaration.pdf", out);
 
         rc = sb_report_write(d, pdf, fonts, d->findings, &vols, &e);
-        note(rc, &e, &first, err);
+        sb_error_keep_first(rc, &e, &first, err);
         if (rc == SB_OK && list != NULL)
             fprintf(list, "%s (申报书)\n", pdf);
         free(pdf);
@@ -145,7 +134,7 @@ int sb_build(const char *dir, const char *out,
             pthread_join(chart_thread, NULL);
         else
             chart_job_run(&cj);
-        note(cj.rc, &cj.e, &first, err);
+        sb_error_keep_first(cj.rc, &cj.e, &first, err);
         if (list != NULL && cj.n > 0)
             fprintf(list, "%s/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)\n",
                     cj.dir, cj.n);
@@ -153,11 +142,11 @@ int sb_build(const char *dir, const char *out,
     }
     /* The findings last: they include what the outputs found. */
     rc = write_findings(d, out, "check.txt", TEXT, list, &e);
-    note(rc, &e, &first, err);
+    sb_error_keep_first(rc, &e, &first, err);
     rc = write_findings(d, out, "check.json", JSON, list, &e);
-    note(rc, &e, &first, err);
+    sb_error_keep_first(rc, &e, &first, err);
     rc = write_findings(d, out, "check.junit.xml", JUNIT, list, &e);
-    note(rc, &e, &first, err);
+    sb_error_keep_first(rc, &e, &first, err);
     if (errors != NULL)
         *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
     sb_volume_list_free(&vols);

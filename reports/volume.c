@@ -175,18 +175,6 @@ static char *stat_date(const struct sb_decl *d)
     return sb_xasprintf("%d年%d月%d日", y, m, dd);
 }
 
-/* path relative to the declaration directory when it is inside it. */
-static const char *rel_path(const struct sb_decl *d, const char *path)
-{
-    size_t n = strlen(d->dir);
-
-    while (n > 1 && d->dir[n - 1] == '/')
-        n--;
-    if (strncmp(path, d->dir, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
-}
-
 #define MAX_FACTS 8
 
 /* The facts of the title page into f[]; strings go to bufs[]. Returns
@@ -209,7 +197,7 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
     sb_buf_printf(&bufs[n], "%ld 条", res->rows);
     f[n] = (struct sb_vol_fact){"记录条数", bufs[n].data};
     n++;
-    sb_buf_printf(&bufs[n], "%s（%s）", rel_path(d, res->path),
+    sb_buf_printf(&bufs[n], "%s（%s）", sb_decl_relpath(d, res->path),
                   sb_encoding_name(res->encoding));
     f[n] = (struct sb_vol_fact){"来源文件", bufs[n].data};
     n++;
@@ -358,17 +346,6 @@ static struct sb_volume_info *list_add(struct sb_volume_list *l)
     return v;
 }
 
-/* Keep the first run error; go on with the other volumes. */
-static void keep(int rc, const struct sb_error *e, int *first,
-                 struct sb_error *err)
-{
-    if (rc == SB_OK || *first != SB_OK)
-        return;
-    *first = rc;
-    if (err != NULL)
-        *err = *e;
-}
-
 int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
                      const struct sb_volume_opts *opts, struct sb_fonts *fonts,
                      struct sb_volume_list *out, struct sb_error *err)
@@ -394,7 +371,7 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
         path = sb_xasprintf("%s/%s", dir, name);
         free(name);
         rc = write_volume(d, i, path, opts, fonts, &pages, &e);
-        keep(rc, &e, &first, err);
+        sb_error_keep_first(rc, &e, &first, err);
         if (rc == SB_OK && out != NULL) {
             struct sb_volume_info *v = list_add(out);
 
@@ -410,7 +387,7 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
     if (only == NULL || strcmp(only, "evidence") == 0) {
         path = sb_xasprintf("%s/证明材料.pdf", dir);
         rc = sb_evidence_write(d, path, opts, fonts, &ev, &e);
-        keep(rc, &e, &first, err);
+        sb_error_keep_first(rc, &e, &first, err);
         found = found || ev.pages > 0;
         if (rc == SB_OK && ev.pages > 0 && out != NULL)
             *list_add(out) = ev;

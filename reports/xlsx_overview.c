@@ -23,18 +23,6 @@ static const struct {
     {"数据行数", 12}, {"工作表", 30},   {"工作表数", 10},
 };
 
-/* path relative to the declaration directory when inside it. */
-static const char *relative(const struct sb_decl *d, const char *path)
-{
-    size_t n = strlen(d->dir);
-
-    while (n > 1 && d->dir[n - 1] == '/')
-        n--;
-    if (strncmp(path, d->dir, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
-}
-
 /* A link to the first cell of sheet name. */
 static lxw_error put_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                           const char *name, lxw_format *fmt)
@@ -73,7 +61,7 @@ static lxw_error put_row(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     if (!e && res->path == NULL)
         return worksheet_write_string(ws, row, C_FILE, "（未提供）", NULL);
     if (!e)
-        e = worksheet_write_string(ws, row, C_FILE, relative(bk->d, res->path),
+        e = worksheet_write_string(ws, row, C_FILE, sb_decl_relpath(bk->d, res->path),
                                    NULL);
     if (!e)
         e = worksheet_write_string(ws, row, C_ENCODING,

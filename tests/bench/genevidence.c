@@ -57,12 +57,25 @@ static void frame(cairo_t *cr, double w, double h, double m)
     cairo_stroke(cr);
 }
 
+/* Finish the one-page PDF of cr and s (both destroyed): 0, or 1 when
+ * Cairo failed. */
+static int finish_pdf(cairo_t *cr, cairo_surface_t *s)
+{
+    int rc;
+
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : 1;
+    cairo_surface_destroy(s);
+    return rc;
+}
+
 static int certificate(const char *path, PangoContext *ctx)
 {
     const double w = 595.276, h = 841.89;
     cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
-    int rc;
 
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
     frame(cr, w, h, 36);
@@ -85,12 +98,7 @@ static int certificate(const char *path, PangoContext *ctx)
     text(cr, ctx, SB_FONT_SONG, 13, 0, 720, w - 110, PANGO_ALIGN_RIGHT,
          "2022年5月20日");
     stamp(cr, ctx, w, h);
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : 1;
-    cairo_surface_destroy(s);
-    return rc;
+    return finish_pdf(cr, s);
 }
 
 static int licence(const char *path, PangoContext *ctx)
@@ -98,7 +106,6 @@ static int licence(const char *path, PangoContext *ctx)
     const double w = 841.89, h = 595.276;
     cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
-    int rc;
 
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
     frame(cr, w, h, 30);
@@ -115,12 +122,7 @@ static int licence(const char *path, PangoContext *ctx)
     text(cr, ctx, SB_FONT_FANG, 11, 110, 470, w - 220, PANGO_ALIGN_LEFT,
          "shenbao 示例数据：单位与代码均为虚构，不是登记机关出具的文件。");
     stamp(cr, ctx, w, h);
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : 1;
-    cairo_surface_destroy(s);
-    return rc;
+    return finish_pdf(cr, s);
 }
 
 static int screenshot(const char *path, PangoContext *ctx)
