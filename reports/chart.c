@@ -291,11 +291,14 @@ static struct box frame(struct sb_chart *c)
     double gap = t->text_pt; /* between title, legend, plot and source */
     int id;
 
-    id = chart_add_text(c, SB_ROLE_TITLE, c->m.title, &title, t->margin_pt,
-                        t->margin_pt, 0, 0, 0);
     plot.x0 = t->margin_pt;
     plot.x1 = c->w - t->margin_pt;
-    plot.y0 = t->margin_pt + chart_text_h(c, id) + gap;
+    plot.y0 = t->margin_pt;
+    if (!t->title_in_caption) {
+        id = chart_add_text(c, SB_ROLE_TITLE, c->m.title, &title,
+                            t->margin_pt, t->margin_pt, 0, 0, 0);
+        plot.y0 += chart_text_h(c, id) + gap;
+    }
     if (c->m.n_series > 1 &&
         (c->m.kind == SB_CHART_GROUPED || c->m.kind == SB_CHART_STACKED))
         plot.y0 += chart_legend(c, plot.x0, plot.x1, plot.y0) + gap;

@@ -103,6 +103,8 @@ struct sb_chart_spec {
 enum sb_chart_target {
     SB_CHART_SLIDE,  /* 960×540 pt canvas: 14 pt text (28 px), 24 pt title */
     SB_CHART_REPORT, /* 442.2 pt wide: 9 pt text, 10.5 pt title */
+    SB_CHART_FIGURE, /* as REPORT, under a caption "图N title" of the
+                        document: the title is not drawn again */
 };
 
 enum sb_chart_palette {
@@ -133,6 +135,8 @@ struct sb_chart_theme {
     double margin_pt;     /* canvas edge to content */
     double pad_pt;        /* label to mark */
     double line_pt;       /* data lines */
+    int title_in_caption; /* 1: the title is not drawn, the document's
+                             caption ("图1 …") carries it (report) */
 };
 
 /* Fill t with the defaults for a target and palette. */

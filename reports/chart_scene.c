@@ -603,6 +603,7 @@ int sb_chart_check(const struct sb_chart *c, char *why, size_t size)
                 return describe(why, size, a, "covers", &c->items[j].pub);
         }
     }
+    has_title |= c->theme.title_in_caption;
     if (!has_title || !has_source) {
         if (why != NULL)
             snprintf(why, size, "no %s", has_title ? "source" : "title");

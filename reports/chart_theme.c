@@ -44,7 +44,8 @@ void sb_chart_theme_init(struct sb_chart_theme *t,
     t->axis = 0x6E7079;
     t->background = 0xFFFFFF;
     t->heat = SB_HEAT_BLUES;
-    if (target == SB_CHART_REPORT) {
+    t->title_in_caption = target == SB_CHART_FIGURE;
+    if (target == SB_CHART_REPORT || target == SB_CHART_FIGURE) {
         t->title_pt = 10.5; /* 五号 */
         t->text_pt = 9;     /* 小五 */
         t->small_pt = 7.5;  /* 六号 */

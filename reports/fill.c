@@ -300,6 +300,6 @@ int sb_fill_chart(struct sb_chart **out, const struct sb_decl *d,
                             "no chart \"%s\" in charts.csv", id);
     *title = def->title;
     *height_pt = chart_height(def->kind);
-    return sb_chartset_layout(out, d, def, SB_CHART_REPORT, width_pt,
+    return sb_chartset_layout(out, d, def, SB_CHART_FIGURE, width_pt,
                               *height_pt, fonts, err);
 }

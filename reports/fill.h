@@ -83,7 +83,8 @@ int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
                   const char **file, long *rows);
 
 /* The chart id of the edition's chart set (charts.csv), laid out for
- * the report (SB_CHART_REPORT) width_pt wide at a height that suits its
+ * the report (SB_CHART_FIGURE: under its caption, no title drawn)
+ * width_pt wide at a height that suits its
  * kind (*height_pt). *title gets its title (borrowed from d). Returns
  * SB_OK and *out (free with sb_chart_free); SB_EUSAGE when the edition
  * has no chart id (a mistake of the template); SB_EFORMAT when it has

@@ -119,6 +119,8 @@ check "the narrative is in: 1.1" grep -qF "平台接入的设备以数控机床"
 check "bold lines of the narrative: （一）申报单位情况介绍" \
     grep -qF "（一）申报单位情况介绍澜川智造" "$T/text.txt"
 check "charts are captioned 图N title" grep -qF "图1工业设备按类别" "$T/text.txt"
+check_eq "a chart's title is printed once, in its caption" \
+    "$(grep -o "工业设备按类别" "$T/text.txt" | wc -l)" 1
 check_no_grep "no Markdown syntax leaks into the text" '\*\*|\{\{|shenbao-' \
     "$T/text.txt"
 check_no_grep "no blank left in a clean declaration" '____' "$T/text.txt"
