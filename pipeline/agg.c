@@ -178,21 +178,19 @@ static int pred_eval(const struct pred *p, struct sb_env *env)
 {
     const struct sb_cellval *c;
     struct sb_val v;
-    int x, y;
+    int x;
 
     switch (p->kind) {
     case P_AND:
         x = pred_eval(p->a, env);
         if (x == 0)
             return 0;
-        y = pred_eval(p->b, env);
-        return y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+        return sb_cond_and(x, pred_eval(p->b, env));
     case P_OR:
         x = pred_eval(p->a, env);
         if (x == 1)
             return 1;
-        y = pred_eval(p->b, env);
-        return y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+        return sb_cond_or(x, pred_eval(p->b, env));
     case P_NOT:
         x = pred_eval(p->a, env);
         return x < 0 ? -1 : !x;

@@ -275,21 +275,19 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
 {
     struct sb_val a, b;
-    int x, y;
+    int x;
 
     switch (e->op) {
     case SB_EX_AND:
         x = sb_eval_cond(e->a, env);
         if (x == 0)
             return 0;
-        y = sb_eval_cond(e->b, env);
-        return y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+        return sb_cond_and(x, sb_eval_cond(e->b, env));
     case SB_EX_OR:
         x = sb_eval_cond(e->a, env);
         if (x == 1)
             return 1;
-        y = sb_eval_cond(e->b, env);
-        return y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+        return sb_cond_or(x, sb_eval_cond(e->b, env));
     case SB_EX_NOT:
         x = sb_eval_cond(e->a, env);
         return x < 0 ? -1 : !x;

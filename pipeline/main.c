@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "chartset.h"
+#include "cliutil.h"
 #include "cli.h"
 #include "decl.h"
 #include "fonts.h"
@@ -22,7 +23,6 @@
 #include "scaffold.h"
 #include "volume.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };
 
 static const char usage_text[] =
     "usage: shenbao COMMAND [OPTIONS] ...\n"
@@ -155,32 +155,6 @@ static const char init_usage[] =
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
     "edition, cannot write).\n";
 
-static int usage_error(const char *what, const char *arg, const char *help)
-{
-    const char *pct = strstr(what, "%s");
-
-    fputs("shenbao: ", stderr);
-    if (pct != NULL) {
-        fwrite(what, 1, (size_t)(pct - what), stderr);
-        fputs(arg, stderr);
-        fputs(pct + 2, stderr);
-    } else {
-        fputs(what, stderr);
-    }
-    fputs("\n\n", stderr);
-    fputs(help, stderr);
-    return EXIT_FAILED;
-}
-
-static int parse_long(const char *s, long *out)
-{
-    char *end;
-
-    errno = 0;
-    *out = strtol(s, &end, 10);
-    return errno == 0 && end != s && *end == '\0' && *out >= 0;
-}
-
 static int write_junit(const char *path, struct sb_decl *d,
                        struct sb_error *err)
 {
@@ -223,7 +197,7 @@ static int cmd_check(int argc, char **argv)
         case 'f':
             format = optarg;
             if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-                return usage_error("--format: text or json, not \"%s\"",
+                return sb_cli_usage_error("--format: text or json, not \"%s\"",
                                    optarg, check_usage);
             break;
         case 'j':
@@ -235,8 +209,8 @@ static int cmd_check(int argc, char **argv)
         case 'P':
         case 'M':
         case 'T':
-            if (!parse_long(optarg, &v))
-                return usage_error("expected a number, not \"%s\"", optarg,
+            if (!sb_cli_parse_count(optarg, &v))
+                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
                                    check_usage);
             if (c == 'P')
                 max_print = v;
@@ -250,19 +224,19 @@ static int cmd_check(int argc, char **argv)
             break;
         case 'h':
             fputs(check_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(check_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "check takes one declaration directory",
+        return sb_cli_usage_error("%s", "check takes one declaration directory",
                            check_usage);
     rc = sb_decl_check(&d, argv[optind], &opts, &err);
     if (rc != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     if (strcmp(format, "json") == 0)
         rc = sb_findings_write_json(d->findings, stdout, d->dir);
@@ -271,14 +245,14 @@ static int cmd_check(int argc, char **argv)
                                     isatty(1));
     if (rc == SB_OK && junit != NULL)
         rc = write_junit(junit, d, &err);
-    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
-                                                              : EXIT_CLEAN;
+    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
+                                                              : SB_EXIT_CLEAN;
     sb_decl_free(d);
     if (rc != SB_OK) {
         if (err.msg[0] == '\0')
             sb_error_set(&err, rc, NULL, "cannot write the findings");
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     return status;
 }
@@ -307,26 +281,26 @@ static int cmd_inspect(int argc, char **argv)
             opts.annex = optarg;
             break;
         case 'n':
-            if (!parse_long(optarg, &v))
-                return usage_error("--rows: expected a number, not \"%s\"",
+            if (!sb_cli_parse_count(optarg, &v))
+                return sb_cli_usage_error("--rows: expected a number, not \"%s\"",
                                    optarg, inspect_usage);
             opts.max_rows = v;
             break;
         case 'h':
             fputs(inspect_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(inspect_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "inspect takes one CSV file", inspect_usage);
+        return sb_cli_usage_error("%s", "inspect takes one CSV file", inspect_usage);
     if (sb_inspect(argv[optind], &opts, stdout, &err) != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
-    return EXIT_CLEAN;
+    return SB_EXIT_CLEAN;
 }
 
 static int cmd_charts(int argc, char **argv)
@@ -358,14 +332,14 @@ static int cmd_charts(int argc, char **argv)
             break;
         case 'h':
             fputs(charts_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(charts_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "charts takes one declaration directory",
+        return sb_cli_usage_error("%s", "charts takes one declaration directory",
                            charts_usage);
     rc = sb_decl_check(&d, argv[optind], &opts, &err);
     if (rc == SB_OK)
@@ -388,9 +362,9 @@ static int cmd_charts(int argc, char **argv)
     sb_decl_free(d);
     if (rc != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
-    return EXIT_CLEAN;
+    return SB_EXIT_CLEAN;
 }
 
 static int cmd_build(int argc, char **argv)
@@ -431,14 +405,14 @@ static int cmd_build(int argc, char **argv)
             break;
         case 'h':
             fputs(build_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(build_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "build takes one declaration directory",
+        return sb_cli_usage_error("%s", "build takes one declaration directory",
                            build_usage);
     if (out == NULL) {
         const char *dir = argv[optind], *base;
@@ -456,10 +430,10 @@ static int cmd_build(int argc, char **argv)
     free(def);
     if (rc != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     printf("%ld errors found\n", errors);
-    return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    return errors > 0 ? SB_EXIT_FINDINGS : SB_EXIT_CLEAN;
 }
 
 static int cmd_report(int argc, char **argv)
@@ -492,20 +466,20 @@ static int cmd_report(int argc, char **argv)
             opts.form = optarg;
             break;
         case 'P':
-            if (!parse_long(optarg, &max_print))
-                return usage_error("expected a number, not \"%s\"", optarg,
+            if (!sb_cli_parse_count(optarg, &max_print))
+                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
                                    report_usage);
             break;
         case 'h':
             fputs(report_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(report_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "report takes one declaration directory",
+        return sb_cli_usage_error("%s", "report takes one declaration directory",
                            report_usage);
     rc = sb_decl_check(&d, argv[optind], &opts, &err);
     if (rc == SB_OK && !sb_report_has_template(d))
@@ -520,11 +494,11 @@ static int cmd_report(int argc, char **argv)
     if (rc == SB_OK) {
         sb_findings_write_text(d->findings, stdout, max_print, isatty(1));
         printf("申报书 written to %s\n", out);
-        rc = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
-                                                              : EXIT_CLEAN;
+        rc = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
+                                                              : SB_EXIT_CLEAN;
     } else {
         sb_error_print(&err);
-        rc = EXIT_FAILED;
+        rc = SB_EXIT_FAILED;
     }
     sb_fonts_free(fonts);
     sb_decl_free(d);
@@ -549,22 +523,22 @@ static int cmd_init(int argc, char **argv)
             break;
         case 'h':
             fputs(init_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(init_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "init takes one directory to create",
+        return sb_cli_usage_error("%s", "init takes one directory to create",
                            init_usage);
     if (sb_scaffold_write(form, argv[optind], stdout, &err) != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     printf("fill in the files above, then: shenbao report %s\n",
            argv[optind]);
-    return EXIT_CLEAN;
+    return SB_EXIT_CLEAN;
 }
 
 static const char volumes_usage[] =
@@ -631,14 +605,14 @@ static int cmd_volumes(int argc, char **argv)
             break;
         case 'h':
             fputs(volumes_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(volumes_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "volumes takes one declaration directory",
+        return sb_cli_usage_error("%s", "volumes takes one declaration directory",
                            volumes_usage);
     rc = sb_decl_check(&d, argv[optind], &copts, &err);
     if (rc == SB_OK)
@@ -671,9 +645,9 @@ static int cmd_volumes(int argc, char **argv)
     sb_decl_free(d);
     if (rc != SB_OK) {
         sb_error_print(&err);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
-    return n > before ? EXIT_FINDINGS : EXIT_CLEAN;
+    return n > before ? SB_EXIT_FINDINGS : SB_EXIT_CLEAN;
 }
 
 int main(int argc, char **argv)
@@ -683,16 +657,16 @@ int main(int argc, char **argv)
 
     if (cmd == NULL) {
         fputs(usage_text, stderr);
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("shenbao %s\n", SB_VERSION);
-        return EXIT_CLEAN;
+        return SB_EXIT_CLEAN;
     }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
         strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
-        return EXIT_CLEAN;
+        return SB_EXIT_CLEAN;
     }
     if (strcmp(cmd, "check") == 0)
         rc = cmd_check(argc - 1, argv + 1);
@@ -713,11 +687,11 @@ int main(int argc, char **argv)
     else if (strcmp(cmd, "volumes") == 0)
         rc = cmd_volumes(argc - 1, argv + 1);
     else
-        return usage_error("unknown command \"%s\"", cmd, usage_text);
+        return sb_cli_usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "shenbao: cannot write standard output: %s\n",
                 strerror(errno));
-        return EXIT_FAILED;
+        return SB_EXIT_FAILED;
     }
     return rc;
 }

@@ -172,6 +172,22 @@ void sb_buf_puts(struct sb_buf *b, const char *s)
     sb_buf_put(b, s, strlen(s));
 }
 
+void sb_buf_put_csv(struct sb_buf *b, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+        (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+        sb_buf_puts(b, s);
+        return;
+    }
+    sb_buf_putc(b, '"');
+    for (; *s != '\0'; s++) {
+        if (*s == '"')
+            sb_buf_putc(b, '"');
+        sb_buf_putc(b, *s);
+    }
+    sb_buf_putc(b, '"');
+}
+
 void sb_buf_putc(struct sb_buf *b, int c)
 {
     char ch = (char)c;

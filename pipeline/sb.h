@@ -85,6 +85,10 @@ struct sb_buf {
 void sb_buf_put(struct sb_buf *b, const void *p, size_t n);
 void sb_buf_puts(struct sb_buf *b, const char *s);
 void sb_buf_putc(struct sb_buf *b, int c);
+/* Append s as one CSV field (RFC 4180): quoted, with quotes doubled,
+ * when it holds a comma, quote or line break or starts or ends with a
+ * space (so that readers which trim keep it). */
+void sb_buf_put_csv(struct sb_buf *b, const char *s);
 void sb_buf_printf(struct sb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sb_buf_vprintf(struct sb_buf *b, const char *fmt, va_list ap);

@@ -13,23 +13,6 @@
 
 static const char bom[] = "\xEF\xBB\xBF";
 
-/* Append s as one CSV field, quoted when it needs to be. */
-static void csv_field(struct sb_buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-        (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-        sb_buf_puts(b, s);
-        return;
-    }
-    sb_buf_putc(b, '"');
-    for (; *s != '\0'; s++) {
-        if (*s == '"')
-            sb_buf_putc(b, '"');
-        sb_buf_putc(b, *s);
-    }
-    sb_buf_putc(b, '"');
-}
-
 /* Write text to dir/name through a temporary file. */
 static int write_file(const char *dir, const char *name,
                       const struct sb_buf *text, FILE *list,
@@ -90,9 +73,9 @@ static void form_csv(const struct sb_form *f, struct sb_buf *b)
     sb_buf_puts(b, "代码,项目,值\n");
     sb_buf_printf(b, "edition,表单版本,%s\n", sb_form_meta(f, "code"));
     for (int i = 0; i < f->n_fields; i++) {
-        csv_field(b, f->fields[i].code);
+        sb_buf_put_csv(b, f->fields[i].code);
         sb_buf_putc(b, ',');
-        csv_field(b, f->fields[i].label);
+        sb_buf_put_csv(b, f->fields[i].label);
         sb_buf_puts(b, ",\n");
     }
 }
@@ -103,7 +86,7 @@ static void annex_csv(const struct sb_annex *a, struct sb_buf *b)
     for (int c = 0; c < a->n_cols; c++) {
         if (c > 0)
             sb_buf_putc(b, ',');
-        csv_field(b, a->cols[c].header);
+        sb_buf_put_csv(b, a->cols[c].header);
     }
     sb_buf_putc(b, '\n');
 }

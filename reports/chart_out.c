@@ -108,20 +108,10 @@ static const struct backend {
     [SB_CHART_PDF] = {"PDF", pdf_create, pdf_finish},
 };
 
-/* A CSV field, quoted when it holds a comma, quote or line break. */
+/* A CSV field, then the separator or, for the last, the line end. */
 static void csv_field(struct sb_buf *b, const char *s, int last)
 {
-    if (strpbrk(s, ",\"\r\n") != NULL) {
-        sb_buf_putc(b, '"');
-        for (; *s != '\0'; s++) {
-            if (*s == '"')
-                sb_buf_putc(b, '"');
-            sb_buf_putc(b, *s);
-        }
-        sb_buf_putc(b, '"');
-    } else {
-        sb_buf_puts(b, s);
-    }
+    sb_buf_put_csv(b, s);
     sb_buf_puts(b, last ? "\r\n" : ",");
 }
 

@@ -2,18 +2,17 @@
  * style of pipeline/main.c's check and inspect. */
 #include "cli.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cliutil.h"
 #include "decl.h"
 #include "recommend.h"
 #include "xlsx.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };
 
 static const char xlsx_usage[] =
     "usage: shenbao xlsx [OPTIONS] DIR\n"
@@ -59,30 +58,6 @@ static const char recommend_usage[] =
     "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
     "quota), 2 the run failed (bad usage, unreadable input, failed write).\n";
 
-/* Print "shenbao: " + what (with %s replaced by arg) and the help. */
-static int usage_error(const char *what, const char *arg, const char *help)
-{
-    const char *pct = strstr(what, "%s");
-
-    fputs("shenbao: ", stderr);
-    if (pct != NULL) {
-        fwrite(what, 1, (size_t)(pct - what), stderr);
-        fputs(arg, stderr);
-        fputs(pct + 2, stderr);
-    } else {
-        fputs(what, stderr);
-    }
-    fputs("\n\n", stderr);
-    fputs(help, stderr);
-    return EXIT_FAILED;
-}
-
-static int failed(const struct sb_error *err)
-{
-    sb_error_print(err);
-    return EXIT_FAILED;
-}
-
 int sb_cli_xlsx(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -121,32 +96,23 @@ int sb_cli_xlsx(int argc, char **argv)
             break;
         case 'h':
             fputs(xlsx_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(xlsx_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind != argc - 1)
-        return usage_error("%s", "xlsx takes one declaration directory",
+        return sb_cli_usage_error("%s", "xlsx takes one declaration directory",
                            xlsx_usage);
     if (sb_decl_check(&d, argv[optind], &copts, &err) != SB_OK)
-        return failed(&err);
-    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
-                                                              : EXIT_CLEAN;
+        return sb_cli_failed(&err);
+    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
+                                                              : SB_EXIT_CLEAN;
     if (sb_xlsx_write(d, out, &xopts, &err) != SB_OK)
-        status = failed(&err);
+        status = sb_cli_failed(&err);
     sb_decl_free(d);
     return status;
-}
-
-static int parse_count(const char *s, long *out)
-{
-    char *end;
-
-    errno = 0;
-    *out = strtol(s, &end, 10);
-    return errno == 0 && end != s && *end == '\0' && *out >= 0;
 }
 
 /* Check each directory quietly and add it to r. */
@@ -181,7 +147,7 @@ int sb_cli_recommend(int argc, char **argv)
     struct sb_recommend *r = NULL;
     struct sb_findings *fs = NULL;
     struct sb_error err = {0};
-    int c, rc, status = EXIT_FAILED;
+    int c, rc, status = SB_EXIT_FAILED;
 
     while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -192,20 +158,20 @@ int sb_cli_recommend(int argc, char **argv)
             copts.form = optarg;
             break;
         case 'P':
-            if (!parse_count(optarg, &max_print))
-                return usage_error("expected a number, not \"%s\"", optarg,
+            if (!sb_cli_parse_count(optarg, &max_print))
+                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
                                    recommend_usage);
             break;
         case 'h':
             fputs(recommend_usage, stdout);
-            return EXIT_CLEAN;
+            return SB_EXIT_CLEAN;
         default:
             fputs(recommend_usage, stderr);
-            return EXIT_FAILED;
+            return SB_EXIT_FAILED;
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "recommend takes declaration directories",
+        return sb_cli_usage_error("%s", "recommend takes declaration directories",
                            recommend_usage);
     r = sb_recommend_new();
     fs = sb_findings_new(0);
@@ -219,10 +185,10 @@ int sb_cli_recommend(int argc, char **argv)
     if (rc == SB_OK)
         rc = sb_recommend_write(r, out, &err);
     if (rc == SB_OK)
-        status = sb_findings_count(fs, SB_SEV_ERROR) > 0 ? EXIT_FINDINGS
-                                                         : EXIT_CLEAN;
+        status = sb_findings_count(fs, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
+                                                         : SB_EXIT_CLEAN;
     else
-        failed(&err);
+        sb_cli_failed(&err);
     sb_findings_free(fs);
     sb_recommend_free(r);
     return status;

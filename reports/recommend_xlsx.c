@@ -160,7 +160,6 @@ int sb_recommend_write(const struct sb_recommend *r, const char *path,
 {
     struct sb_outfile o;
     lxw_workbook *wb;
-    lxw_error e;
     int rc;
 
     if (r->n == 0)
@@ -169,19 +168,7 @@ int sb_recommend_write(const struct sb_recommend *r, const char *path,
     if (rc != SB_OK)
         return rc;
     wb = workbook_new(o.tmp);
-    if (wb == NULL) {
-        rc = sb_error_set(err, SB_ERENDER, NULL, "cannot start the workbook %s",
-                          path);
-    } else {
+    if (wb != NULL)
         rc = write_book(r, wb, err);
-        /* Closing frees the workbook, so it is done on failure too. */
-        e = workbook_close(wb);
-        if (rc == SB_OK && e != LXW_NO_ERROR)
-            rc = sb_xlsx_fail(err, e, path);
-    }
-    if (rc == SB_OK)
-        rc = sb_outfile_commit(&o, err);
-    else
-        sb_outfile_abort(&o);
-    return rc;
+    return sb_xlsx_finish(wb, rc, &o, path, err);
 }

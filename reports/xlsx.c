@@ -95,7 +95,6 @@ int sb_xlsx_write(const struct sb_decl *d, const char *path,
     struct sb_outfile o;
     lxw_workbook_options wo = {0};
     char *tmpdir = NULL;
-    lxw_error e;
     int rc;
 
     if (opts == NULL)
@@ -109,21 +108,11 @@ int sb_xlsx_write(const struct sb_decl *d, const char *path,
     bk.d = d;
     bk.mask = opts->mask;
     bk.wb = workbook_new_opt(o.tmp, &wo);
-    if (bk.wb == NULL) {
-        rc = sb_error_set(err, SB_ERENDER, NULL, "cannot start the workbook %s",
-                          path);
-    } else {
+    if (bk.wb != NULL) {
         outs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof *outs);
         rc = write_sheets(&bk, outs, err);
-        /* Closing frees the workbook, so it is done on failure too. */
-        e = workbook_close(bk.wb);
-        if (rc == SB_OK && e != LXW_NO_ERROR)
-            rc = sb_xlsx_fail(err, e, path);
     }
-    if (rc == SB_OK)
-        rc = sb_outfile_commit(&o, err);
-    else
-        sb_outfile_abort(&o);
+    rc = sb_xlsx_finish(bk.wb, rc, &o, path, err);
     for (int i = 0; outs != NULL && i < d->form->n_annexes; i++)
         free(outs[i].first_sheet);
     free(outs);

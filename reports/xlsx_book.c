@@ -125,6 +125,26 @@ int sb_xlsx_fail(struct sb_error *err, lxw_error e, const char *what)
     return sb_error_set(err, SB_ERENDER, NULL, "%s: %s", what, lxw_strerror(e));
 }
 
+int sb_xlsx_finish(lxw_workbook *wb, int rc, struct sb_outfile *o,
+                   const char *path, struct sb_error *err)
+{
+    lxw_error e;
+
+    if (wb == NULL) {
+        rc = sb_error_set(err, SB_ERENDER, NULL, "cannot start the workbook %s",
+                          path);
+    } else {
+        e = workbook_close(wb);
+        if (rc == SB_OK && e != LXW_NO_ERROR)
+            rc = sb_xlsx_fail(err, e, path);
+    }
+    if (rc == SB_OK)
+        rc = sb_outfile_commit(o, err);
+    else
+        sb_outfile_abort(o);
+    return rc;
+}
+
 lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              const char *text, size_t len, lxw_format *fmt,
                              struct sb_buf *scratch)

@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "decl.h"
+#include "outfile.h"
 #include "sb.h"
 
 /* Excel's limits: rows per sheet, characters per cell. */
@@ -57,6 +58,14 @@ double sb_xlsx_serial_date(int32_t days);
 /* Set err from a libxlsxwriter error while doing what (a short phrase
  * naming the sheet) and return SB_ERENDER. */
 int sb_xlsx_fail(struct sb_error *err, lxw_error e, const char *what);
+
+/* End the workbook wb written into o's temporary file for path: close it
+ * (closing frees it, so it is done after a failed write too; wb NULL:
+ * it could not be started, an error), then rename o into place when rc,
+ * the writing's status, and the close are SB_OK, else remove it.
+ * Returns the first error, with err. */
+int sb_xlsx_finish(lxw_workbook *wb, int rc, struct sb_outfile *o,
+                   const char *path, struct sb_error *err);
 
 /* Write text (len bytes, NUL not required) as a string cell, cut at
  * Excel's character limit. scratch is reused between calls. Returns
