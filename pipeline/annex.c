@@ -33,11 +33,9 @@
 /* Strip a directory and a ".csv" suffix, then take the matching key. */
 static void name_key(const char *name, struct sb_buf *key)
 {
-    const char *base = strrchr(name, '/');
-    size_t n;
+    const char *base = sb_path_base(name);
+    size_t n = strlen(base);
 
-    base = base ? base + 1 : name;
-    n = strlen(base);
     if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
         n -= 4;
     sb_norm_key(base, n, key);

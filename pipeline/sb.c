@@ -5,6 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *sb_path_base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash != NULL ? slash + 1 : path;
+}
+
 void sb_error_keep_first(int rc, const struct sb_error *e, int *first,
                          struct sb_error *err)
 {

@@ -55,6 +55,10 @@ int sb_error_set(struct sb_error *err, enum sb_status code,
 void sb_error_keep_first(int rc, const struct sb_error *e, int *first,
                          struct sb_error *err);
 
+/* The last component of path ("annex/devices.csv" → "devices.csv"),
+ * borrowed from path. */
+const char *sb_path_base(const char *path);
+
 /* Print err to stderr as "shenbao: path:row:col: error: msg". */
 void sb_error_print(const struct sb_error *err);
 

@@ -77,7 +77,7 @@ int sb_build(const char *dir, const char *out,
     struct sb_volume_list vols = {0};
     struct chart_job cj = {0};
     pthread_t chart_thread;
-    int rc, first = SB_OK, charts = 0, threaded = 0;
+    int rc, first = SB_OK, threaded = 0;
 
     rc = sb_decl_check(&d, dir, &opts->check, err);
     if (rc != SB_OK)
@@ -88,7 +88,6 @@ int sb_build(const char *dir, const char *out,
         return rc;
     }
     if (d->form->n_charts > 0) {
-        charts = 1;
         cj.d = d;
         cj.dir = sb_xasprintf("%s/charts", out);
         cj.fonts_dir = opts->fonts_dir;
@@ -129,7 +128,7 @@ int sb_build(const char *dir, const char *out,
             fprintf(list, "%s (申报书)\n", pdf);
         free(pdf);
     }
-    if (charts) {
+    if (cj.dir != NULL) {
         if (threaded)
             pthread_join(chart_thread, NULL);
         else

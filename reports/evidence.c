@@ -149,10 +149,9 @@ static int cmp_names(const void *x, const void *y)
  * number with its separator ("01-", "3.", "2、", "(1)"). */
 static char *title_of(const char *name)
 {
-    const char *base = strrchr(name, '/'), *dot, *p;
+    const char *base = sb_path_base(name), *dot, *p;
     size_t n;
 
-    base = base ? base + 1 : name;
     dot = strrchr(base, '.');
     n = dot != NULL && dot > base ? (size_t)(dot - base) : strlen(base);
     p = base;

@@ -447,13 +447,6 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
 
 /* ---- materials list ------------------------------------------------ */
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-
-    return slash != NULL ? slash + 1 : path;
-}
-
 /* The volume written for 附件 number (0: the evidence volume), or
  * NULL. */
 static const struct sb_volume_info *volume_of(const struct rp *r,
@@ -501,9 +494,9 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
 
         sb_buf_printf(&body, "清单共%s条记录（annex/%s）。",
                       sb_numfmt_group((double)rows, 0, num, sizeof num),
-                      base_name(file));
+                      sb_path_base(file));
         if (v != NULL)
-            sb_buf_printf(&body, "另册：%s，共%d页。", base_name(v->path),
+            sb_buf_printf(&body, "另册：%s，共%d页。", sb_path_base(v->path),
                           v->pages);
     } else if (listed) {
         sb_buf_printf(&body, "未提供清单文件（annex/%s.csv）。", code);
@@ -530,12 +523,12 @@ static void evidence_entries(struct rp *r)
         return;
     sb_doc_add_heading(r->doc, level, "", "证明材料", 0);
     text = sb_xasprintf("另册：%s，共%d页，%d份材料，依次为：",
-                        base_name(v->path), v->pages, v->n_items);
+                        sb_path_base(v->path), v->pages, v->n_items);
     sb_doc_add_text(r->doc, text);
     free(text);
     for (int i = 0; i < v->n_items; i++) {
         text = sb_xasprintf("%s（%s第%d页）", v->items[i].title,
-                            base_name(v->path), v->items[i].page);
+                            sb_path_base(v->path), v->items[i].page);
         sb_doc_add_heading(r->doc, level + 1 <= 4 ? level + 1 : 4, "",
                            text, 0);
         free(text);
