@@ -32,10 +32,14 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Ipipeline -Ireports \
 # libcsv ships no pkg-config file.
 LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) \
-            $(wildcard reports/*.c)
+# The stages, bottom to top (see README "Architecture"); an #include may
+# point only at the same folder or one listed before it (tests/layers.sh).
+PIPELINE := base findings read cells form rules check
+REPORTS  := typeset chart volume xlsx report cli
+LIB_SRC  := $(filter-out reports/cli/main.c, \
+              $(wildcard $(PIPELINE:%=pipeline/%/*.c) $(REPORTS:%=reports/%/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ := $(BUILD)/pipeline/main.o
+MAIN_OBJ := $(BUILD)/reports/cli/main.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(wildcard tests/bench/*.c)
@@ -114,7 +118,7 @@ asan: deps
 # tests/fuzz/ runs FUZZ_SECONDS from its seed corpus (tests/fuzz/corpus/
 # NAME, copied to build/fuzz/ so that what libFuzzer adds stays there).
 FUZZ_SECONDS ?= 60
-FUZZ_SRC := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c))
+FUZZ_SRC := $(wildcard $(PIPELINE:%=pipeline/%/*.c))
 fuzz: deps
 	$(Q)for t in tests/fuzz/fuzz_*.c; do \
 	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
@@ -142,12 +146,12 @@ bench: deps
 
 # Every public header compiles on its own.
 headers:
-	$(Q)for h in pipeline/*.h reports/*.h; do \
+	$(Q)for h in pipeline/*/*.h reports/*/*.h; do \
 	  echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) -I. -x c -fsyntax-only -o /dev/null - || exit 1; \
 	done
 
 format:
-	clang-format -i pipeline/*.[ch] reports/*.[ch] tests/unit/*.[ch] tests/bench/*.c
+	clang-format -i pipeline/*/*.[ch] reports/*/*.[ch] tests/unit/*.[ch] tests/bench/*.c
 
 clean:
 	rm -rf build

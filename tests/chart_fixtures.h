@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "chart.h"
+#include "chart/chart.h"
 
 #define FIX_SOURCE_DEVICES "数据来源：附件1 工业设备清单，统计截至2023-05-31"
 

@@ -21,8 +21,8 @@
 #include <string.h>
 
 #include "../chart_fixtures.h"
-#include "chart.h"
-#include "fonts.h"
+#include "chart/chart.h"
+#include "typeset/fonts.h"
 
 /* A4 in pt and the report's type area: 156 mm = 442.2 pt. */
 #define A4_W 595.28

@@ -28,7 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cell.h"
+#include "cells/cell.h"
 
 /* ---- deterministic randomness (splitmix64) ---- */
 

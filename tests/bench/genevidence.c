@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "fonts.h"
+#include "typeset/fonts.h"
 
 static void text(cairo_t *cr, PangoContext *ctx, enum sb_font_role role,
                  double size, double x, double y, double w, PangoAlignment al,

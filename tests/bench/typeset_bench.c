@@ -11,8 +11,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "fonts.h"
-#include "typeset.h"
+#include "typeset/fonts.h"
+#include "typeset/typeset.h"
 
 struct gen {
     long i, n;

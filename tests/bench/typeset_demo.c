@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "finding.h"
-#include "fonts.h"
-#include "typeset.h"
-#include "utf8.h"
+#include "findings/finding.h"
+#include "typeset/fonts.h"
+#include "typeset/typeset.h"
+#include "base/utf8.h"
 
 /* Filler without punctuation, to build lines of an exact length. */
 static const char *const filler =

@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "decl.h"
-#include "fonts.h"
-#include "volume.h"
+#include "check/decl.h"
+#include "typeset/fonts.h"
+#include "volume/volume.h"
 
 static double now(void)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "csvin.h"
+#include "read/csvin.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bind.h"
-#include "expr.h"
-#include "form.h"
+#include "rules/bind.h"
+#include "form/expr.h"
+#include "form/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

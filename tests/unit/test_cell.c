@@ -1,7 +1,7 @@
 /* test_cell.c: cell parsers and validators: numbers with separators,
  * full-width forms and 万/亿, percentages, dates, booleans, none words,
  * Excel scientific notation, USCC, phone numbers and e-mail. */
-#include "cell.h"
+#include "cells/cell.h"
 #include "test.h"
 
 /* Each macro checks the return value, the value and the reason, and

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chart.h"
+#include "chart/chart.h"
 #include "chart_fixtures.h"
-#include "numfmt.h"
+#include "base/numfmt.h"
 #include "test.h"
 
 static struct sb_fonts *fonts;

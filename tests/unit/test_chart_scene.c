@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chart.h"
+#include "chart/chart.h"
 #include "chart_fixtures.h"
 #include "test.h"
 

@@ -1,6 +1,6 @@
 /* test_chart_ticks.c: extended Wilkinson ticks on the known cases of
  * research/charts.md §3 (m = 5), and month steps. */
-#include "chart_ticks.h"
+#include "chart/chart_ticks.h"
 #include "test.h"
 
 static void check_ticks(double dmin, double dmax, int m, int loose,

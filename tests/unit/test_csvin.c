@@ -1,9 +1,9 @@
 /* test_csvin.c: the CSV reader on small files written to a temporary
  * directory: encodings, line ends, quoting, positions, blank lines,
  * runaway quotes and their recovery, bad bytes, limits, errors. */
-#include "csvin.h"
+#include "read/csvin.h"
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* test_eval.c: comparisons with declared precision, and the parsing of
  * values by form type (typed.h). */
-#include "bind.h"
-#include "eval.h"
+#include "rules/bind.h"
+#include "rules/eval.h"
 #include "test.h"
-#include "typed.h"
+#include "form/typed.h"
 
 static struct sb_val num(double v, double tol)
 {

@@ -1,5 +1,5 @@
 /* test_expr.c: the rule language parser (expr.h). */
-#include "expr.h"
+#include "form/expr.h"
 #include "test.h"
 
 /* Parse text and print it back; NULL on a syntax error. */

@@ -2,8 +2,8 @@
  * boxes, placeholders and their template errors, and the blank findings
  * of missing figures. The declaration is built by hand on the real
  * platform-2023 edition. */
-#include "decl.h"
-#include "fill.h"
+#include "check/decl.h"
+#include "report/fill.h"
 #include "test.h"
 
 static struct sb_form *form;

@@ -1,6 +1,6 @@
 /* test_fonts.c: the private font configuration resolves each role to the
  * shipped Fandol face and reports characters a face lacks. */
-#include "fonts.h"
+#include "typeset/fonts.h"
 #include "test.h"
 
 static struct sb_fonts *fonts;

@@ -3,11 +3,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bind.h"
-#include "expr.h"
-#include "form.h"
+#include "rules/bind.h"
+#include "form/expr.h"
+#include "form/form.h"
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static int enum_index(const struct sb_enum *e, const char *text)
 {

@@ -2,7 +2,7 @@
  * growth, two million sequential IDs, and the hash's mixing. */
 #include <stdint.h>
 
-#include "keyset.h"
+#include "base/keyset.h"
 #include "test.h"
 
 #define ADD(ks, s, row) sb_keyset_add(ks, s, strlen(s), row)

@@ -1,5 +1,5 @@
 /* test_mask.c: masking names, phone numbers and e-mail addresses. */
-#include "mask.h"
+#include "form/mask.h"
 #include "test.h"
 
 /* kind applied to s, in a buffer that lives until the next call. */

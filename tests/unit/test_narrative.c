@@ -4,8 +4,8 @@
  * findings; sections.csv's own validation. */
 #include <unistd.h>
 
-#include "form.h"
-#include "narrative.h"
+#include "form/form.h"
+#include "report/narrative.h"
 #include "test.h"
 
 static struct sb_form *form;

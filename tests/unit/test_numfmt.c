@@ -2,7 +2,7 @@
  * money, with exact strings (research/charts.md §4). */
 #include <math.h>
 
-#include "numfmt.h"
+#include "base/numfmt.h"
 #include "test.h"
 
 static char b[SB_NUMFMT_SIZE];

@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "linebreak.h"
+#include "typeset/linebreak.h"
 #include "test.h"
-#include "typeset.h"
-#include "utf8.h"
+#include "typeset/typeset.h"
+#include "base/utf8.h"
 
 static struct sb_fonts *fonts;
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "typeset.h"
+#include "typeset/typeset.h"
 
 static struct sb_fonts *fonts;
 static char dir[64];

@@ -1,6 +1,6 @@
 /* test_utf8.c: decoding, matching keys, trimming, word counts. */
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void decode_valid_and_invalid(void)
 {

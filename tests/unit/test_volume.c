@@ -4,10 +4,10 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "evidence_file.h"
+#include "volume/evidence_file.h"
 #include "test.h"
-#include "typeset.h"
-#include "volume_int.h"
+#include "typeset/typeset.h"
+#include "volume/volume_int.h"
 
 #define EV "tests/fixtures/base/evidence/"
 

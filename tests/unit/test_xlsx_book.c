@@ -1,9 +1,9 @@
 /* test_xlsx_book.c: sheet names, display widths and serial dates of the
  * annex workbook. */
-#include "cell.h"
+#include "cells/cell.h"
 #include "test.h"
-#include "utf8.h"
-#include "xlsx_book.h"
+#include "base/utf8.h"
+#include "xlsx/xlsx_book.h"
 
 static void sheet_names_are_valid(void)
 {

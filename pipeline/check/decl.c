@@ -1,0 +1,476 @@
+/* decl.c: check a declaration directory (see decl.h): form.csv, then
+ * the annexes on a pool of threads (biggest first; a big file's second
+ * half is queued first, so the other thread reads it while this one
+ * reads the first half), then the rules. */
+#include "check/decl.h"
+
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check/check.h"
+#include "form/expr.h"
+
+/* One annex file to read, in one part or two (sb_annex_open). */
+struct job {
+    int annex;
+    char *path;
+    long long size;
+    struct sb_agg **aggs;
+    int n_aggs;
+    volatile long long done[2]; /* bytes read by each part */
+    struct sb_annex_job *aj;
+    int parts_left;  /* parts not finished yet */
+    int part1;       /* state of part 1: P1_* */
+};
+
+enum { P1_NONE, P1_QUEUED, P1_RUNNING, P1_CANCELLED };
+
+/* A part of a job waiting for a thread. */
+struct item {
+    struct job *j;
+    int part;
+};
+
+/* Items run in queue order; part 1 of a split file goes to the front,
+ * so that the other thread takes it next. */
+struct pool {
+    struct sb_decl *d;
+    struct job *jobs;
+    int n_jobs;
+    struct item *queue; /* 2 * n_jobs + 1 slots; [head, tail) waits */
+    int head, tail;
+    int opening;        /* files being opened: more items may come */
+    int finished;
+    int may_split;
+    int split_tests;    /* SHENBAO_SPLIT_MIN is set: every part runs */
+    pthread_mutex_t lock;
+    pthread_cond_t more;
+    int rc;
+    struct sb_error err;
+};
+
+static void fail(struct pool *p, int rc, const struct sb_error *err)
+{
+    if (rc != SB_OK && p->rc == SB_OK) {
+        p->rc = rc;
+        p->err = *err;
+    }
+}
+
+/* A part is over: the thread that ends the last part closes the job.
+ * Call under the lock; returns with it held. */
+static void part_done(struct pool *p, struct job *j)
+{
+    if (--j->parts_left > 0)
+        return;
+    pthread_mutex_unlock(&p->lock);
+    {
+        struct sb_error err = {0};
+        int rc = sb_annex_close(j->aj, &err);
+
+        pthread_mutex_lock(&p->lock);
+        fail(p, rc, &err);
+    }
+    j->aj = NULL;
+    p->finished++;
+}
+
+static void run_first(struct pool *p, struct job *j)
+{
+    struct sb_error err = {0};
+    int rc, split;
+
+    rc = sb_annex_open(p->d, j->annex, j->path, j->aggs, j->n_aggs, j->done,
+                       p->may_split, &j->aj, &err);
+    split = rc == SB_OK && sb_annex_parts(j->aj) == 2;
+    pthread_mutex_lock(&p->lock);
+    fail(p, rc, &err);
+    j->parts_left = 1;
+    if (split) {
+        p->queue[--p->head] = (struct item){j, 1};
+        j->part1 = P1_QUEUED;
+        j->parts_left = 2;
+    }
+    p->opening--;
+    pthread_cond_broadcast(&p->more);
+    pthread_mutex_unlock(&p->lock);
+    if (rc == SB_OK) {
+        rc = sb_annex_run(j->aj, 0, &err);
+        pthread_mutex_lock(&p->lock);
+        fail(p, rc, &err);
+    } else {
+        pthread_mutex_lock(&p->lock);
+    }
+    if (j->part1 == P1_QUEUED && p->split_tests) {
+        /* Tests of the merge: run part 1 here rather than not at all. */
+        j->part1 = P1_RUNNING;
+        pthread_mutex_unlock(&p->lock);
+        sb_annex_run(j->aj, 1, NULL);
+        pthread_mutex_lock(&p->lock);
+        j->parts_left--;
+    } else if (j->part1 == P1_QUEUED) {
+        /* No thread was free for part 1: part 0 reads on in order. */
+        j->part1 = P1_CANCELLED;
+        j->parts_left--;
+    }
+    part_done(p, j);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        struct item it;
+
+        while (p->head == p->tail && p->opening > 0)
+            pthread_cond_wait(&p->more, &p->lock);
+        if (p->head == p->tail)
+            break;
+        it = p->queue[p->head++];
+        if (it.part == 0) {
+            p->opening++;
+            pthread_mutex_unlock(&p->lock);
+            run_first(p, it.j);
+            pthread_mutex_lock(&p->lock);
+            continue;
+        }
+        if (it.j->part1 != P1_QUEUED)
+            continue; /* cancelled, or run by part 0's thread */
+        it.j->part1 = P1_RUNNING;
+        pthread_mutex_unlock(&p->lock);
+        sb_annex_run(it.j->aj, 1, NULL);
+        pthread_mutex_lock(&p->lock);
+        part_done(p, it.j);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    const struct job *x = a, *y = b;
+
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->annex - y->annex;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_finding(struct sb_decl *d, enum sb_severity sev,
+                        const char *code, const char *path,
+                        const char *annex, const char *msg)
+{
+    struct sb_finding f = {0};
+
+    f.code = code;
+    f.sev = sev;
+    f.pos.path = path;
+    f.annex = annex;
+    f.message = msg;
+    sb_findings_add(d->findings, &f);
+}
+
+/* Find the annex files under DIR/annex and make one job per annex. */
+static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs)
+{
+    char *dir = sb_xasprintf("%s/annex", d->dir);
+    DIR *dp = opendir(dir);
+    char **names = NULL;
+    int n_names = 0;
+    struct dirent *de;
+
+    *jobs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof **jobs);
+    *n_jobs = 0;
+    while (dp != NULL && (de = readdir(dp)) != NULL) {
+        size_t len = strlen(de->d_name);
+
+        if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
+            names = sb_xrealloc(names, (size_t)(n_names + 1) * sizeof *names);
+            names[n_names++] = sb_xstrdup(de->d_name);
+        }
+    }
+    if (dp != NULL)
+        closedir(dp);
+    qsort(names, (size_t)n_names, sizeof *names, by_name);
+    for (int i = 0; i < n_names; i++) {
+        char *path = sb_xasprintf("%s/%s", dir, names[i]);
+        int a = sb_annex_match(d->form, names[i]);
+        struct stat st;
+        int dup = 0;
+
+        for (int j = 0; j < *n_jobs && a >= 0; j++)
+            dup |= (*jobs)[j].annex == a;
+        if (a < 0) {
+            char *msg = sb_xasprintf(
+                "文件名无法对应到任何附件清单（应含附件代码、名称或“附件N”）");
+
+            add_finding(d, SB_SEV_WARNING, "annex.unknown-file", path, NULL,
+                        msg);
+            free(msg);
+            free(path);
+        } else if (dup) {
+            char *msg = sb_xasprintf("附件%d %s 有多个文件，只核对了第一个",
+                                     d->form->annexes[a].number,
+                                     d->form->annexes[a].title);
+
+            add_finding(d, SB_SEV_ERROR, "annex.duplicate-file", path, NULL,
+                        msg);
+            free(msg);
+            free(path);
+        } else {
+            struct job *j = &(*jobs)[(*n_jobs)++];
+
+            j->annex = a;
+            j->path = path;
+            j->size = stat(path, &st) == 0 ? (long long)st.st_size : 0;
+        }
+        free(names[i]);
+    }
+    free(names);
+    for (int a = 0; a < d->form->n_annexes; a++) {
+        const struct sb_annex *an = &d->form->annexes[a];
+        int found = 0;
+
+        for (int j = 0; j < *n_jobs; j++)
+            found |= (*jobs)[j].annex == a;
+        if (!found && an->required) {
+            char *msg = sb_xasprintf("缺少附件%d %s（放在 annex/ 目录下，"
+                                     "文件名如 %s.csv）",
+                                     an->number, an->title, an->code);
+            char *label = sb_xasprintf("附件%d %s", an->number, an->title);
+
+            add_finding(d, SB_SEV_ERROR, "annex.missing", dir, label, msg);
+            free(msg);
+            free(label);
+        }
+    }
+    free(dir);
+    return SB_OK;
+}
+
+static void show_progress(struct pool *p, long long total)
+{
+    long long done = 0;
+
+    for (int i = 0; i < p->n_jobs; i++)
+        done += p->jobs[i].done[0] + p->jobs[i].done[1];
+    fprintf(stderr, "\rshenbao: 核对附件清单 %3d%% (%d/%d 个文件)",
+            total > 0 ? (int)(done * 100 / total) : 100, p->finished,
+            p->n_jobs);
+}
+
+static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
+                    const struct sb_check_opts *opts, struct sb_error *err)
+{
+    struct pool p = {0};
+    int n_threads = opts->threads > 0 ? opts->threads : 2;
+    pthread_t *tid;
+    long long total = 0;
+    int tty = opts->progress && isatty(2);
+
+    p.d = d;
+    p.jobs = jobs;
+    p.n_jobs = n_jobs;
+    p.may_split = n_threads >= 2;
+    p.split_tests = getenv("SHENBAO_SPLIT_MIN") != NULL;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.more, NULL);
+    qsort(jobs, (size_t)n_jobs, sizeof *jobs, by_size);
+    p.queue = sb_xcalloc((size_t)(2 * n_jobs + 1), sizeof *p.queue);
+    p.head = n_jobs;
+    p.tail = n_jobs;
+    for (int i = 0; i < n_jobs; i++)
+        p.queue[p.tail++] = (struct item){&jobs[i], 0};
+    for (int i = 0; i < n_jobs; i++) {
+        total += jobs[i].size;
+        for (int k = 0; k < d->form->n_aggs; k++) {
+            if (d->form->aggs[k]->annex != jobs[i].annex)
+                continue;
+            jobs[i].aggs = sb_xrealloc(jobs[i].aggs,
+                                       (size_t)(jobs[i].n_aggs + 1) *
+                                           sizeof *jobs[i].aggs);
+            jobs[i].aggs[jobs[i].n_aggs++] = d->aggs[k];
+        }
+    }
+    /* a big file may give a second thread work */
+    if (n_threads > 2 * n_jobs)
+        n_threads = n_jobs > 0 ? 2 * n_jobs : 1;
+    tid = sb_xcalloc((size_t)n_threads, sizeof *tid);
+    for (int i = 0; i < n_threads; i++)
+        pthread_create(&tid[i], NULL, worker, &p);
+    while (tty) {
+        struct timespec ts = {0, 250 * 1000 * 1000};
+        int finished;
+
+        pthread_mutex_lock(&p.lock);
+        finished = p.finished;
+        pthread_mutex_unlock(&p.lock);
+        if (finished >= n_jobs)
+            break;
+        show_progress(&p, total);
+        nanosleep(&ts, NULL);
+    }
+    for (int i = 0; i < n_threads; i++)
+        pthread_join(tid[i], NULL);
+    if (tty)
+        fprintf(stderr, "\r\033[K");
+    free(tid);
+    free(p.queue);
+    pthread_cond_destroy(&p.more);
+    pthread_mutex_destroy(&p.lock);
+    if (p.rc != SB_OK && err != NULL)
+        *err = p.err;
+    return p.rc;
+}
+
+int sb_decl_check(struct sb_decl **out, const char *dir,
+                  const struct sb_check_opts *opts, struct sb_error *err)
+{
+    static const struct sb_check_opts defaults = {0};
+    struct sb_decl *d = sb_xcalloc(1, sizeof *d);
+    struct sb_table *t = NULL;
+    struct job *jobs = NULL;
+    int n_jobs = 0, rc;
+    const char *edition;
+    struct stat st;
+    char *md;
+
+    if (opts == NULL)
+        opts = &defaults;
+    *out = NULL;
+    d->dir = sb_xstrdup(dir);
+    d->findings = sb_findings_new(opts->max_per_kind > 0 ? opts->max_per_kind
+                                                         : 1000);
+    d->form_path = sb_xasprintf("%s/form.csv", dir);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        rc = sb_error_set(err, SB_EIO, NULL,
+                          "%s: not a declaration directory", dir);
+        goto fail;
+    }
+    rc = sb_table_read(&t, d->form_path, d->findings, err);
+    if (rc != SB_OK)
+        goto fail;
+    edition = sb_figures_edition(t);
+    if (edition == NULL)
+        edition = opts->form != NULL ? opts->form : "platform-2023";
+    rc = sb_form_open(&d->form, edition, err);
+    if (rc != SB_OK)
+        goto fail;
+    d->figs = sb_xcalloc((size_t)d->form->n_fields + 1, sizeof *d->figs);
+    d->annexes = sb_xcalloc((size_t)d->form->n_annexes + 1,
+                            sizeof *d->annexes);
+    for (int i = 0; i < d->form->n_annexes; i++)
+        d->annexes[i].annex = &d->form->annexes[i];
+    sb_figures_read(d, t);
+    /* positions outlive t: name the file by d's copy of its path */
+    for (int i = 0; i < d->form->n_fields; i++)
+        if (d->figs[i].pos.path != NULL)
+            d->figs[i].pos.path = d->form_path;
+    d->aggs = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->aggs);
+    for (int i = 0; i < d->form->n_aggs; i++)
+        d->aggs[i] = sb_agg_new(d->form, d->form->aggs[i], d->figs);
+    find_annexes(d, &jobs, &n_jobs);
+    rc = run_jobs(d, jobs, n_jobs, opts, err);
+    if (rc != SB_OK)
+        goto fail;
+    sb_rules_run(d);
+    md = sb_xasprintf("%s/declaration.md", dir);
+    if (stat(md, &st) == 0)
+        d->markdown = md;
+    else
+        free(md);
+    for (int i = 0; i < n_jobs; i++) {
+        free(jobs[i].path);
+        free(jobs[i].aggs);
+    }
+    free(jobs);
+    sb_table_free(t);
+    *out = d;
+    return SB_OK;
+fail:
+    for (int i = 0; i < n_jobs; i++) {
+        free(jobs[i].path);
+        free(jobs[i].aggs);
+    }
+    free(jobs);
+    sb_table_free(t);
+    sb_decl_free(d);
+    return rc;
+}
+
+void sb_decl_free(struct sb_decl *d)
+{
+    if (d == NULL)
+        return;
+    for (int i = 0; d->figs != NULL && i < d->form->n_fields; i++)
+        free(d->figs[i].raw);
+    for (int i = 0; d->annexes != NULL && i < d->form->n_annexes; i++) {
+        struct sb_annex_result *r = &d->annexes[i];
+
+        for (int h = 0; h < r->n_headers; h++)
+            free(r->headers[h]);
+        free(r->headers);
+        free(r->path);
+        free(r->col_field);
+        free(r->col_yuan);
+    }
+    for (int i = 0; d->aggs != NULL && i < d->form->n_aggs; i++)
+        sb_agg_free(d->aggs[i]);
+    for (int i = 0; d->results != NULL && i < d->form->n_rules; i++) {
+        free(d->results[i].lhs_text);
+        free(d->results[i].rhs_text);
+    }
+    free(d->results);
+    free(d->aggs);
+    free(d->figs);
+    free(d->annexes);
+    sb_findings_free(d->findings);
+    sb_form_free(d->form);
+    free(d->form_path);
+    free(d->markdown);
+    free(d->dir);
+    free(d);
+}
+
+const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
+                                       const char *code)
+{
+    int i = sb_form_field_index(d->form, code);
+
+    return i >= 0 ? &d->figs[i] : NULL;
+}
+
+const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
+                                            const char *code)
+{
+    for (int i = 0; i < d->form->n_annexes; i++) {
+        if (strcmp(d->form->annexes[i].code, code) == 0)
+            return &d->annexes[i];
+    }
+    return NULL;
+}
+
+const char *sb_decl_relpath(const struct sb_decl *d, const char *path)
+{
+    size_t n = strlen(d->dir);
+
+    while (n > 1 && d->dir[n - 1] == '/')
+        n--;
+    if (strncmp(path, d->dir, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}

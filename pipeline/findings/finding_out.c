@@ -1,0 +1,379 @@
+/* finding_out.c: the three writers of a findings list: text for people,
+ * JSON for scripts, JUnit XML for CI dashboards (see finding.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "findings/finding.h"
+#include "base/json.h"
+
+static const char *sev_word(enum sb_severity sev)
+{
+    switch (sev) {
+    case SB_SEV_ERROR:
+        return "error";
+    case SB_SEV_WARNING:
+        return "warning";
+    case SB_SEV_INFO:
+        return "info";
+    }
+    return "?";
+}
+
+static const char *sev_title(enum sb_severity sev)
+{
+    switch (sev) {
+    case SB_SEV_ERROR:
+        return "错误 errors";
+    case SB_SEV_WARNING:
+        return "警告 warnings";
+    case SB_SEV_INFO:
+        return "提示 info";
+    }
+    return "?";
+}
+
+static int same(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static void put_pos(FILE *out, const struct sb_pos *p)
+{
+    if (p->path == NULL)
+        return;
+    fputs(p->path, out);
+    if (p->row > 0)
+        fprintf(out, ":%ld", p->row);
+    if (p->row > 0 && p->col > 0)
+        fprintf(out, ":%d", p->col);
+    fputs(": ", out);
+}
+
+/* How many findings of (code, path) were printed so far. */
+struct printed {
+    const char *code;
+    const char *path;
+    long n;
+};
+
+int sb_findings_write_text(struct sb_findings *fs, FILE *out,
+                           long max_print, int color)
+{
+    long n, n_printed = 0;
+    const struct sb_finding *f = sb_findings_sorted(fs, &n);
+    struct printed *pr = sb_xcalloc((size_t)n + 1, sizeof *pr);
+    long n_pr = 0;
+    const char *on = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+
+    for (long i = 0; i < n; i++) {
+        const struct sb_finding *g = &f[i];
+        struct printed *p = NULL;
+
+        if (i == 0 || g->sev != f[i - 1].sev)
+            fprintf(out, "%s== %s: %ld ==%s\n", on, sev_title(g->sev),
+                    sb_findings_count(fs, g->sev), off);
+        if (i == 0 || g->sev != f[i - 1].sev ||
+            !same(g->pos.path, f[i - 1].pos.path)) {
+            fprintf(out, "-- %s", g->pos.path ? g->pos.path : "(申报书)");
+            if (g->annex != NULL)
+                fprintf(out, " (%s)", g->annex);
+            fputs(" --\n", out);
+        }
+        for (long j = 0; j < n_pr; j++) {
+            if (same(pr[j].code, g->code) && same(pr[j].path, g->pos.path))
+                p = &pr[j];
+        }
+        if (p == NULL) {
+            p = &pr[n_pr++];
+            p->code = g->code;
+            p->path = g->pos.path;
+        }
+        if (max_print > 0 && p->n >= max_print)
+            continue;
+        p->n++;
+        n_printed++;
+        put_pos(out, &g->pos);
+        fprintf(out, "%s: ", sev_word(g->sev));
+        if (g->column != NULL)
+            fprintf(out, "%s：", g->column);
+        fprintf(out, "%s [%s]\n", g->message ? g->message : "",
+                g->code ? g->code : "");
+        if (g->expected != NULL || g->found != NULL ||
+            g->source != NULL || g->pos.line > 0) {
+            const char *sep = "";
+
+            fputs("    ", out);
+            if (g->expected != NULL) {
+                fprintf(out, "应为 expected: %s", g->expected);
+                sep = " | ";
+            }
+            if (g->found != NULL) {
+                fprintf(out, "%s实为 found: %s", sep, g->found);
+                sep = " | ";
+            }
+            if (g->pos.line > 0 && g->pos.line != g->pos.row) {
+                fprintf(out, "%s行 line %ld", sep, g->pos.line);
+                sep = " | ";
+            }
+            if (g->source != NULL)
+                fprintf(out, "%s依据 source: %s", sep, g->source);
+            fputc('\n', out);
+        }
+    }
+    free(pr);
+    {
+        long total = sb_findings_count(fs, SB_SEV_ERROR) +
+                     sb_findings_count(fs, SB_SEV_WARNING) +
+                     sb_findings_count(fs, SB_SEV_INFO);
+
+        fprintf(out, "%ld errors, %ld warnings, %ld info",
+                sb_findings_count(fs, SB_SEV_ERROR),
+                sb_findings_count(fs, SB_SEV_WARNING),
+                sb_findings_count(fs, SB_SEV_INFO));
+        if (total > n_printed)
+            fprintf(out, " (%ld not shown: see --max-print, "
+                         "--format json)",
+                    total - n_printed);
+        fputc('\n', out);
+    }
+    return ferror(out) ? SB_EIO : SB_OK;
+}
+
+static int check_failed(const struct sb_finding *f, long n, const char *code)
+{
+    for (long i = 0; i < n; i++) {
+        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+            return 1;
+    }
+    return 0;
+}
+
+int sb_findings_write_json(struct sb_findings *fs, FILE *out,
+                           const char *title)
+{
+    long n;
+    const struct sb_finding *f = sb_findings_sorted(fs, &n);
+    long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
+    int first = 1;
+
+    fputs("{\"title\": ", out);
+    sb_json_cstr(out, title);
+    fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
+                 "\"warning\": %ld, \"info\": %ld},\n \"findings\": [",
+            sb_findings_count(fs, SB_SEV_ERROR) ? "false" : "true",
+            sb_findings_count(fs, SB_SEV_ERROR),
+            sb_findings_count(fs, SB_SEV_WARNING),
+            sb_findings_count(fs, SB_SEV_INFO));
+    for (long i = 0; i < n; i++) {
+        const struct sb_finding *g = &f[i];
+
+        fputs(i ? ",\n  {" : "\n  {", out);
+        fputs("\"code\": ", out);
+        sb_json_cstr(out, g->code);
+        fprintf(out, ", \"severity\": \"%s\", \"file\": ", sev_word(g->sev));
+        sb_json_cstr(out, g->pos.path);
+        fprintf(out, ", \"row\": %ld, \"col\": %d, \"line\": %ld",
+                g->pos.row, g->pos.col, g->pos.line);
+        fputs(", \"annex\": ", out);
+        sb_json_cstr(out, g->annex);
+        fputs(", \"column\": ", out);
+        sb_json_cstr(out, g->column);
+        fputs(", \"expected\": ", out);
+        sb_json_cstr(out, g->expected);
+        fputs(", \"found\": ", out);
+        sb_json_cstr(out, g->found);
+        fputs(", \"message\": ", out);
+        sb_json_cstr(out, g->message);
+        fputs(", \"source\": ", out);
+        sb_json_cstr(out, g->source);
+        fputc('}', out);
+    }
+    fputs(n ? "\n ],\n \"omitted\": [" : "],\n \"omitted\": [", out);
+    for (long i = 0; i < n; i++) {
+        long om;
+
+        if (i > 0 && same(f[i].code, f[i - 1].code) &&
+            same(f[i].pos.path, f[i - 1].pos.path))
+            continue;
+        om = sb_findings_omitted(fs, f[i].code, f[i].pos.path);
+        if (om <= 0)
+            continue;
+        /* Sorting may separate one kind into several runs; print each
+         * kind once by checking it did not appear before. */
+        {
+            int seen = 0;
+
+            for (long j = 0; j < i && !seen; j++)
+                seen = same(f[j].code, f[i].code) &&
+                       same(f[j].pos.path, f[i].pos.path);
+            if (seen)
+                continue;
+        }
+        fputs(first ? "\n  {\"code\": " : ",\n  {\"code\": ", out);
+        first = 0;
+        sb_json_cstr(out, f[i].code);
+        fputs(", \"file\": ", out);
+        sb_json_cstr(out, f[i].pos.path);
+        fprintf(out, ", \"count\": %ld}", om);
+    }
+    fputs(first ? "],\n \"checks\": [" : "\n ],\n \"checks\": [", out);
+    for (long i = 0; i < n_checks; i++) {
+        const char *code, *name, *source;
+
+        sb_findings_checks(fs, i, &code, &name, &source);
+        fputs(i ? ",\n  {\"code\": " : "\n  {\"code\": ", out);
+        sb_json_cstr(out, code);
+        fputs(", \"name\": ", out);
+        sb_json_cstr(out, name);
+        fputs(", \"source\": ", out);
+        sb_json_cstr(out, source);
+        fprintf(out, ", \"status\": \"%s\"}",
+                check_failed(f, n, code) ? "fail" : "pass");
+    }
+    fputs(n_checks ? "\n ]}\n" : "]}\n", out);
+    return ferror(out) ? SB_EIO : SB_OK;
+}
+
+/* XML text with the five predefined entities escaped; control
+ * characters other than tab and newline are not allowed in XML 1.0 and
+ * are dropped. */
+static void xml_str(FILE *out, const char *s)
+{
+    if (s == NULL)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        case '\'':
+            fputs("&apos;", out);
+            break;
+        default:
+            if (*p >= 0x20 || *p == '\n' || *p == '\t')
+                fputc(*p, out);
+        }
+    }
+}
+
+static void junit_case(FILE *out, const struct sb_finding *f, long n,
+                       struct sb_findings *fs, const char *code,
+                       const char *name, const char *source)
+{
+    long n_err = 0;
+
+    for (long i = 0; i < n; i++) {
+        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+            n_err++;
+    }
+    fputs("  <testcase classname=\"shenbao.", out);
+    xml_str(out, code);
+    fputs("\" name=\"", out);
+    xml_str(out, name);
+    if (source != NULL) {
+        fputs(" (", out);
+        xml_str(out, source);
+        fputc(')', out);
+    }
+    fputs("\">", out);
+    if (n_err > 0) {
+        long total = n_err;
+
+        for (long i = 0; i < n; i++) {
+            if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+                total += sb_findings_omitted(fs, code, f[i].pos.path) *
+                         (i == 0 || !same(f[i].pos.path, f[i - 1].pos.path));
+        }
+        fprintf(out, "\n    <failure type=\"%s\" message=\"%ld ", code,
+                total);
+        fputs("error(s)\">", out);
+        for (long i = 0; i < n; i++) {
+            const struct sb_finding *g = &f[i];
+
+            if (g->sev != SB_SEV_ERROR || !same(g->code, code))
+                continue;
+            if (g->pos.path != NULL) {
+                xml_str(out, g->pos.path);
+                fprintf(out, ":%ld:%d: ", g->pos.row, g->pos.col);
+            }
+            xml_str(out, g->message);
+            if (g->expected != NULL) {
+                fputs(" expected: ", out);
+                xml_str(out, g->expected);
+            }
+            if (g->found != NULL) {
+                fputs(" found: ", out);
+                xml_str(out, g->found);
+            }
+            fputc('\n', out);
+        }
+        fputs("</failure>\n  ", out);
+    }
+    fputs("</testcase>\n", out);
+}
+
+int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
+                            const char *title)
+{
+    long n;
+    const struct sb_finding *f = sb_findings_sorted(fs, &n);
+    long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
+    long n_cases = n_checks, n_fail = 0;
+    const char **extra = sb_xcalloc((size_t)n + 1, sizeof *extra);
+    long n_extra = 0;
+
+    /* Error codes that no registered check owns get a case of their own. */
+    for (long i = 0; i < n; i++) {
+        int known = 0;
+
+        if (f[i].sev != SB_SEV_ERROR)
+            continue;
+        for (long j = 0; j < n_checks && !known; j++) {
+            const char *code, *name, *source;
+
+            sb_findings_checks(fs, j, &code, &name, &source);
+            known = same(code, f[i].code);
+        }
+        for (long j = 0; j < n_extra && !known; j++)
+            known = same(extra[j], f[i].code);
+        if (!known)
+            extra[n_extra++] = f[i].code;
+    }
+    n_cases += n_extra;
+    for (long j = 0; j < n_checks; j++) {
+        const char *code, *name, *source;
+
+        sb_findings_checks(fs, j, &code, &name, &source);
+        n_fail += check_failed(f, n, code);
+    }
+    n_fail += n_extra;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+    fprintf(out, "<testsuites tests=\"%ld\" failures=\"%ld\">\n", n_cases,
+            n_fail);
+    fputs(" <testsuite name=\"", out);
+    xml_str(out, title);
+    fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\">\n",
+            n_cases, n_fail);
+    for (long j = 0; j < n_checks; j++) {
+        const char *code, *name, *source;
+
+        sb_findings_checks(fs, j, &code, &name, &source);
+        junit_case(out, f, n, fs, code, name, source);
+    }
+    for (long j = 0; j < n_extra; j++)
+        junit_case(out, f, n, fs, extra[j], extra[j], NULL);
+    fputs(" </testsuite>\n</testsuites>\n", out);
+    free(extra);
+    return ferror(out) ? SB_EIO : SB_OK;
+}

@@ -1,0 +1,119 @@
+/* sections.c: read a form edition's sections.csv (see sections.h). */
+#include "form/sections.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "form/form.h"
+#include "read/table.h"
+
+static int bad(const struct sb_table *t, long r, int col, const char *what,
+               const char *found, struct sb_error *err)
+{
+    struct sb_pos pos = {0};
+
+    pos.path = t->path;
+    pos.row = t->rows[r];
+    pos.col = col + 1;
+    pos.line = t->lines[r];
+    return sb_error_set(err, SB_EFORMAT, &pos, "%s, found \"%s\"", what,
+                        found);
+}
+
+static int load_row(struct sb_sections *s, const struct sb_table *t,
+                    long r, const int *c, struct sb_error *err)
+{
+    struct sb_section *sec = &s->v[s->n];
+    const char *req = sb_table_get(t, r, c[2]);
+    const char *lim = sb_table_get(t, r, c[3]);
+    char *end;
+
+    if (sb_table_get(t, r, c[0])[0] == '\0')
+        return bad(t, r, c[0], "expected a key", "", err);
+    if (sb_sections_find(s, sb_table_get(t, r, c[0])) >= 0)
+        return bad(t, r, c[0], "duplicate key", sb_table_get(t, r, c[0]),
+                   err);
+    if (strcmp(req, "0") != 0 && strcmp(req, "1") != 0 && req[0] != '\0')
+        return bad(t, r, c[2], "expected 0 or 1", req, err);
+    memset(sec, 0, sizeof *sec);
+    if (lim[0] != '\0') {
+        errno = 0;
+        sec->limit = strtol(lim, &end, 10);
+        if (errno != 0 || *end != '\0' || sec->limit <= 0)
+            return bad(t, r, c[3], "expected a positive number of 字", lim,
+                       err);
+    }
+    sec->key = sb_xstrdup(sb_table_get(t, r, c[0]));
+    sec->heading = sb_xstrdup(sb_table_get(t, r, c[1]));
+    sec->required = req[0] == '1';
+    sec->source = sb_xstrdup(sb_table_get(t, r, c[4]));
+    sec->hint = sb_xstrdup(sb_table_get(t, r, c[5]));
+    sec->line = t->rows[r];
+    s->n++;
+    return SB_OK;
+}
+
+int sb_sections_load(struct sb_sections **out, const struct sb_form *f,
+                     struct sb_error *err)
+{
+    static const char *const names[] = {"key",    "heading", "required",
+                                        "limit",  "source",  "hint"};
+    struct sb_sections *s = sb_xcalloc(1, sizeof *s);
+    struct sb_table *t = NULL;
+    char *path = sb_xasprintf("%s/sections.csv", f->dir);
+    int c[6], rc = SB_OK;
+
+    *out = NULL;
+    if (access(path, F_OK) != 0) {
+        free(path);
+        *out = s;
+        return SB_OK;
+    }
+    s->path = path;
+    rc = sb_table_read(&t, path, NULL, err);
+    for (int i = 0; rc == SB_OK && i < 6; i++) {
+        c[i] = sb_table_col(t, names[i]);
+        if (c[i] < 0) {
+            struct sb_pos pos = {path, 1, 0, 1};
+
+            rc = sb_error_set(err, SB_EFORMAT, &pos,
+                              "missing column \"%s\"", names[i]);
+        }
+    }
+    if (rc == SB_OK)
+        s->v = sb_xcalloc((size_t)t->n_rows + 1, sizeof *s->v);
+    for (long r = 0; rc == SB_OK && r < t->n_rows; r++)
+        rc = load_row(s, t, r, c, err);
+    sb_table_free(t);
+    if (rc != SB_OK) {
+        sb_sections_free(s);
+        return rc;
+    }
+    *out = s;
+    return SB_OK;
+}
+
+void sb_sections_free(struct sb_sections *s)
+{
+    if (s == NULL)
+        return;
+    for (int i = 0; i < s->n; i++) {
+        free(s->v[i].key);
+        free(s->v[i].heading);
+        free(s->v[i].source);
+        free(s->v[i].hint);
+    }
+    free(s->v);
+    free(s->path);
+    free(s);
+}
+
+int sb_sections_find(const struct sb_sections *s, const char *key)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].key, key) == 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,67 @@
+/* eval.h: evaluate bound rule expressions (see expr.h, bind.h) over the
+ * declared figures, one annex row (inside where) and aggregate results.
+ *
+ * Numbers carry a tolerance: half a unit of the last digit a figure was
+ * declared with (12.6 万元 → ±0.05 万元), propagated through arithmetic
+ * (sums add tolerances; products and quotients use first-order error
+ * propagation). "=" holds when the difference is within the tolerances,
+ * so counts compare exactly and money and percentages within the
+ * precision they were declared with. */
+#ifndef SB_PIPELINE_EVAL_H
+#define SB_PIPELINE_EVAL_H
+
+#include <stdint.h>
+
+#include "rules/agg.h"
+#include "rules/bind.h"
+#include "check/decl.h"
+
+struct sb_val {
+    int vt;          /* enum sb_vtype; SB_VT_NONE = unknown */
+    double num;      /* NUM, BOOL; DATE as days */
+    double tol;      /* NUM: tolerance (same unit) */
+    int enum_idx;    /* ENUM */
+    uint64_t mask;   /* SET */
+    const char *text; /* TEXT, STR (borrowed) */
+    size_t len;
+};
+
+struct sb_env {
+    const struct sb_form *form;
+    const struct sb_figure *figs;  /* one per form field */
+    const struct sb_row *row;      /* inside a where, else NULL */
+    struct sb_agg *const *aggs;    /* one per form->aggs, or NULL */
+};
+
+/* Evaluate e into *out. Unknown inputs (a missing figure, an empty
+ * cell, an aggregate of an absent annex) give vt = SB_VT_NONE. */
+void sb_eval(const struct sb_expr *e, const struct sb_env *env,
+             struct sb_val *out);
+
+/* The value of column e (an SB_EX_NAME node bound to a column) in row: its typed
+ * cell, or unknown (SB_VT_NONE) when the cell is empty or invalid. Text
+ * is borrowed from row. */
+void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
+                    struct sb_val *v);
+
+/* Kleene's three-valued "and" and "or" of two conditions (1 true,
+ * 0 false, -1 unknown): false and anything is false, true or anything
+ * is true, else unknown wins. Callers short-circuit before y. */
+static inline int sb_cond_and(int x, int y)
+{
+    return x == 0 || y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+}
+
+static inline int sb_cond_or(int x, int y)
+{
+    return x == 1 || y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+}
+
+/* Evaluate a condition: 1 true, 0 false, -1 unknown. */
+int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env);
+
+/* Compare two known values with op (SB_EX_EQ … SB_EX_APPROX), with the
+ * tolerances of numbers. Returns 1 if the comparison holds. */
+int sb_eval_compare(int op, const struct sb_val *a, const struct sb_val *b);
+
+#endif

@@ -1,0 +1,450 @@
+/* chartset.c: from a checked declaration to chart specs (chartset.h). */
+#include "chart/chartset.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/bind.h"
+#include "cells/cell.h"
+#include "rules/eval.h"
+#include "form/expr.h"
+#include "base/outfile.h"
+
+/* The spec being built, and the storage it points into. */
+struct build {
+    struct sb_chart_spec spec;
+    char **cats;      /* owned labels */
+    int n_cats;
+    char **series;
+    int n_series;
+    double *values;   /* n_series × n_cats */
+    double *share;
+    char *source;
+};
+
+static int find_label(char **v, int n, const char *s)
+{
+    for (int i = 0; i < n; i++) {
+        if (strcmp(v[i], s) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static int add_label(char ***v, int *n, const char *s)
+{
+    int i = find_label(*v, *n, s);
+
+    if (i >= 0)
+        return i;
+    *v = sb_xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+    (*v)[*n] = sb_xstrdup(s);
+    return (*n)++;
+}
+
+/* The enumeration behind a by-key, if it is an enum column. */
+static const struct sb_enum *key_enum(const struct sb_form *f,
+                                      const struct sb_expr *k)
+{
+    const struct sb_column *c;
+
+    if (k->op == SB_EX_CALL)
+        return NULL;
+    c = &f->annexes[k->annex].cols[k->column];
+    return c->type == SB_TYPE_ENUM || c->type == SB_TYPE_ENUM_LIST ? c->en
+                                                                    : NULL;
+}
+
+/* Labels of one by-key: every enumeration value first (zeros shown),
+ * then what the groups hold, months and bands in order. */
+static void key_labels(const struct sb_form *f, const struct sb_expr *k,
+                       const struct sb_group *g, long n_groups, int part,
+                       char ***out, int *n)
+{
+    const struct sb_enum *en = key_enum(f, k);
+
+    if (en != NULL) {
+        for (int i = 0; i < en->n; i++)
+            add_label(out, n, en->values[i].text);
+    }
+    for (long i = 0; i < n_groups; i++) {
+        if (strcmp(g[i].parts[part], "（空）") != 0)
+            add_label(out, n, g[i].parts[part]);
+    }
+    if (en == NULL) {
+        /* months "2023-05" sort as text; bands by their lower edge, and
+         * so do plain labels that are all numbers (batches 1 … 5, 2021);
+         * other text keeps the order of first appearance */
+        int months = k->op == SB_EX_CALL && k->str[0] == 'm';
+        int numeric = 1;
+
+        for (int i = 0; i < *n && numeric && !months; i++) {
+            char *end;
+
+            strtod((*out)[i], &end);
+            numeric = end != (*out)[i] &&
+                      (*end == '\0' || (k->op == SB_EX_CALL &&
+                                        k->str[0] == 'b'));
+        }
+        for (int i = 1; i < *n && (months || numeric); i++) {
+            for (int j = i; j > 0; j--) {
+                double a = atof((*out)[j - 1]), b = atof((*out)[j]);
+                int swap = months ? strcmp((*out)[j - 1], (*out)[j]) > 0
+                                  : a > b;
+                char *t;
+
+                if (!swap)
+                    break;
+                t = (*out)[j - 1];
+                (*out)[j - 1] = (*out)[j];
+                (*out)[j] = t;
+            }
+        }
+    }
+}
+
+/* Values of money columns and figures are in 元; a chart in 万元 shows
+ * them divided. */
+static double unit_div(const char *unit)
+{
+    if (strcmp(unit, "万元") == 0)
+        return 1e4;
+    if (strcmp(unit, "亿元") == 0)
+        return 1e8;
+    return 1;
+}
+
+static int is_money(const struct sb_form *f, const struct sb_expr *e)
+{
+    if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD)
+        return f->fields[e->field].type == SB_TYPE_MONEY;
+    if (e->op == SB_EX_NAME && e->bound == SB_BOUND_COLUMN)
+        return f->annexes[e->annex].cols[e->column].type == SB_TYPE_MONEY;
+    if (e->op == SB_EX_CALL && strcmp(e->str, "count") != 0 &&
+        strcmp(e->str, "distinct") != 0 && e->n_args > 0)
+        return is_money(f, e->args[e->n_args > 1 && e->str[0] == 't' ? 1 : 0]);
+    return 0;
+}
+
+/* Months between two "YYYY-MM" keys, for filling a line's gaps. */
+static int month_index(const char *s)
+{
+    return atoi(s) * 12 + atoi(s + 5) - 1;
+}
+
+static void fill_months(struct build *b)
+{
+    int first, last;
+    char **cats;
+    int n;
+
+    if (b->n_cats == 0)
+        return;
+    first = month_index(b->cats[0]);
+    last = month_index(b->cats[b->n_cats - 1]);
+    n = last - first + 1;
+    cats = sb_xcalloc((size_t)n, sizeof *cats);
+    for (int m = 0; m < n; m++)
+        cats[m] = sb_xasprintf("%04d-%02d", (first + m) / 12,
+                               (first + m) % 12 + 1);
+    for (int i = 0; i < b->n_cats; i++)
+        free(b->cats[i]);
+    free(b->cats);
+    b->cats = cats;
+    b->n_cats = n;
+}
+
+static int from_groups(struct build *b, const struct sb_decl *d,
+                       const struct sb_chart_def *ch)
+{
+    const struct sb_expr *e = ch->data;
+    const struct sb_agg *a = d->aggs[e->agg];
+    const struct sb_group *g;
+    long n;
+    int cat_key = 0, ser_key = -1;
+    double div = is_money(d->form, e) ? unit_div(ch->unit) : 1;
+
+    g = sb_agg_groups(a, &n);
+    if (e->n_by == 2) {
+        /* heatmaps: first key rows (series), second columns */
+        int heat = strcmp(ch->kind, "heatmap") == 0;
+
+        cat_key = heat ? 1 : 0;
+        ser_key = heat ? 0 : 1;
+    }
+    key_labels(d->form, e->by[cat_key], g, n, cat_key, &b->cats, &b->n_cats);
+    if (e->by[cat_key]->op == SB_EX_CALL && e->by[cat_key]->str[0] == 'm')
+        fill_months(b);
+    if (ser_key >= 0)
+        key_labels(d->form, e->by[ser_key], g, n, ser_key, &b->series,
+                   &b->n_series);
+    else
+        add_label(&b->series, &b->n_series, "");
+    b->values = sb_xcalloc((size_t)(b->n_series * b->n_cats) + 1,
+                           sizeof *b->values);
+    for (long i = 0; i < n; i++) {
+        int c = find_label(b->cats, b->n_cats, g[i].parts[cat_key]);
+        int s = ser_key >= 0
+                    ? find_label(b->series, b->n_series, g[i].parts[ser_key])
+                    : 0;
+        double v = strcmp(e->str, "count") == 0 ? (double)g[i].count
+                                                 : g[i].sum / div;
+
+        if (c >= 0 && s >= 0)
+            b->values[s * b->n_cats + c] += v;
+    }
+    return SB_OK;
+}
+
+static int from_top(struct build *b, const struct sb_decl *d,
+                    const struct sb_chart_def *ch)
+{
+    const struct sb_agg *a = d->aggs[ch->data->agg];
+    long n;
+    const struct sb_top *t = sb_agg_top(a, &n);
+    double div = is_money(d->form, ch->data) ? unit_div(ch->unit) : 1;
+
+    add_label(&b->series, &b->n_series, "");
+    b->values = sb_xcalloc((size_t)n + 1, sizeof *b->values);
+    for (long i = 0; i < n; i++) {
+        add_label(&b->cats, &b->n_cats, t[i].label);
+        b->values[b->n_cats - 1] = t[i].value / div;
+    }
+    b->spec.keep_order = 1;
+    return SB_OK;
+}
+
+static int from_items(struct build *b, const struct sb_decl *d,
+                      const struct sb_chart_def *ch)
+{
+    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
+
+    for (int i = 0; i < ch->n_items; i++) {
+        add_label(&b->cats, &b->n_cats, ch->items[i].category);
+        add_label(&b->series, &b->n_series, ch->items[i].series);
+    }
+    b->values = sb_xcalloc((size_t)(b->n_series * b->n_cats) + 1,
+                           sizeof *b->values);
+    for (int i = 0; i < ch->n_items; i++) {
+        const struct sb_chart_datum *it = &ch->items[i];
+        struct sb_val v;
+        int c = find_label(b->cats, b->n_cats, it->category);
+        int s = find_label(b->series, b->n_series, it->series);
+        double div = is_money(d->form, it->value) ? unit_div(ch->unit) : 1;
+
+        sb_eval(it->value, &env, &v);
+        if (v.vt == SB_VT_NUM)
+            b->values[s * b->n_cats + c] = v.num / div;
+    }
+    b->spec.keep_order = 1;
+    b->spec.ordinal = 1;
+    return SB_OK;
+}
+
+/* line: cumulative counts and, with active=, the share of those
+ * registered by each month that are active now. */
+static void line_options(struct build *b, const struct sb_decl *d,
+                         const struct sb_chart_def *ch)
+{
+    double run = 0, run_active = 0;
+    const struct sb_expr *active = NULL;
+    double *act;
+
+    for (int i = 0; i < ch->n_opts; i++) {
+        if (strcmp(ch->opt_keys[i], "active") == 0)
+            active = ch->opt_exprs[i];
+    }
+    act = sb_xcalloc((size_t)b->n_cats + 1, sizeof *act);
+    if (active != NULL && active->bound == SB_BOUND_AGG &&
+        active->n_by == 1) {
+        long n;
+        const struct sb_group *g = sb_agg_groups(d->aggs[active->agg], &n);
+
+        for (long i = 0; i < n; i++) {
+            int c = find_label(b->cats, b->n_cats, g[i].parts[0]);
+
+            if (c >= 0)
+                act[c] = (double)g[i].count;
+        }
+        b->share = sb_xcalloc((size_t)b->n_cats + 1, sizeof *b->share);
+    }
+    for (int c = 0; c < b->n_cats; c++) {
+        if (sb_chart_option(ch, "cumulative") != NULL) {
+            run += b->values[c];
+            b->values[c] = run;
+        }
+        run_active += act[c];
+        if (b->share != NULL)
+            b->share[c] = b->values[c] > 0 ? 100.0 * run_active / b->values[c]
+                                           : 0;
+    }
+    free(act);
+    if (b->n_cats > 0) {
+        b->spec.start_year = atoi(b->cats[0]);
+        b->spec.start_month = atoi(b->cats[0] + 5);
+    }
+    b->spec.share = b->share;
+    b->spec.share_name = sb_chart_option(ch, "share_name");
+}
+
+static char *source_line(const struct sb_decl *d,
+                         const struct sb_chart_def *ch)
+{
+    const struct sb_annex *a = sb_form_annex(d->form, ch->source);
+    const struct sb_figure *sd = sb_decl_figure(d, "stat_date");
+    char date[11] = "";
+
+    if (sd != NULL && sd->state == SB_FIG_OK)
+        sb_date_format(sd->date, date);
+    if (a != NULL)
+        return sb_xasprintf("数据来源：附件%d %s%s%s", a->number, a->title,
+                            date[0] ? "，统计截至" : "", date);
+    return sb_xasprintf("数据来源：%s%s%s",
+                        sb_form_meta(d->form, "title")
+                            ? sb_form_meta(d->form, "title")
+                            : "申报书",
+                        date[0] ? "，统计截至" : "", date);
+}
+
+static enum sb_chart_kind kind_of(const char *k)
+{
+    static const char *const names[] = {"bar",   "hbar",  "grouped",
+                                        "stacked", "donut", "line",
+                                        "heatmap"};
+
+    for (int i = 0; i < 7; i++) {
+        if (strcmp(k, names[i]) == 0)
+            return (enum sb_chart_kind)i;
+    }
+    return SB_CHART_BAR;
+}
+
+static void build_free(struct build *b)
+{
+    for (int i = 0; i < b->n_cats; i++)
+        free(b->cats[i]);
+    for (int i = 0; i < b->n_series; i++)
+        free(b->series[i]);
+    free(b->cats);
+    free(b->series);
+    free(b->values);
+    free(b->share);
+    free(b->source);
+}
+
+
+int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
+                       const struct sb_chart_def *ch,
+                       enum sb_chart_target target, double width_pt,
+                       double height_pt, struct sb_fonts *fonts,
+                       struct sb_error *err)
+{
+    struct build b = {0};
+    struct sb_chart_theme theme;
+    const char *top = sb_chart_option(ch, "top");
+    double total = 0;
+    int rc;
+
+    *out = NULL;
+    if (ch->data != NULL && (ch->data->bound != SB_BOUND_AGG ||
+                             !sb_agg_known(d->aggs[ch->data->agg])))
+        return sb_error_set(err, SB_EFORMAT, NULL,
+                            "chart %s: its list is not there", ch->id);
+    if (ch->data == NULL)
+        from_items(&b, d, ch);
+    else if (ch->data->n_by > 0)
+        from_groups(&b, d, ch);
+    else
+        from_top(&b, d, ch);
+    if (ch->data != NULL && ch->data->n_by == 1 &&
+        ch->data->by[0]->op == SB_EX_CALL &&
+        ch->data->by[0]->str[0] != 't') {
+        /* months and 1-2-5 bands are ordered */
+        b.spec.ordinal = 1;
+        b.spec.keep_order = 1;
+    }
+    for (int i = 0; i < b.n_series * b.n_cats; i++)
+        total += fabs(b.values[i]);
+    if (b.n_cats == 0 || total == 0) {
+        build_free(&b);
+        return sb_error_set(err, SB_EFORMAT, NULL,
+                            "chart %s: no data to draw", ch->id);
+    }
+    b.spec.kind = kind_of(ch->kind);
+    if (b.spec.kind == SB_CHART_LINE)
+        line_options(&b, d, ch);
+    b.source = source_line(d, ch);
+    b.spec.title = ch->title;
+    b.spec.source = b.source;
+    b.spec.unit = ch->unit;
+    b.spec.value_name = sb_chart_option(ch, "value_name");
+    b.spec.cat_name = sb_chart_option(ch, "cat_name");
+    b.spec.series_name = sb_chart_option(ch, "series_name");
+    b.spec.n_cat = b.n_cats;
+    b.spec.cats = (const char *const *)b.cats;
+    b.spec.n_series = b.n_series;
+    b.spec.series = b.n_series > 1 || b.series[0][0] != '\0'
+                        ? (const char *const *)b.series
+                        : NULL;
+    b.spec.values = b.values;
+    b.spec.top_n = top != NULL ? atoi(top) : 0;
+    sb_chart_theme_init(&theme, target, SB_PALETTE_OKABE_ITO);
+    rc = sb_chart_new(out, &b.spec, &theme, width_pt, height_pt, fonts, err);
+    build_free(&b);
+    return rc;
+}
+
+static void chart_finding(struct sb_decl *d, enum sb_severity sev,
+                          const char *code, const struct sb_chart_def *ch,
+                          const char *msg)
+{
+    struct sb_finding f = {0};
+    char *path = sb_xasprintf("%s/charts.csv", d->form->dir);
+
+    f.code = code;
+    f.sev = sev;
+    f.pos.path = path;
+    f.pos.row = ch->line;
+    f.column = ch->id;
+    f.message = msg;
+    sb_findings_add(d->findings, &f);
+    free(path);
+}
+
+int sb_chartset_write(struct sb_decl *d, const char *dir,
+                      struct sb_fonts *fonts, int *written,
+                      struct sb_error *err)
+{
+    int rc = sb_mkdirs(dir, err);
+    int n = 0;
+
+    for (int i = 0; rc == SB_OK && i < d->form->n_charts; i++) {
+        const struct sb_chart_def *ch = &d->form->charts[i];
+        struct sb_chart *c = NULL;
+        struct sb_error e2 = {0};
+        char why[256];
+
+        if (sb_chartset_layout(&c, d, ch, SB_CHART_SLIDE, 960, 540, fonts,
+                               &e2) != SB_OK) {
+            char *msg = sb_xasprintf("未绘制图表“%s”：%s", ch->title,
+                                     e2.msg);
+
+            chart_finding(d, SB_SEV_INFO, "chart.skipped", ch, msg);
+            free(msg);
+            continue;
+        }
+        if (sb_chart_check(c, why, sizeof why) != 0) {
+            char *msg = sb_xasprintf("图表“%s”排版有问题：%s", ch->title, why);
+
+            chart_finding(d, SB_SEV_WARNING, "chart.layout", ch, msg);
+            free(msg);
+        }
+        rc = sb_chart_write_set(c, dir, ch->id, err);
+        n += rc == SB_OK;
+        sb_chart_free(c);
+    }
+    if (written != NULL)
+        *written = n;
+    return rc;
+}

@@ -1,0 +1,40 @@
+/* chartset.h: the chart set of a form edition (charts.csv), drawn from
+ * a checked declaration: its aggregates (computed in the same pass as
+ * the check) and its declared figures.
+ *
+ * Each chart definition becomes a struct sb_chart_spec: an aggregate
+ * with one by-key gives categories (every value of an enumeration, in
+ * its order, zeros included; months in order, gaps filled; 1-2-5 bands
+ * in order), with two by-keys categories × series (heatmaps: rows ×
+ * columns), top() its entries in rank order, and a list of figures its
+ * items. Money is shown in the chart's unit (万元 or 元). Every chart
+ * carries a source line naming the annex and the statistics date. */
+#ifndef SB_REPORTS_CHARTSET_H
+#define SB_REPORTS_CHARTSET_H
+
+#include "chart/chart.h"
+#include "check/decl.h"
+
+/* Lay out chart def ch of d's form for a width_pt × height_pt canvas
+ * (target sets the theme: slides or the report). Returns SB_OK and *out
+ * (free with sb_chart_free), or SB_EFORMAT when the chart has no data
+ * (its annex is absent, or every value is 0), with err saying why. */
+int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
+                       const struct sb_chart_def *ch,
+                       enum sb_chart_target target, double width_pt,
+                       double height_pt, struct sb_fonts *fonts,
+                       struct sb_error *err);
+
+/* Write every chart of the set into dir (created if missing): for each
+ * chart id, id.png (1920×1080), id@2x.png, id.svg, id.pdf and id.csv.
+ * A chart without data is skipped with an info finding (chart.skipped);
+ * a layout that fails its own check (a character the face cannot draw,
+ * a label dropped) is a warning (chart.layout). Findings go to
+ * d->findings. If written is not NULL it receives how many charts were
+ * written. Returns SB_OK, or SB_EIO/SB_ERENDER when a file cannot be
+ * written (the earlier files stay; none is half-written). */
+int sb_chartset_write(struct sb_decl *d, const char *dir,
+                      struct sb_fonts *fonts, int *written,
+                      struct sb_error *err);
+
+#endif

@@ -1,0 +1,33 @@
+/* build.h: `shenbao build DIR -o OUT`, the whole job in one command:
+ * check the declaration, then write into OUT
+ *   check.txt, check.json, check.junit.xml   the findings
+ *   charts/                                  the chart set
+ *   annexes.xlsx                             the lists and a 核对表
+ *   annex/                                   the annex volumes (附件N-
+ *                                            标题.pdf, 证明材料.pdf)
+ *   declaration.pdf                          the 申报书 (report.h), when
+ *                                            the edition has a template.
+ * Every file is
+ * written to a temporary name and renamed, so a failure in one output
+ * never leaves a half-written file and never deletes the previous good
+ * one; the other outputs are still written. */
+#ifndef SB_REPORTS_BUILD_H
+#define SB_REPORTS_BUILD_H
+
+#include "check/decl.h"
+
+struct sb_build_opts {
+    struct sb_check_opts check;
+    const char *fonts_dir; /* official faces, or NULL */
+    int mask;              /* mask personal data in the volumes */
+};
+
+/* Build dir into out. The files written are listed on list (one path a
+ * line; may be NULL). *errors receives the number of error findings.
+ * Returns SB_OK, or the first run error (SB_EIO, SB_EFORMAT …) with
+ * err; outputs that could be written are written. */
+int sb_build(const char *dir, const char *out,
+             const struct sb_build_opts *opts, FILE *list, long *errors,
+             struct sb_error *err);
+
+#endif

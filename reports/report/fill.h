@@ -1,0 +1,97 @@
+/* fill.h: declared figures as the 申报书 prints them, and the
+ * placeholders of the edition's report.md filled with them.
+ *
+ * {{code}} prints field code's figure:
+ *   int, decimal   grouped in threes with the declared decimals: 20,000
+ *   money          in the field's unit (万元) with the decimals it was
+ *                  declared with, grouped: 68,500.00; the template
+ *                  writes the unit after the placeholder
+ *   percent        as declared, with its sign: 41.6%
+ *   date           2009年3月18日 (GB/T 9704 7.3.5.4: no padding)
+ *   bool           是 / 否;  enum: its value;  enum_list: 5G、大数据
+ *   other types    the text as written
+ *   无             where the form allows it and the figure says so
+ *   missing        "____" when the field is required (and a warning
+ *                  report.blank at its row of form.csv: the check has
+ *                  already made it an error), 无 when optional and 无
+ *                  is allowed, else nothing
+ *   invalid        the text as written (the check reports it)
+ * {{choice:code}} prints a box per value of an enum, enum_list or bool
+ * field, ■ before the values declared and □ before the others:
+ * "■自建　□合作共建". (☑/☐ are not in GB 2312 nor in the Fandol faces.)
+ *
+ * This is also all the 申报书 reads of a declaration: the accessors below
+ * keep decl.h out of the files that include typeset.h (both name a
+ * struct sb_column and a struct sb_row). */
+#ifndef SB_REPORTS_FILL_H
+#define SB_REPORTS_FILL_H
+
+#include <stdint.h>
+
+#include "chart/chart.h"
+#include "findings/finding.h"
+#include "typeset/fonts.h"
+#include "base/sb.h"
+
+struct sb_decl;
+struct sb_form;
+
+#define SB_FILL_BLANK "____"
+
+/* What a fill needs: the declaration, where blank findings go (NULL:
+ * none) and the part of the report being filled, for their messages
+ * ("1.1 工业设备数量*"). All borrowed. */
+struct sb_fill {
+    const struct sb_decl *d;
+    struct sb_findings *fs;
+    const char *where;
+};
+
+/* Append field i's figure as {{code}} prints it. */
+void sb_fill_value(const struct sb_fill *f, int i, struct sb_buf *out);
+
+/* Append field i's boxes as {{choice:code}} prints them. */
+void sb_fill_choice(const struct sb_fill *f, int i, struct sb_buf *out);
+
+/* Append text with every {{code}} and {{choice:code}} filled. Returns
+ * SB_OK, or SB_EFORMAT with err (no position) for a placeholder naming
+ * no field, a choice on a field without values, or a "{{" never
+ * closed: mistakes of the template, not of the declaration. */
+int sb_fill_text(const struct sb_fill *f, const char *text,
+                 struct sb_buf *out, struct sb_error *err);
+
+/* Days since 1970-01-01 as "2023年6月10日". */
+void sb_fill_date(int32_t days, struct sb_buf *out);
+
+/* The declaration's directory, its form edition, the edition's
+ * directory and a value of its edition.csv (NULL when absent); all
+ * borrowed from d. */
+const char *sb_fill_dir(const struct sb_decl *d);
+const struct sb_form *sb_fill_form(const struct sb_decl *d);
+const char *sb_fill_form_dir(const struct sb_decl *d);
+const char *sb_fill_meta(const struct sb_decl *d, const char *key);
+
+/* The text of figure code as written when it is a valid value, else
+ * NULL (borrowed from d). */
+const char *sb_fill_raw(const struct sb_decl *d, const char *code);
+
+/* The annex list numbered 附件number in the form: returns 1 and sets
+ * *code (the annex code), *file (the file read, or NULL when the
+ * declaration has none) and *rows (its data rows); 0 when the form has
+ * no list of that number. Strings borrowed from d. */
+int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
+                  const char **file, long *rows);
+
+/* The chart id of the edition's chart set (charts.csv), laid out for
+ * the report (SB_CHART_FIGURE: under its caption, no title drawn)
+ * width_pt wide at a height that suits its
+ * kind (*height_pt). *title gets its title (borrowed from d). Returns
+ * SB_OK and *out (free with sb_chart_free); SB_EUSAGE when the edition
+ * has no chart id (a mistake of the template); SB_EFORMAT when it has
+ * no data (err says why); another code when the layout failed. */
+int sb_fill_chart(struct sb_chart **out, const struct sb_decl *d,
+                  const char *id, double width_pt, struct sb_fonts *fonts,
+                  double *height_pt, const char **title,
+                  struct sb_error *err);
+
+#endif

@@ -1,0 +1,359 @@
+/* typeset_int.h: what the files of the typesetting engine share and
+ * nothing else sees: the blocks, the glyph cache, the pass state.
+ *
+ * typeset.c   building the document (the public sb_doc_add_* calls)
+ * glyphs.c    per-code-point glyph cache on Pango fontsets, findings
+ * para.c      shaped text, line breaking, drawing lines of glyphs
+ * layout.c    the two passes, pages, grid placement, page furniture
+ * table.c     tables: column widths, rows, header repeat, rules
+ * colmeasure.c natural column widths for callers (sb_doc_measure_columns)
+ * toc.c       table of contents, PDF outline and destinations
+ * pdfout.c    the Cairo PDF surface, metadata, temp file and rename */
+#ifndef SB_REPORTS_TYPESET_INT_H
+#define SB_REPORTS_TYPESET_INT_H
+
+#include <stdint.h>
+
+#include "typeset/linebreak.h"
+#include "typeset/typeset.h"
+
+/* ---- glyphs.c ---------------------------------------------------- */
+
+/* One Pango font at one size, as drawn. */
+struct ts_face {
+    PangoFont *font;         /* owned reference */
+    cairo_scaled_font_t *sf; /* borrowed from font */
+    hb_font_t *hb;           /* borrowed from font */
+    double size;             /* pt */
+};
+
+enum ts_glyph_state {
+    TS_G_UNKNOWN = 0, /* not looked up yet */
+    TS_G_OK,          /* in the role's own face */
+    TS_G_FALLBACK,    /* drawn by another face of the fontset */
+    TS_G_MISSING,     /* no face has it: a box is drawn */
+    TS_G_INVISIBLE,   /* control, line feed, zero-width: not drawn */
+};
+
+/* Cache entry for one code point in one style. */
+struct ts_glyph {
+    uint32_t glyph;
+    float adv;     /* pt */
+    uint8_t face;  /* index into doc->faces */
+    uint8_t state; /* enum ts_glyph_state */
+};
+
+/* A (role, size) with its fontset and a two-level code point cache. */
+struct ts_style {
+    enum sb_font_role role;
+    double size;
+    PangoFontset *fontset;
+    int primary;                     /* face of the role's own font */
+    struct ts_glyph *page[0x110000 >> 8]; /* 256 entries each, lazily */
+};
+
+/* The style for role at size_pt (created on first use). */
+struct ts_style *sb_ts_style(struct sb_doc *doc, enum sb_font_role role,
+                             double size_pt);
+/* The cache entry for cp in st, looked up on first use. Reports a
+ * missing glyph when doc->report is set (once per code point and
+ * label). */
+const struct ts_glyph *sb_ts_glyph(struct sb_doc *doc, struct ts_style *st,
+                                   int32_t cp);
+void sb_ts_glyphs_free(struct sb_doc *doc);
+
+/* ---- para.c: shaped text ----------------------------------------- */
+
+/* One code point as laid out. */
+struct ts_item {
+    uint32_t glyph;
+    uint32_t off;   /* byte offset in the text */
+    uint8_t len;    /* UTF-8 bytes */
+    uint8_t face;   /* doc->faces index */
+    uint8_t state;  /* enum ts_glyph_state */
+    uint8_t bold;
+    uint8_t underline; /* SB_TEXT_UNDERLINE */
+    int32_t link;   /* run index holding a link, or -1 */
+};
+
+/* A shaped text: items, their break data and code points. */
+struct ts_text {
+    const char *s;           /* borrowed: the text */
+    int n, cap;
+    int has_bk;              /* holds a line feed */
+    int analysed;            /* lb[].brk and flags are set */
+    struct ts_item *items;
+    struct sb_lb_item *lb;
+    int32_t *cps;
+};
+
+/* One line of a shaped text. */
+struct ts_line {
+    int start, end; /* visible items [start, end) */
+    int forced;     /* ends the paragraph or at '\n': not justified */
+    double width;   /* natural width with tracking, pt */
+};
+
+struct ts_lines {
+    int n, cap;
+    struct ts_line *v;
+};
+
+/* Append the code points of s[0..len) (offsets relative to t->s + base)
+ * with their glyphs in st; bold and link as given. */
+void sb_ts_shape(struct sb_doc *doc, struct ts_style *st, struct ts_text *t,
+                 const char *s, size_t len, size_t base, int bold,
+                 int link);
+void sb_ts_text_clear(struct ts_text *t);
+void sb_ts_text_free(struct ts_text *t);
+
+/* Break t into lines: the first avail_first pt wide, the others avail
+ * pt, with tracking track. Replaces out's lines. Runs the break analysis
+ * of t unless the text fits on one line. */
+void sb_ts_break(struct ts_text *t, double avail_first, double avail,
+                 double track, struct ts_lines *out);
+void sb_ts_lines_free(struct ts_lines *l);
+/* Natural width of t on one line (longest '\n'-separated part) and the
+ * widest piece between break opportunities, pt. */
+void sb_ts_measure(struct ts_text *t, double track, double *pref,
+                   double *min);
+
+/* ---- blocks ------------------------------------------------------- */
+
+enum ts_kind {
+    TS_PARA,
+    TS_HEADING,
+    TS_TABLE,
+    TS_IMAGE,
+    TS_TOC,
+    TS_BREAK,
+    TS_SECTION,
+    TS_SPACE,
+};
+
+/* The common head of every block. */
+struct ts_block {
+    enum ts_kind kind;
+    const char *label; /* location for findings; owned by doc->strs */
+};
+
+struct ts_run {
+    size_t start, end; /* bytes of the paragraph text */
+    int bold;
+    int underline;
+    int kai;           /* in the 楷体 face */
+    char *uri;         /* owned, or NULL */
+    int ref;           /* heading id, or -1 */
+};
+
+struct sb_para {
+    struct ts_block b;
+    struct sb_para_style st;
+    struct sb_buf text;
+    struct ts_run *runs;
+    int n_runs;
+};
+
+struct ts_heading {
+    struct sb_para p; /* number + title, in the level's style */
+    int level;
+    int id;           /* index in doc->headings */
+    unsigned flags;   /* SB_HEADING_* */
+    int page;         /* physical page, from the measuring pass */
+    long number;      /* printed page number there, 0: none */
+};
+
+struct ts_toc {
+    struct ts_block b;
+    int max_level;
+    int first;        /* first heading id listed */
+};
+
+struct ts_image {
+    struct ts_block b;
+    cairo_surface_t *png; /* owned, or NULL for a drawing */
+    sb_draw_fn fn;
+    void *user;
+    double w, h;          /* pt, w 0: the 版心 width; for a PNG h is
+                             height / width until placed */
+    struct sb_para *caption; /* a floating figure's caption (owned, not
+                                a block of the list), or NULL */
+};
+
+struct ts_break {
+    struct ts_block b;
+    enum sb_break kind;
+    int lines; /* TS_SPACE */
+};
+
+struct ts_section {
+    struct ts_block b;
+    struct sb_page_style ps; /* header owned by doc->strs */
+    enum sb_break kind;
+    long first_number;
+};
+
+struct sb_table {
+    struct ts_block b;
+    struct sb_column *cols; /* titles owned by doc->strs */
+    int n_cols;
+    struct sb_table_style st; /* source owned by doc->strs */
+    struct sb_rows src;     /* streamed, or rows below */
+    int streamed;
+    char **cells;           /* retained: n_rows × n_cols, owned */
+    unsigned char *spans;   /* n_rows × n_cols, or NULL: no spans */
+    long n_rows, cap_rows;
+    double *width;          /* column widths, pt, from the first pass */
+    double width_for;       /* the 版心 width they were made for */
+};
+
+/* ---- the document ------------------------------------------------- */
+
+struct sb_doc {
+    struct sb_fonts *fonts;
+    PangoContext *ctx;
+    struct sb_page_style ps;  /* first section; header in strs */
+    char *title, *author;
+    struct sb_findings *findings;
+
+    struct ts_block **blocks;
+    int n_blocks, cap_blocks;
+    struct ts_heading **headings;
+    int n_headings, cap_headings;
+    long counter[5];          /* heading numbers per level */
+    const char *label;        /* explicit label, or NULL */
+    const char *heading_label; /* text of the last heading */
+
+    char **strs;              /* strings owned by the document */
+    int n_strs, cap_strs;
+
+    struct ts_face faces[255];
+    int n_faces;
+    struct ts_style **styles;
+    int n_styles;
+
+    /* findings */
+    int report;               /* 1 while measuring: report missing glyphs */
+    const char *cur_label;    /* label of the block being laid out */
+    struct sb_pos cur_pos;    /* source position (table rows) */
+    uint32_t *seen;           /* bitmap of code points reported */
+    const char *seen_label;   /* the label seen belongs to */
+
+    /* results of the measuring pass */
+    int pages;
+    long *seq_pages;          /* pages per numbering sequence */
+    int n_seq;
+
+    /* scratch, reused */
+    struct ts_text text;
+    struct ts_lines lines;
+    double *xs;
+    int cap_xs;
+};
+
+/* A copy of s owned by doc (NULL stays NULL). */
+const char *sb_ts_strdup(struct sb_doc *doc, const char *s);
+
+/* ---- layout.c: the pass ------------------------------------------ */
+
+/* Glyphs waiting to be shown with one face. */
+struct ts_batch {
+    int face, bold;
+    cairo_glyph_t *g;
+    cairo_text_cluster_t *cl;
+    int n, cap;
+    struct sb_buf utf8;
+};
+
+struct ts_pass {
+    struct sb_doc *doc;
+    int draw;                /* 0: measuring pass */
+    cairo_t *cr;             /* drawing pass only */
+    cairo_surface_t *surface;
+    int status;              /* SB_OK or the first error */
+    struct sb_error *err;
+
+    const struct sb_page_style *ps; /* current section's style */
+    struct sb_grid g;
+    int page;                /* physical page (1-based), 0 before any */
+    int open;                /* a page is open */
+    double y;                /* next free y on the page, pt */
+    double left;             /* x of the 版心 on this page */
+    long number;             /* printed number of this page */
+    int seq;                 /* numbering sequence of this page */
+    long restart;            /* > 0: the next page starts a sequence */
+    int at_top;              /* nothing placed on the page yet */
+    double set_w, set_h;     /* size last given to the surface */
+
+    struct ts_batch batch;
+    struct ts_text aux;      /* page furniture, TOC page numbers */
+    int outline[5];          /* last outline id per level */
+    const struct ts_image *floats[16]; /* figures waiting for a page */
+    int n_floats;
+    int placing;             /* placing floats: no recursion */
+};
+
+/* Open a page if none is open; pending floating figures go to its top. */
+void sb_ts_page_ensure(struct ts_pass *p);
+/* Close the open page (draws nothing new). */
+void sb_ts_page_finish(struct ts_pass *p);
+/* The next grid line at or below p->y, on a new page if none is left
+ * (or fewer than need lines are left). Sets p->y below it and returns
+ * its index. */
+int sb_ts_take_line(struct ts_pass *p, int need);
+/* Lines left on the page below p->y. */
+int sb_ts_lines_left(struct ts_pass *p);
+/* y of the first grid line's em top at or below p->y (for boxes). */
+double sb_ts_box_top(struct ts_pass *p);
+/* A box ended at y: text continues one leading below it. */
+void sb_ts_box_done(struct ts_pass *p, double y);
+
+/* Queue glyph (face, bold) at x, y with its text; flushed when the face
+ * changes or by sb_ts_flush. */
+void sb_ts_glyph_out(struct ts_pass *p, const struct ts_item *it,
+                     int32_t cp, double x, double y);
+void sb_ts_flush(struct ts_pass *p);
+
+/* Draw line ln of t at x (left of the line box), baseline y, in a box
+ * avail pt wide, aligned per align (JUSTIFY spreads slack unless the
+ * line is forced). Draws missing-glyph boxes and link rectangles. */
+void sb_ts_draw_line(struct ts_pass *p, const struct ts_text *t,
+                     const struct ts_line *ln, double x, double y,
+                     double avail, double track, enum sb_align align,
+                     const struct sb_para *para);
+
+/* Draw text on one line (no wrapping) in role at size_pt, aligned LEFT
+ * from x, RIGHT ending at x or CENTER on x. Returns its width, pt. */
+double sb_ts_draw_string(struct ts_pass *p, enum sb_font_role role,
+                         double size_pt, const char *text, double x,
+                         double baseline, enum sb_align align);
+
+/* Lay out a paragraph on the grid; heading_id >= 0 for a heading's.
+ * need: lines that must be left on the page for the first line (more
+ * than 1 keeps the paragraph with what follows). */
+void sb_ts_layout_para(struct ts_pass *p, const struct sb_para *para,
+                       int heading_id, int need);
+/* Lines the paragraph takes at the current section's width. */
+int sb_ts_para_lines(struct ts_pass *p, const struct sb_para *para);
+
+/* ---- table.c, toc.c ---------------------------------------------- */
+
+void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t);
+/* Height in pt the table needs at a page top: header and first row. */
+double sb_ts_table_min_height(struct ts_pass *p, struct sb_table *t);
+void sb_ts_table_free(struct sb_table *t);
+
+void sb_ts_layout_toc(struct ts_pass *p, const struct ts_toc *toc);
+/* Record the page of heading h, and in the drawing pass its PDF
+ * destination (em top y) and outline entry. */
+void sb_ts_heading_mark(struct ts_pass *p, struct ts_heading *h, double y);
+
+/* ---- pdfout.c ----------------------------------------------------- */
+
+/* Run the drawing pass into a PDF at path (via a temporary file). */
+int sb_ts_pdf_write(struct sb_doc *doc, const char *path,
+                    struct sb_error *err);
+/* Run one pass; draw 0 measures only. */
+int sb_ts_run_pass(struct ts_pass *p);
+
+#endif

@@ -1,0 +1,121 @@
+/* xlsx.c: the annex workbook's driver (see xlsx.h): open the workbook in
+ * constant-memory mode on a temporary file, write the 核对表, stream
+ * each annex present, fill in the 清单概况, close, rename. */
+#include "xlsx/xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/outfile.h"
+#include "xlsx/xlsx_book.h"
+
+/* The creation date when the declaration has none: 2000-01-01 UTC. */
+#define FALLBACK_CREATED 946684800
+
+/* The text of the figure an edition key names ("company" →
+ * company.name → its value), or NULL. */
+static const char *meta_text(const struct sb_decl *d, const char *key)
+{
+    const char *code = sb_form_meta(d->form, key);
+    const struct sb_figure *g = code ? sb_decl_figure(d, code) : NULL;
+
+    return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
+}
+
+static int set_properties(const struct sb_xlsx_book *bk, struct sb_error *err)
+{
+    const struct sb_decl *d = bk->d;
+    const char *project = meta_text(d, "project");
+    const char *code = sb_form_meta(d->form, "date");
+    const struct sb_figure *date = code ? sb_decl_figure(d, code) : NULL;
+    lxw_doc_properties p = {0};
+    char *title, *comments;
+    lxw_error e;
+
+    title = sb_xasprintf("%s 附件清单",
+                         project ? project : sb_form_meta(d->form, "title"));
+    comments = sb_xasprintf("shenbao %s：核对表与申报书附件清单", SB_VERSION);
+    p.title = title;
+    p.subject = (char *)sb_form_meta(d->form, "title");
+    p.company = (char *)meta_text(d, "company");
+    p.comments = comments;
+    p.created = FALLBACK_CREATED;
+    if (date != NULL && date->state == SB_FIG_OK)
+        p.created = (time_t)date->date * 86400;
+    e = workbook_set_properties(bk->wb, &p);
+    free(title);
+    free(comments);
+    return e ? sb_xlsx_fail(err, e, "document properties") : SB_OK;
+}
+
+/* The directory of path, for libxlsxwriter's temporary files. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    if (slash == NULL)
+        return sb_xstrdup(".");
+    if (slash == path)
+        return sb_xstrdup("/");
+    return sb_xstrndup(path, (size_t)(slash - path));
+}
+
+/* Everything but the opening and the closing. */
+static int write_sheets(struct sb_xlsx_book *bk, struct sb_xlsx_annex_out *outs,
+                        struct sb_error *err)
+{
+    const struct sb_decl *d = bk->d;
+    lxw_worksheet *checks, *overview;
+    int rc;
+
+    rc = set_properties(bk, err);
+    if (rc != SB_OK)
+        return rc;
+    sb_xlsx_book_formats(bk);
+    checks = workbook_add_worksheet(bk->wb, "核对表");
+    overview = workbook_add_worksheet(bk->wb, "清单概况");
+    if (checks == NULL || overview == NULL)
+        return sb_error_set(err, SB_ERENDER, NULL, "cannot add a sheet");
+    rc = sb_xlsx_checks(bk, checks, err);
+    for (int i = 0; i < d->form->n_annexes && rc == SB_OK; i++) {
+        if (d->annexes[i].path != NULL)
+            rc = sb_xlsx_annex(bk, i, &outs[i], err);
+    }
+    if (rc == SB_OK)
+        rc = sb_xlsx_overview(bk, overview, outs, err);
+    return rc;
+}
+
+int sb_xlsx_write(const struct sb_decl *d, const char *path,
+                  const struct sb_xlsx_opts *opts, struct sb_error *err)
+{
+    static const struct sb_xlsx_opts defaults = {0};
+    struct sb_xlsx_book bk = {0};
+    struct sb_xlsx_annex_out *outs = NULL;
+    struct sb_outfile o;
+    lxw_workbook_options wo = {0};
+    char *tmpdir = NULL;
+    int rc;
+
+    if (opts == NULL)
+        opts = &defaults;
+    rc = sb_outfile_reserve(&o, path, err);
+    if (rc != SB_OK)
+        return rc;
+    tmpdir = opts->tmpdir ? sb_xstrdup(opts->tmpdir) : dir_of(path);
+    wo.constant_memory = LXW_TRUE;
+    wo.tmpdir = tmpdir;
+    bk.d = d;
+    bk.mask = opts->mask;
+    bk.wb = workbook_new_opt(o.tmp, &wo);
+    if (bk.wb != NULL) {
+        outs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof *outs);
+        rc = write_sheets(&bk, outs, err);
+    }
+    rc = sb_xlsx_finish(bk.wb, rc, &o, path, err);
+    for (int i = 0; outs != NULL && i < d->form->n_annexes; i++)
+        free(outs[i].first_sheet);
+    free(outs);
+    free(tmpdir);
+    return rc;
+}

@@ -1,0 +1,99 @@
+/* xlsx_book.h: what the parts of the annex workbook (xlsx.h) share: the
+ * open workbook, its cell formats, sheet names, column widths and the
+ * mapping of libxlsxwriter's errors. Internal to reports/xlsx*.c. */
+#ifndef SB_REPORTS_XLSX_BOOK_H
+#define SB_REPORTS_XLSX_BOOK_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "check/decl.h"
+#include "base/outfile.h"
+#include "base/sb.h"
+
+/* Excel's limits: rows per sheet, characters per cell. */
+#define SB_XLSX_ROWS LXW_ROW_MAX
+#define SB_XLSX_CELL_CHARS 32767
+
+/* The workbook being written and its formats, all owned by wb. */
+struct sb_xlsx_book {
+    lxw_workbook *wb;
+    const struct sb_decl *d; /* borrowed */
+    int mask;                /* mask personal-data columns */
+    lxw_format *header;      /* header rows: bold, filled, bordered, wrapped */
+    lxw_format *text;        /* "@": IDs, codes, phone numbers */
+    lxw_format *date;        /* yyyy-mm-dd */
+    lxw_format *integer;     /* 0 */
+    lxw_format *percent;     /* 0.0##% of a fraction */
+    lxw_format *money[3];    /* #,##0.00 with 元, 万元, 亿元 */
+    lxw_format *link;        /* internal hyperlinks */
+};
+
+/* Create the formats of bk->wb. */
+void sb_xlsx_book_formats(struct sb_xlsx_book *bk);
+
+/* The money format for a unit of yuan 元 (1, 1e4 or 1e8; others get
+ * 元's). */
+lxw_format *sb_xlsx_money_format(const struct sb_xlsx_book *bk, double yuan);
+
+/* A valid sheet name for base, part 0, or its continuation part
+ * ("base（续1）" for 1 …) into out (cleared first): the characters Excel
+ * forbids ([ ] : * ? / \) become their full-width forms, apostrophes at
+ * either end are dropped, and base is cut so the whole has at most 31
+ * characters. */
+void sb_xlsx_sheet_name(const char *base, int part, struct sb_buf *out);
+
+/* Display width of UTF-8 text in Excel's character units: 1 for ASCII
+ * and other narrow characters, 2 for CJK and full-width ones. */
+double sb_xlsx_text_width(const char *s, size_t len);
+
+/* A column width for text of display width w: padded, between 6 and 50
+ * units. */
+double sb_xlsx_column_width(double w);
+
+/* Days since 1970-01-01 as an Excel serial date (1900 date system, with
+ * its phantom 1900-02-29). */
+double sb_xlsx_serial_date(int32_t days);
+
+/* Set err from a libxlsxwriter error while doing what (a short phrase
+ * naming the sheet) and return SB_ERENDER. */
+int sb_xlsx_fail(struct sb_error *err, lxw_error e, const char *what);
+
+/* End the workbook wb written into o's temporary file for path: close it
+ * (closing frees it, so it is done after a failed write too; wb NULL:
+ * it could not be started, an error), then rename o into place when rc,
+ * the writing's status, and the close are SB_OK, else remove it.
+ * Returns the first error, with err. */
+int sb_xlsx_finish(lxw_workbook *wb, int rc, struct sb_outfile *o,
+                   const char *path, struct sb_error *err);
+
+/* Write text (len bytes, NUL not required) as a string cell, cut at
+ * Excel's character limit. scratch is reused between calls. Returns
+ * libxlsxwriter's error code. */
+lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                             const char *text, size_t len, lxw_format *fmt,
+                             struct sb_buf *scratch);
+
+/* Fill ws with the 核对表 (xlsx_checks.c). */
+int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                   struct sb_error *err);
+
+/* What became of one annex in the workbook. */
+struct sb_xlsx_annex_out {
+    char *first_sheet; /* name of its first sheet, or NULL if absent */
+    int n_sheets;      /* sheets it took */
+};
+
+/* Fill ws with the 清单概况 once the annexes are written (outs: one per
+ * annex of the form; xlsx_overview.c). */
+int sb_xlsx_overview(struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                     const struct sb_xlsx_annex_out *outs,
+                     struct sb_error *err);
+
+/* Stream annex idx of bk->d (present: its path is set) into new sheets
+ * at the end of the workbook; fills *out (free out->first_sheet).
+ * Returns SB_OK, SB_EIO (the file cannot be read again) or SB_ERENDER. */
+int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
+                  struct sb_xlsx_annex_out *out, struct sb_error *err);
+
+#endif
