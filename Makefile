@@ -54,7 +54,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libxlsxwriter-dev libpoppler-glib-dev libpng-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3
 
-.PHONY: all deps run test asan check-sample tools bench clean format headers \
+.PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz
 
 all: $(BIN) $(TOOL_BIN)
@@ -104,9 +104,33 @@ run: deps
 	  echo "-- outputs/$$d/check.txt:"; cat outputs/$$d/check.txt; \
 	done
 
+# Every unit test binary and end-to-end script runs at once (make -j,
+# slowest first so they do not finish last), each through tests/run1.sh
+# into $(BUILD)/results/; tests/run.sh prints the summary.
+TEST_E2E  := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
+TEST_SLOW := check_split.sh charts_render.sh report_sample.sh volumes.sh \
+             typeset_measure.sh check_fixtures.sh
+TEST_RUNS := $(TEST_SLOW:%=$(BUILD)/results/e2e/%.result) \
+             $(filter-out $(TEST_SLOW:%=tests/e2e/%), $(TEST_E2E)) \
+             $(TEST_BIN:$(BUILD)/tests/%=$(BUILD)/results/unit/%.result)
+TEST_RUNS := $(patsubst tests/e2e/%,$(BUILD)/results/e2e/%.result,$(TEST_RUNS))
+JOBS      ?= $(shell nproc)
+
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
+	$(Q)rm -rf $(BUILD)/results
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) test-runs
 	$(Q)sh tests/run.sh $(BUILD)
+
+test-runs: $(TEST_RUNS)
+
+$(BUILD)/results/e2e/%.result: FORCE
+	$(Q)sh tests/run1.sh $(BUILD) tests/e2e/$* $@
+
+$(BUILD)/results/unit/%.result: FORCE
+	$(Q)sh tests/run1.sh $(BUILD) $(BUILD)/tests/$* $@
+
+FORCE:
 
 asan: deps
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
