@@ -25,22 +25,19 @@ static const struct opt {
 } opts[SB_OPT_N] = {
     [SB_OPT_QUIET] = {"quiet", 'q', FLAG, offsetof(struct sb_args, quiet)},
     [SB_OPT_MASK] = {"mask", 0, FLAG, offsetof(struct sb_args, mask)},
-    [SB_OPT_OUTPUT] = {"output", 'o', STRING,
-                       offsetof(struct sb_args, output)},
+    [SB_OPT_OUTPUT] = {"output", 'o', STRING, offsetof(struct sb_args, output)},
     [SB_OPT_FORM] = {"form", 0, STRING, offsetof(struct sb_args, form)},
-    [SB_OPT_FORMAT] = {"format", 'f', STRING,
-                       offsetof(struct sb_args, format)},
+    [SB_OPT_FORMAT] = {"format", 'f', STRING, offsetof(struct sb_args, format)},
     [SB_OPT_JUNIT] = {"junit", 'j', STRING, offsetof(struct sb_args, junit)},
     [SB_OPT_FONTS] = {"fonts", 0, STRING, offsetof(struct sb_args, fonts)},
     [SB_OPT_ANNEX] = {"annex", 'a', STRING, offsetof(struct sb_args, annex)},
-    [SB_OPT_TMPDIR] = {"tmpdir", 0, STRING,
-                       offsetof(struct sb_args, tmpdir)},
+    [SB_OPT_TMPDIR] = {"tmpdir", 0, STRING, offsetof(struct sb_args, tmpdir)},
     [SB_OPT_MAX_PRINT] = {"max-print", 0, COUNT,
                           offsetof(struct sb_args, max_print), 20},
     [SB_OPT_MAX_FINDINGS] = {"max-findings", 0, COUNT,
                              offsetof(struct sb_args, max_findings), 0},
-    [SB_OPT_THREADS] = {"threads", 0, COUNT,
-                        offsetof(struct sb_args, threads), 0},
+    [SB_OPT_THREADS] = {"threads", 0, COUNT, offsetof(struct sb_args, threads),
+                        0},
     [SB_OPT_ROWS] = {"rows", 'n', COUNT, offsetof(struct sb_args, rows), -1},
 };
 
@@ -189,6 +186,7 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
     letters[ns] = '\0';
 
     opterr = 0;
+    optind = 0; /* start afresh at argv[1] */
     while ((c = getopt_long(argc, argv, letters, longopts, NULL)) != -1) {
         if (c == 'h') {
             sb_cli_print_usage(cmd, stdout);

@@ -45,13 +45,13 @@ struct sb_cmd;
  * >= 0 when given, else the default noted. */
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
-    int quiet, mask;         /* 1 when given */
+    int quiet, mask;          /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir;
-    long max_print;          /* default 20; 0 = all */
-    long max_findings;       /* default 0: the checker's own */
-    long threads;            /* default 0: the checker's own */
-    long rows;               /* default -1: all */
-    char **operands;         /* the arguments left, in order */
+    long max_print;    /* default 20; 0 = all */
+    long max_findings; /* default 0: the checker's own */
+    long threads;      /* default 0: the checker's own */
+    long rows;         /* default -1: all */
+    char **operands;   /* the arguments left, in order */
     int n_operands;
 };
 
@@ -62,11 +62,11 @@ struct sb_cmd {
                              --help`: "DIR", or "DIR..." for one or more */
     const char *summary;  /* one line for `shenbao --help` */
     int (*run)(const struct sb_args *a); /* returns an enum sb_exit */
-    const char *usage;    /* `shenbao NAME --help`; each "@EDITION@" in
-                             it is printed as sb_cli_default_edition() */
-    unsigned options;     /* SB_OPT(...) bits of the options it takes */
-    const char *need;     /* the operands it needs, for the usage error
-                             when they are wrong: "one CSV file" */
+    const char *usage; /* `shenbao NAME --help`; each "@EDITION@" in
+                          it is printed as sb_cli_default_edition() */
+    unsigned options;  /* SB_OPT(...) bits of the options it takes */
+    const char *need;  /* the operands it needs, for the usage error
+                          when they are wrong: "one CSV file" */
 };
 
 /* The form edition used when neither --form nor form.csv names one, as

@@ -26,8 +26,7 @@ int sb_cmd_build(const struct sb_args *a)
 {
     struct sb_build_opts opts = {0};
     const char *dir = a->operands[0];
-    char *out = a->output != NULL ? sb_xstrdup(a->output)
-                                  : default_output(dir);
+    char *out = a->output != NULL ? sb_xstrdup(a->output) : default_output(dir);
     struct sb_error err = {0};
     long errors = 0;
     int rc;

@@ -47,8 +47,7 @@ int sb_cmd_volumes(const struct sb_args *a)
     if (rc == SB_OK) {
         /* the check's own findings are not this command's business */
         before = sb_findings_count(d->findings, SB_SEV_ERROR);
-        rc = sb_volumes_write(d, outdir, a->annex, &vopts, fonts, &vols,
-                              &err);
+        rc = sb_volumes_write(d, outdir, a->annex, &vopts, fonts, &vols, &err);
     }
     for (int i = 0; i < vols.n; i++)
         printf("%s (%s: %d pages)\n", vols.v[i].path, vols.v[i].title,

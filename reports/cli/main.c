@@ -193,8 +193,8 @@ static const char volumes_usage[] =
     "(nothing half-written: a volume is whole or as it was before).\n";
 
 static const struct sb_cmd commands[] = {
-    {"check", "DIR", "cross-check form.csv against annex/*.csv",
-     sb_cmd_check, check_usage,
+    {"check", "DIR", "cross-check form.csv against annex/*.csv", sb_cmd_check,
+     check_usage,
      SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET),
      "one declaration directory"},
@@ -202,8 +202,7 @@ static const struct sb_cmd commands[] = {
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
      "one CSV file"},
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
-     sb_cmd_charts, charts_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
+     sb_cmd_charts, charts_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
