@@ -1,195 +1,213 @@
-/* cli.c: the report commands of the command line (see cli.h), in the
- * style of pipeline/main.c's check and inspect. */
+/* cli.c: the options of every command, one parser for them, usage
+ * errors (see cli.h). */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
-#include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cli/cliutil.h"
-#include "check/decl.h"
-#include "xlsx/recommend.h"
-#include "xlsx/xlsx.h"
+enum kind { FLAG, STRING, COUNT };
 
+/* getopt_long's value for option i given by its long name. */
+#define LONG_VAL(i) (256 + (i))
 
-static const char xlsx_usage[] =
-    "usage: shenbao xlsx [OPTIONS] DIR\n"
-    "\n"
-    "Check the declaration in DIR and write its annex lists as one Excel\n"
-    "workbook, the electronic form notice 002 allows for large lists\n"
-    "(附件2 说明 3): a 核对表 of every numeric figure beside the value its\n"
-    "list gives, a 清单概况, then one sheet per annex in form order, each\n"
-    "row at the row number findings give, continued on a new sheet past\n"
-    "Excel's 1,048,576 rows (\"附件1 工业设备清单（续1）\").\n"
-    "\n"
-    "  -o, --output FILE     the workbook (default annexes.xlsx in the\n"
-    "                        current directory); replaced only when complete\n"
-    "      --mask            mask personal data for circulation: names 张*明,\n"
-    "                        phone numbers 138****1234, e-mails z***@163.com\n"
-    "      --form EDITION    form edition when form.csv names none\n"
-    "                        (default platform-2023)\n"
-    "      --tmpdir DIR      libxlsxwriter's temporary files, about 600 bytes\n"
-    "                        per row (default: the output's directory)\n"
-    "  -q, --quiet           no progress display\n"
-    "  -h, --help            this text\n"
-    "\n"
-    "Exit status: 0 written and no errors in the declaration, 1 written\n"
-    "and errors found (see the 核对表, or run 'shenbao check'), 2 the run\n"
-    "failed (bad usage, unreadable input, failed write).\n";
+/* Every option, once. Its value goes to the field at offset in struct
+ * sb_args: an int (FLAG), a const char * (STRING) or a long (COUNT,
+ * dflt when not given). */
+static const struct opt {
+    const char *name;
+    int letter; /* its short form, or 0 */
+    enum kind kind;
+    size_t offset;
+    long dflt;
+} opts[SB_OPT_N] = {
+    [SB_OPT_QUIET] = {"quiet", 'q', FLAG, offsetof(struct sb_args, quiet)},
+    [SB_OPT_MASK] = {"mask", 0, FLAG, offsetof(struct sb_args, mask)},
+    [SB_OPT_OUTPUT] = {"output", 'o', STRING, offsetof(struct sb_args, output)},
+    [SB_OPT_FORM] = {"form", 0, STRING, offsetof(struct sb_args, form)},
+    [SB_OPT_FORMAT] = {"format", 'f', STRING, offsetof(struct sb_args, format)},
+    [SB_OPT_JUNIT] = {"junit", 'j', STRING, offsetof(struct sb_args, junit)},
+    [SB_OPT_FONTS] = {"fonts", 0, STRING, offsetof(struct sb_args, fonts)},
+    [SB_OPT_ANNEX] = {"annex", 'a', STRING, offsetof(struct sb_args, annex)},
+    [SB_OPT_TMPDIR] = {"tmpdir", 0, STRING, offsetof(struct sb_args, tmpdir)},
+    [SB_OPT_MAX_PRINT] = {"max-print", 0, COUNT,
+                          offsetof(struct sb_args, max_print), 20},
+    [SB_OPT_MAX_FINDINGS] = {"max-findings", 0, COUNT,
+                             offsetof(struct sb_args, max_findings), 0},
+    [SB_OPT_THREADS] = {"threads", 0, COUNT, offsetof(struct sb_args, threads),
+                        0},
+    [SB_OPT_ROWS] = {"rows", 'n', COUNT, offsetof(struct sb_args, rows), -1},
+};
 
-static const char recommend_usage[] =
-    "usage: shenbao recommend [OPTIONS] DIR...\n"
-    "\n"
-    "Check each declaration DIR and write the 推荐信息汇总表 of notice 002\n"
-    "附件3: one sheet per recommending unit (推荐单位) listing its platforms\n"
-    "with their company, contact and mobile. A unit recommending more than\n"
-    "2 platforms is an error (002 二、(二)); findings are printed as text.\n"
-    "\n"
-    "  -o, --output FILE     the workbook (default recommendations.xlsx in\n"
-    "                        the current directory)\n"
-    "      --form EDITION    form edition when form.csv names none\n"
-    "                        (default platform-2023)\n"
-    "      --max-print N     print at most N findings of each kind per file\n"
-    "                        (default 20; 0 = all)\n"
-    "  -h, --help            this text\n"
-    "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
-    "quota), 2 the run failed (bad usage, unreadable input, failed write).\n";
-
-int sb_cli_xlsx(int argc, char **argv)
+const char *sb_cli_default_edition(void)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"mask", no_argument, NULL, 'm'},
-        {"form", required_argument, NULL, 'F'},
-        {"tmpdir", required_argument, NULL, 'T'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts copts = {0};
-    struct sb_xlsx_opts xopts = {0};
-    const char *out = "annexes.xlsx";
-    struct sb_decl *d = NULL;
-    struct sb_error err = {0};
-    int c, status;
-
-    copts.progress = 1;
-    while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            out = optarg;
-            break;
-        case 'm':
-            xopts.mask = 1;
-            break;
-        case 'F':
-            copts.form = optarg;
-            break;
-        case 'T':
-            xopts.tmpdir = optarg;
-            break;
-        case 'q':
-            copts.progress = 0;
-            break;
-        case 'h':
-            fputs(xlsx_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(xlsx_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "xlsx takes one declaration directory",
-                           xlsx_usage);
-    if (sb_decl_check(&d, argv[optind], &copts, &err) != SB_OK)
-        return sb_cli_failed(&err);
-    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
-                                                              : SB_EXIT_CLEAN;
-    if (sb_xlsx_write(d, out, &xopts, &err) != SB_OK)
-        status = sb_cli_failed(&err);
-    sb_decl_free(d);
-    return status;
+    return "platform-2023";
 }
 
-/* Check each directory quietly and add it to r. */
-static int collect(struct sb_recommend *r, char **dirs, int n,
-                   const struct sb_check_opts *copts, struct sb_error *err)
+int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
 {
-    int rc = SB_OK;
+    va_list ap;
 
-    for (int i = 0; i < n && rc == SB_OK; i++) {
-        struct sb_decl *d = NULL;
-
-        rc = sb_decl_check(&d, dirs[i], copts, err);
-        if (rc == SB_OK)
-            rc = sb_recommend_add(r, d, err);
-        sb_decl_free(d);
-    }
-    return rc;
+    fprintf(stderr, "shenbao%s%s: ", cmd != NULL ? " " : "",
+            cmd != NULL ? cmd->name : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'shenbao%s%s --help'.\n", cmd != NULL ? " " : "",
+            cmd != NULL ? cmd->name : "");
+    return SB_EXIT_FAILED;
 }
 
-int sb_cli_recommend(int argc, char **argv)
+int sb_cli_failed(const struct sb_error *err)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"form", required_argument, NULL, 'F'},
-        {"max-print", required_argument, NULL, 'P'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts copts = {0};
-    const char *out = "recommendations.xlsx";
-    long max_print = 20;
-    struct sb_recommend *r = NULL;
-    struct sb_findings *fs = NULL;
-    struct sb_error err = {0};
-    int c, rc, status = SB_EXIT_FAILED;
+    sb_error_print(err);
+    return SB_EXIT_FAILED;
+}
 
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            out = optarg;
-            break;
-        case 'F':
-            copts.form = optarg;
-            break;
-        case 'P':
-            if (!sb_cli_parse_count(optarg, &max_print))
-                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
-                                   recommend_usage);
-            break;
-        case 'h':
-            fputs(recommend_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(recommend_usage, stderr);
-            return SB_EXIT_FAILED;
+void sb_cli_print_usage(const struct sb_cmd *cmd, FILE *fp)
+{
+    static const char mark[] = "@EDITION@";
+    const char *s = cmd->usage, *at;
+
+    while ((at = strstr(s, mark)) != NULL) {
+        fwrite(s, 1, (size_t)(at - s), fp);
+        fputs(sb_cli_default_edition(), fp);
+        s = at + strlen(mark);
+    }
+    fputs(s, fp);
+}
+
+/* Parse s as a count (decimal, >= 0, nothing after it) into *out.
+ * Returns 1, or 0 when s is not one. */
+static int parse_count(const char *s, long *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtol(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0' && *out >= 0;
+}
+
+/* Store value (NULL for a FLAG) as option o of a. Returns 1, or 0 after
+ * the usage error of a bad value. */
+static int store(const struct sb_cmd *cmd, const struct opt *o,
+                 const char *value, struct sb_args *a)
+{
+    char *field = (char *)a + o->offset;
+    long n;
+
+    switch (o->kind) {
+    case FLAG:
+        *(int *)field = 1;
+        return 1;
+    case STRING:
+        *(const char **)field = value;
+        return 1;
+    case COUNT:
+        if (!parse_count(value, &n)) {
+            sb_cli_usage(cmd, "--%s: expected a number, not \"%s\"", o->name,
+                         value);
+            return 0;
+        }
+        *(long *)field = n;
+        return 1;
+    }
+    return 0;
+}
+
+/* The option getopt_long returned as c (a letter or a LONG_VAL). */
+static const struct opt *opt_of(int c)
+{
+    for (int i = 0; i < SB_OPT_N; i++)
+        if (c == LONG_VAL(i) || (opts[i].letter != 0 && c == opts[i].letter))
+            return &opts[i];
+    return NULL;
+}
+
+/* The usage error for what getopt_long refused: c is '?' (unknown or
+ * ambiguous option, or a value given to a flag) or ':' (no value), arg
+ * the argument it was in. */
+static int refused(const struct sb_cmd *cmd, int c, const char *arg,
+                   const struct option *longopts)
+{
+    const struct opt *o = opt_of(optopt);
+    size_t len;
+    int matches = 0;
+
+    if (c == ':')
+        return o->letter != 0 && arg[1] != '-'
+                   ? sb_cli_usage(cmd, "-%c: needs a value", o->letter)
+                   : sb_cli_usage(cmd, "--%s: needs a value", o->name);
+    if (optopt >= LONG_VAL(0))
+        return sb_cli_usage(cmd, "--%s: takes no value", o->name);
+    if (optopt == 'h')
+        return sb_cli_usage(cmd, "--help: takes no value");
+    if (optopt != 0)
+        return sb_cli_usage(cmd, "unknown option \"-%c\"", optopt);
+    len = strcspn(arg + 2, "=");
+    for (const struct option *l = longopts; l->name != NULL; l++)
+        matches += strncmp(l->name, arg + 2, len) == 0;
+    return sb_cli_usage(cmd, "%s option \"%.*s\"",
+                        matches > 1 ? "ambiguous" : "unknown", (int)len + 2,
+                        arg);
+}
+
+int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
+                 struct sb_args *a, int *status)
+{
+    struct option longopts[SB_OPT_N + 2];
+    char letters[2 * SB_OPT_N + 3];
+    int nl = 0, ns = 0, c;
+
+    memset(a, 0, sizeof *a);
+    a->cmd = cmd;
+    letters[ns++] = ':'; /* a missing value is ':', not '?' */
+    for (int i = 0; i < SB_OPT_N; i++) {
+        const struct opt *o = &opts[i];
+
+        if (o->kind == COUNT)
+            *(long *)((char *)a + o->offset) = o->dflt;
+        if ((cmd->options & (1u << i)) == 0)
+            continue;
+        longopts[nl++] = (struct option){
+            o->name, o->kind == FLAG ? no_argument : required_argument, NULL,
+            LONG_VAL(i)};
+        if (o->letter != 0) {
+            letters[ns++] = (char)o->letter;
+            if (o->kind != FLAG)
+                letters[ns++] = ':';
         }
     }
-    if (optind >= argc)
-        return sb_cli_usage_error("%s", "recommend takes declaration directories",
-                           recommend_usage);
-    r = sb_recommend_new();
-    fs = sb_findings_new(0);
-    rc = collect(r, argv + optind, argc - optind, &copts, &err);
-    if (rc == SB_OK) {
-        sb_recommend_check(r, fs);
-        rc = sb_findings_write_text(fs, stdout, max_print, isatty(1));
-        if (rc != SB_OK)
-            sb_error_set(&err, rc, NULL, "cannot write the findings");
+    longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
+    longopts[nl] = (struct option){NULL, 0, NULL, 0};
+    letters[ns++] = 'h';
+    letters[ns] = '\0';
+
+    opterr = 0;
+    optind = 0; /* start afresh at argv[1] */
+    while ((c = getopt_long(argc, argv, letters, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            sb_cli_print_usage(cmd, stdout);
+            *status = SB_EXIT_CLEAN;
+            return 0;
+        }
+        if (c == '?' || c == ':') {
+            *status = refused(cmd, c, argv[optind - 1], longopts);
+            return 0;
+        }
+        if (!store(cmd, opt_of(c), optarg, a)) {
+            *status = SB_EXIT_FAILED;
+            return 0;
+        }
     }
-    if (rc == SB_OK)
-        rc = sb_recommend_write(r, out, &err);
-    if (rc == SB_OK)
-        status = sb_findings_count(fs, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
-                                                         : SB_EXIT_CLEAN;
-    else
-        sb_cli_failed(&err);
-    sb_findings_free(fs);
-    sb_recommend_free(r);
-    return status;
+    a->operands = argv + optind;
+    a->n_operands = argc - optind;
+    if (a->n_operands == 0 ||
+        (a->n_operands > 1 && strstr(cmd->operands, "...") == NULL)) {
+        *status = sb_cli_usage(cmd, "expected %s", cmd->need);
+        return 0;
+    }
+    return 1;
 }

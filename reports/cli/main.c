@@ -1,48 +1,18 @@
-/* main.c: the shenbao command line: options, wiring, exit status.
+/* main.c: the shenbao command line: the table of commands, their help,
+ * and the dispatch.
  *
- * Exit status (README "Exit codes"): 0 the declaration is clean (no
- * error-severity finding), 1 errors were found, 2 the run itself failed
- * (usage, unreadable input, failed write). */
+ * Each command is a row of `commands` below: its name and operands, the
+ * line `shenbao --help` gives it, the function that runs it (cmd.h, one
+ * file each), its help text and the options it takes (cli.h, parsed by
+ * sb_cli_parse). Exit status (README "Exit codes"): 0 the declaration is
+ * clean (no error-severity finding), 1 errors were found, 2 the run
+ * itself failed (usage, unreadable input, failed write). */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cli/build.h"
-#include "chart/chartset.h"
-#include "cli/cliutil.h"
 #include "cli/cli.h"
-#include "check/decl.h"
-#include "typeset/fonts.h"
-#include "check/inspect.h"
-#include "base/outfile.h"
-#include "report/report.h"
-#include "base/sb.h"
-#include "form/scaffold.h"
-#include "volume/volume.h"
-
-
-static const char usage_text[] =
-    "usage: shenbao COMMAND [OPTIONS] ...\n"
-    "\n"
-    "Check, chart and typeset Chinese industrial-internet platform\n"
-    "declarations (工业互联网平台申报书) and their annex lists.\n"
-    "\n"
-    "commands:\n"
-    "  check DIR        cross-check form.csv against annex/*.csv\n"
-    "  inspect FILE     show how one CSV file is read\n"
-    "  charts DIR       draw the statistics charts (PNG, SVG, PDF, CSV)\n"
-    "  build DIR        check, then write every output into one folder\n"
-    "  xlsx DIR         write the annex lists and a 核对表 as one workbook\n"
-    "  recommend DIR... write the 推荐信息汇总表 and check the quota\n"
-    "  report DIR       typeset the 申报书 as a PDF in the official format\n"
-    "  init DIR         write a blank declaration to fill in\n"
-    "  volumes DIR      typeset the annex lists and the evidence as PDF\n"
-    "\n"
-    "Run 'shenbao COMMAND --help' for a command's options.\n"
-    "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
+#include "cli/cmd.h"
 
 static const char check_usage[] =
     "usage: shenbao check [OPTIONS] DIR\n"
@@ -54,7 +24,7 @@ static const char check_usage[] =
     "  -f, --format FMT      text (default) or json, on standard output\n"
     "  -j, --junit FILE      also write JUnit XML (one test case per rule)\n"
     "      --form EDITION    form edition when form.csv names none\n"
-    "                        (default platform-2023)\n"
+    "                        (default @EDITION@)\n"
     "      --max-print N     text: print at most N findings of each kind\n"
     "                        per file (default 20; 0 = all)\n"
     "      --max-findings N  keep at most N findings of each kind per file\n"
@@ -73,12 +43,11 @@ static const char inspect_usage[] =
     "header maps to the form's columns, and each row as a JSON line of\n"
     "typed values (invalid cells as {\"invalid\": text, \"why\": reason}).\n"
     "\n"
-    "      --form EDITION    form edition (default platform-2023)\n"
+    "      --form EDITION    form edition (default @EDITION@)\n"
     "  -a, --annex CODE      the annex the file is (default: from its name)\n"
     "  -n, --rows N          print at most N rows (default all)\n"
     "  -h, --help            this text\n";
 
-/* Print "shenbao: " + what (with %s replaced by arg) and the help. */
 static const char charts_usage[] =
     "usage: shenbao charts [OPTIONS] DIR\n"
     "\n"
@@ -118,6 +87,50 @@ static const char build_usage[] =
     "Exit status: 0 no errors found, 1 errors found (outputs written all\n"
     "the same), 2 the run failed.\n";
 
+static const char xlsx_usage[] =
+    "usage: shenbao xlsx [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR and write its annex lists as one Excel\n"
+    "workbook, the electronic form notice 002 allows for large lists\n"
+    "(附件2 说明 3): a 核对表 of every numeric figure beside the value its\n"
+    "list gives, a 清单概况, then one sheet per annex in form order, each\n"
+    "row at the row number findings give, continued on a new sheet past\n"
+    "Excel's 1,048,576 rows (\"附件1 工业设备清单（续1）\").\n"
+    "\n"
+    "  -o, --output FILE     the workbook (default annexes.xlsx in the\n"
+    "                        current directory); replaced only when complete\n"
+    "      --mask            mask personal data for circulation: names 张*明,\n"
+    "                        phone numbers 138****1234, e-mails z***@163.com\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "                        (default @EDITION@)\n"
+    "      --tmpdir DIR      libxlsxwriter's temporary files, about 600 bytes\n"
+    "                        per row (default: the output's directory)\n"
+    "  -q, --quiet           no progress display\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 written and no errors in the declaration, 1 written\n"
+    "and errors found (see the 核对表, or run 'shenbao check'), 2 the run\n"
+    "failed (bad usage, unreadable input, failed write).\n";
+
+static const char recommend_usage[] =
+    "usage: shenbao recommend [OPTIONS] DIR...\n"
+    "\n"
+    "Check each declaration DIR and write the 推荐信息汇总表 of notice 002\n"
+    "附件3: one sheet per recommending unit (推荐单位) listing its platforms\n"
+    "with their company, contact and mobile. A unit recommending more than\n"
+    "2 platforms is an error (002 二、(二)); findings are printed as text.\n"
+    "\n"
+    "  -o, --output FILE     the workbook (default recommendations.xlsx in\n"
+    "                        the current directory)\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "                        (default @EDITION@)\n"
+    "      --max-print N     print at most N findings of each kind per file\n"
+    "                        (default 20; 0 = all)\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
+    "quota), 2 the run failed (bad usage, unreadable input, failed write).\n";
+
 static const char report_usage[] =
     "usage: shenbao report [OPTIONS] DIR\n"
     "\n"
@@ -149,397 +162,11 @@ static const char init_usage[] =
     "heading per narrative section, each saying what to write and its word\n"
     "limit. Fill them in, then run shenbao check or shenbao report.\n"
     "\n"
-    "      --form EDITION    form edition (default platform-2023)\n"
+    "      --form EDITION    form edition (default @EDITION@)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
     "edition, cannot write).\n";
-
-static int write_junit(const char *path, struct sb_decl *d,
-                       struct sb_error *err)
-{
-    struct sb_outfile o;
-    int rc = sb_outfile_open(&o, path, err);
-
-    if (rc != SB_OK)
-        return rc;
-    rc = sb_findings_write_junit(d->findings, o.fp, d->dir);
-    if (rc != SB_OK) {
-        sb_outfile_abort(&o);
-        return sb_error_set(err, rc, NULL, "cannot write %s", path);
-    }
-    return sb_outfile_commit(&o, err);
-}
-
-static int cmd_check(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"junit", required_argument, NULL, 'j'},
-        {"form", required_argument, NULL, 'F'},
-        {"max-print", required_argument, NULL, 'P'},
-        {"max-findings", required_argument, NULL, 'M'},
-        {"threads", required_argument, NULL, 'T'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts opts = {0};
-    const char *format = "text", *junit = NULL;
-    long max_print = 20, v;
-    struct sb_decl *d = NULL;
-    struct sb_error err = {0};
-    int c, rc, status;
-
-    opts.progress = 1;
-    while ((c = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            format = optarg;
-            if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-                return sb_cli_usage_error("--format: text or json, not \"%s\"",
-                                   optarg, check_usage);
-            break;
-        case 'j':
-            junit = optarg;
-            break;
-        case 'F':
-            opts.form = optarg;
-            break;
-        case 'P':
-        case 'M':
-        case 'T':
-            if (!sb_cli_parse_count(optarg, &v))
-                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
-                                   check_usage);
-            if (c == 'P')
-                max_print = v;
-            else if (c == 'M')
-                opts.max_per_kind = v;
-            else
-                opts.threads = (int)v;
-            break;
-        case 'q':
-            opts.progress = 0;
-            break;
-        case 'h':
-            fputs(check_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(check_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "check takes one declaration directory",
-                           check_usage);
-    rc = sb_decl_check(&d, argv[optind], &opts, &err);
-    if (rc != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    if (strcmp(format, "json") == 0)
-        rc = sb_findings_write_json(d->findings, stdout, d->dir);
-    else
-        rc = sb_findings_write_text(d->findings, stdout, max_print,
-                                    isatty(1));
-    if (rc == SB_OK && junit != NULL)
-        rc = write_junit(junit, d, &err);
-    status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
-                                                              : SB_EXIT_CLEAN;
-    sb_decl_free(d);
-    if (rc != SB_OK) {
-        if (err.msg[0] == '\0')
-            sb_error_set(&err, rc, NULL, "cannot write the findings");
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    return status;
-}
-
-static int cmd_inspect(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"form", required_argument, NULL, 'F'},
-        {"annex", required_argument, NULL, 'a'},
-        {"rows", required_argument, NULL, 'n'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_inspect_opts opts = {0};
-    struct sb_error err = {0};
-    long v;
-    int c;
-
-    opts.max_rows = -1;
-    while ((c = getopt_long(argc, argv, "a:n:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'F':
-            opts.form = optarg;
-            break;
-        case 'a':
-            opts.annex = optarg;
-            break;
-        case 'n':
-            if (!sb_cli_parse_count(optarg, &v))
-                return sb_cli_usage_error("--rows: expected a number, not \"%s\"",
-                                   optarg, inspect_usage);
-            opts.max_rows = v;
-            break;
-        case 'h':
-            fputs(inspect_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(inspect_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "inspect takes one CSV file", inspect_usage);
-    if (sb_inspect(argv[optind], &opts, stdout, &err) != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    return SB_EXIT_CLEAN;
-}
-
-static int cmd_charts(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"fonts", required_argument, NULL, 'f'},
-        {"form", required_argument, NULL, 'F'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts opts = {0};
-    const char *outdir = "charts", *fonts_dir = NULL;
-    struct sb_decl *d = NULL;
-    struct sb_fonts *fonts = NULL;
-    struct sb_error err = {0};
-    int c, rc, written = 0;
-
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 'f':
-            fonts_dir = optarg;
-            break;
-        case 'F':
-            opts.form = optarg;
-            break;
-        case 'h':
-            fputs(charts_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(charts_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "charts takes one declaration directory",
-                           charts_usage);
-    rc = sb_decl_check(&d, argv[optind], &opts, &err);
-    if (rc == SB_OK)
-        rc = sb_fonts_new(&fonts, fonts_dir, &err);
-    if (rc == SB_OK)
-        rc = sb_chartset_write(d, outdir, fonts, &written, &err);
-    if (rc == SB_OK) {
-        long n;
-        const struct sb_finding *f = sb_findings_sorted(d->findings, &n);
-
-        for (long i = 0; i < n; i++) {
-            if (strncmp(f[i].code, "chart.", 6) == 0)
-                fprintf(stderr, "shenbao: %s: %s\n",
-                        f[i].sev == SB_SEV_INFO ? "info" : "warning",
-                        f[i].message);
-        }
-        printf("%d charts written to %s\n", written, outdir);
-    }
-    sb_fonts_free(fonts);
-    sb_decl_free(d);
-    if (rc != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    return SB_EXIT_CLEAN;
-}
-
-static int cmd_build(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"fonts", required_argument, NULL, 'f'},
-        {"form", required_argument, NULL, 'F'},
-        {"mask", no_argument, NULL, 'm'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_build_opts opts = {0};
-    const char *out = NULL;
-    char *def = NULL;
-    struct sb_error err = {0};
-    long errors = 0;
-    int c, rc;
-
-    opts.check.progress = 1;
-    while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            out = optarg;
-            break;
-        case 'f':
-            opts.fonts_dir = optarg;
-            break;
-        case 'F':
-            opts.check.form = optarg;
-            break;
-        case 'm':
-            opts.mask = 1;
-            break;
-        case 'q':
-            opts.check.progress = 0;
-            break;
-        case 'h':
-            fputs(build_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(build_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "build takes one declaration directory",
-                           build_usage);
-    if (out == NULL) {
-        const char *dir = argv[optind], *base;
-        size_t n = strlen(dir);
-
-        while (n > 1 && dir[n - 1] == '/')
-            n--;
-        base = dir + n;
-        while (base > dir && base[-1] != '/')
-            base--;
-        def = sb_xasprintf("outputs/%.*s", (int)(dir + n - base), base);
-        out = def;
-    }
-    rc = sb_build(argv[optind], out, &opts, stdout, &errors, &err);
-    free(def);
-    if (rc != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    printf("%ld errors found\n", errors);
-    return errors > 0 ? SB_EXIT_FINDINGS : SB_EXIT_CLEAN;
-}
-
-static int cmd_report(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"fonts", required_argument, NULL, 'f'},
-        {"form", required_argument, NULL, 'F'},
-        {"max-print", required_argument, NULL, 'P'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts opts = {0};
-    const char *out = "declaration.pdf", *fonts_dir = NULL;
-    struct sb_decl *d = NULL;
-    struct sb_fonts *fonts = NULL;
-    struct sb_error err = {0};
-    long max_print = 20;
-    int c, rc;
-
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            out = optarg;
-            break;
-        case 'f':
-            fonts_dir = optarg;
-            break;
-        case 'F':
-            opts.form = optarg;
-            break;
-        case 'P':
-            if (!sb_cli_parse_count(optarg, &max_print))
-                return sb_cli_usage_error("expected a number, not \"%s\"", optarg,
-                                   report_usage);
-            break;
-        case 'h':
-            fputs(report_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(report_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "report takes one declaration directory",
-                           report_usage);
-    rc = sb_decl_check(&d, argv[optind], &opts, &err);
-    if (rc == SB_OK && !sb_report_has_template(d))
-        rc = sb_error_set(&err, SB_EUSAGE, NULL,
-                          "the form edition of %s has no 申报书 template "
-                          "(report.md)",
-                          argv[optind]);
-    if (rc == SB_OK)
-        rc = sb_fonts_new(&fonts, fonts_dir, &err);
-    if (rc == SB_OK)
-        rc = sb_report_write(d, out, fonts, d->findings, NULL, &err);
-    if (rc == SB_OK) {
-        sb_findings_write_text(d->findings, stdout, max_print, isatty(1));
-        printf("申报书 written to %s\n", out);
-        rc = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
-                                                              : SB_EXIT_CLEAN;
-    } else {
-        sb_error_print(&err);
-        rc = SB_EXIT_FAILED;
-    }
-    sb_fonts_free(fonts);
-    sb_decl_free(d);
-    return rc;
-}
-
-static int cmd_init(int argc, char **argv)
-{
-    static const struct option longopts[] = {
-        {"form", required_argument, NULL, 'F'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *form = "platform-2023";
-    struct sb_error err = {0};
-    int c;
-
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'F':
-            form = optarg;
-            break;
-        case 'h':
-            fputs(init_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(init_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
-    }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "init takes one directory to create",
-                           init_usage);
-    if (sb_scaffold_write(form, argv[optind], stdout, &err) != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    printf("fill in the files above, then: shenbao report %s\n",
-           argv[optind]);
-    return SB_EXIT_CLEAN;
-}
 
 static const char volumes_usage[] =
     "usage: shenbao volumes [OPTIONS] DIR\n"
@@ -565,129 +192,104 @@ static const char volumes_usage[] =
     "evidence file left out, a character no face has), 2 the run failed\n"
     "(nothing half-written: a volume is whole or as it was before).\n";
 
-static int cmd_volumes(int argc, char **argv)
+static const struct sb_cmd commands[] = {
+    {"check", "DIR", "cross-check form.csv against annex/*.csv", sb_cmd_check,
+     check_usage,
+     SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT) |
+         SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET),
+     "one declaration directory"},
+    {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
+     inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
+     "one CSV file"},
+    {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
+     sb_cmd_charts, charts_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
+     "one declaration directory"},
+    {"build", "DIR", "check, then write every output into one folder",
+     sb_cmd_build, build_usage,
+     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(MASK) |
+         SB_OPT(QUIET),
+     "one declaration directory"},
+    {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
+     sb_cmd_xlsx, xlsx_usage,
+     SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(FORM) | SB_OPT(TMPDIR) |
+         SB_OPT(QUIET),
+     "one declaration directory"},
+    {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
+     sb_cmd_recommend, recommend_usage,
+     SB_OPT(OUTPUT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT),
+     "declaration directories"},
+    {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
+     sb_cmd_report, report_usage,
+     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(MAX_PRINT),
+     "one declaration directory"},
+    {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
+     init_usage, SB_OPT(FORM), "one directory to create"},
+    {"volumes", "DIR", "typeset the annex lists and the evidence as PDF",
+     sb_cmd_volumes, volumes_usage,
+     SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) | SB_OPT(FONTS) |
+         SB_OPT(FORM),
+     "one declaration directory"},
+};
+
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
+
+/* `shenbao --help`: the program, then a line per command of the table. */
+static void print_usage(FILE *fp)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"mask", no_argument, NULL, 'm'},
-        {"annex", required_argument, NULL, 'a'},
-        {"fonts", required_argument, NULL, 'f'},
-        {"form", required_argument, NULL, 'F'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct sb_check_opts copts = {0};
-    struct sb_volume_opts vopts = {0};
-    struct sb_volume_list vols = {0};
-    const char *outdir = "volumes", *fonts_dir = NULL, *only = NULL;
-    struct sb_decl *d = NULL;
-    struct sb_fonts *fonts = NULL;
-    struct sb_error err = {0};
-    long before = 0, n;
-    int c, rc;
+    fputs("usage: shenbao COMMAND [OPTIONS] ...\n"
+          "\n"
+          "Check, chart and typeset Chinese industrial-internet platform\n"
+          "declarations (工业互联网平台申报书) and their annex lists.\n"
+          "\n"
+          "commands:\n",
+          fp);
+    for (int i = 0; i < N_COMMANDS; i++) {
+        const struct sb_cmd *c = &commands[i];
+        int len = (int)(strlen(c->name) + 1 + strlen(c->operands));
 
-    while ((c = getopt_long(argc, argv, "o:a:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 'm':
-            vopts.mask = 1;
-            break;
-        case 'a':
-            only = optarg;
-            break;
-        case 'f':
-            fonts_dir = optarg;
-            break;
-        case 'F':
-            copts.form = optarg;
-            break;
-        case 'h':
-            fputs(volumes_usage, stdout);
-            return SB_EXIT_CLEAN;
-        default:
-            fputs(volumes_usage, stderr);
-            return SB_EXIT_FAILED;
-        }
+        fprintf(fp, "  %s %s%*s %s\n", c->name, c->operands,
+                len < 16 ? 16 - len : 0, "", c->summary);
     }
-    if (optind != argc - 1)
-        return sb_cli_usage_error("%s", "volumes takes one declaration directory",
-                           volumes_usage);
-    rc = sb_decl_check(&d, argv[optind], &copts, &err);
-    if (rc == SB_OK)
-        rc = sb_fonts_new(&fonts, fonts_dir, &err);
-    if (rc == SB_OK) {
-        /* the check's own findings are not this command's business */
-        before = sb_findings_count(d->findings, SB_SEV_ERROR);
-        rc = sb_volumes_write(d, outdir, only, &vopts, fonts, &vols, &err);
-    }
-    for (int i = 0; i < vols.n; i++)
-        printf("%s (%s: %d pages)\n", vols.v[i].path, vols.v[i].title,
-               vols.v[i].pages);
-    if (d != NULL) {
-        const struct sb_finding *f = sb_findings_sorted(d->findings, &n);
+    fputs("\n"
+          "Run 'shenbao COMMAND --help' for a command's options.\n"
+          "Exit status: 0 clean, 1 errors found, 2 the run failed.\n",
+          fp);
+}
 
-        for (long i = 0; i < n; i++)
-            if (strncmp(f[i].code, "evidence.", 9) == 0 ||
-                strncmp(f[i].code, "font.", 5) == 0 ||
-                strncmp(f[i].code, "typeset.", 8) == 0)
-                fprintf(stderr, "shenbao: %s: %s: %s [%s]\n",
-                        f[i].pos.path ? f[i].pos.path : "",
-                        f[i].sev == SB_SEV_ERROR     ? "error"
-                        : f[i].sev == SB_SEV_WARNING ? "warning"
-                                                     : "info",
-                        f[i].message, f[i].code);
-    }
-    n = d != NULL ? sb_findings_count(d->findings, SB_SEV_ERROR) : 0;
-    sb_volume_list_free(&vols);
-    sb_fonts_free(fonts);
-    sb_decl_free(d);
-    if (rc != SB_OK) {
-        sb_error_print(&err);
-        return SB_EXIT_FAILED;
-    }
-    return n > before ? SB_EXIT_FINDINGS : SB_EXIT_CLEAN;
+/* Parse and run the command argv[0] names. */
+static int run(const struct sb_cmd *c, int argc, char **argv)
+{
+    struct sb_args a;
+    int status;
+
+    if (sb_cli_parse(c, argc, argv, &a, &status))
+        status = c->run(&a);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
-    const char *cmd = argc > 1 ? argv[1] : NULL;
-    int rc;
+    const char *name = argc > 1 ? argv[1] : NULL;
+    int i, rc;
 
-    if (cmd == NULL) {
-        fputs(usage_text, stderr);
+    if (name == NULL) {
+        print_usage(stderr);
         return SB_EXIT_FAILED;
     }
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
         printf("shenbao %s\n", SB_VERSION);
         return SB_EXIT_CLEAN;
     }
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
-        strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+        strcmp(name, "help") == 0) {
+        print_usage(stdout);
         return SB_EXIT_CLEAN;
     }
-    if (strcmp(cmd, "check") == 0)
-        rc = cmd_check(argc - 1, argv + 1);
-    else if (strcmp(cmd, "inspect") == 0)
-        rc = cmd_inspect(argc - 1, argv + 1);
-    else if (strcmp(cmd, "charts") == 0)
-        rc = cmd_charts(argc - 1, argv + 1);
-    else if (strcmp(cmd, "build") == 0)
-        rc = cmd_build(argc - 1, argv + 1);
-    else if (strcmp(cmd, "xlsx") == 0)
-        rc = sb_cli_xlsx(argc - 1, argv + 1);
-    else if (strcmp(cmd, "recommend") == 0)
-        rc = sb_cli_recommend(argc - 1, argv + 1);
-    else if (strcmp(cmd, "report") == 0)
-        rc = cmd_report(argc - 1, argv + 1);
-    else if (strcmp(cmd, "init") == 0)
-        rc = cmd_init(argc - 1, argv + 1);
-    else if (strcmp(cmd, "volumes") == 0)
-        rc = cmd_volumes(argc - 1, argv + 1);
-    else
-        return sb_cli_usage_error("unknown command \"%s\"", cmd, usage_text);
+    for (i = 0; i < N_COMMANDS && strcmp(commands[i].name, name) != 0; i++)
+        ;
+    if (i == N_COMMANDS)
+        return sb_cli_usage(NULL, "unknown command \"%s\"", name);
+    rc = run(&commands[i], argc - 1, argv + 1);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "shenbao: cannot write standard output: %s\n",
                 strerror(errno));
