@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/build.h"
+#include "check/migrate.h"
 #include "chart/chartset.h"
 #include "cli/cliutil.h"
 #include "cli/cli.h"
@@ -149,7 +150,14 @@ static const char init_usage[] =
     "heading per narrative section, each saying what to write and its word\n"
     "limit. Fill them in, then run shenbao check or shenbao report.\n"
     "\n"
+    "With --from OLD, start from an older declaration of any edition: its\n"
+    "figures carried where the field is the same (money converted exactly\n"
+    "when the unit changed), its lists mapped column by column, its\n"
+    "evidence copied, and DIR/migration.md saying what could not be\n"
+    "carried (fields and columns new in EDITION, old ones it has not).\n"
+    "\n"
     "      --form EDITION    form edition (default platform-2023)\n"
+    "      --from OLD        start from the declaration in OLD\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
@@ -509,17 +517,22 @@ static int cmd_init(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"form", required_argument, NULL, 'F'},
+        {"from", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *form = "platform-2023";
+    const char *form = "platform-2023", *from = NULL;
     struct sb_error err = {0};
-    int c;
+    struct sb_buf report = {0};
+    int c, rc;
 
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 'F':
             form = optarg;
+            break;
+        case 'R':
+            from = optarg;
             break;
         case 'h':
             fputs(init_usage, stdout);
@@ -532,7 +545,11 @@ static int cmd_init(int argc, char **argv)
     if (optind != argc - 1)
         return sb_cli_usage_error("%s", "init takes one directory to create",
                            init_usage);
-    if (sb_scaffold_write(form, argv[optind], stdout, &err) != SB_OK) {
+    rc = from != NULL
+             ? sb_migrate(from, form, argv[optind], stdout, &report, &err)
+             : sb_scaffold_write(form, argv[optind], stdout, &err);
+    sb_buf_free(&report);
+    if (rc != SB_OK) {
         sb_error_print(&err);
         return SB_EXIT_FAILED;
     }
