@@ -39,6 +39,7 @@ static const struct opt {
     [SB_OPT_THREADS] = {"threads", 0, COUNT, offsetof(struct sb_args, threads),
                         0},
     [SB_OPT_ROWS] = {"rows", 'n', COUNT, offsetof(struct sb_args, rows), -1},
+    [SB_OPT_FROM] = {"from", 0, STRING, offsetof(struct sb_args, from)},
 };
 
 const char *sb_cli_default_edition(void)

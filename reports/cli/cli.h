@@ -32,6 +32,7 @@ enum sb_opt {
     SB_OPT_MAX_FINDINGS, /* --max-findings N */
     SB_OPT_THREADS,      /* --threads N */
     SB_OPT_ROWS,         /* -n, --rows N */
+    SB_OPT_FROM,         /* --from DIR */
     SB_OPT_N
 };
 
@@ -46,7 +47,8 @@ struct sb_cmd;
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask;          /* 1 when given */
-    const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir;
+    const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
+        *from;
     long max_print;    /* default 20; 0 = all */
     long max_findings; /* default 0: the checker's own */
     long threads;      /* default 0: the checker's own */

@@ -162,7 +162,14 @@ static const char init_usage[] =
     "heading per narrative section, each saying what to write and its word\n"
     "limit. Fill them in, then run shenbao check or shenbao report.\n"
     "\n"
+    "With --from OLD, start from an older declaration of any edition: its\n"
+    "figures carried where the field is the same (money converted exactly\n"
+    "when the unit changed), its lists mapped column by column, its\n"
+    "evidence copied, and DIR/migration.md saying what could not be\n"
+    "carried (fields and columns new in EDITION, old ones it has not).\n"
+    "\n"
     "      --form EDITION    form edition (default @EDITION@)\n"
+    "      --from OLD        start from the declaration in OLD\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
@@ -223,7 +230,7 @@ static const struct sb_cmd commands[] = {
      SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(MAX_PRINT),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
-     init_usage, SB_OPT(FORM), "one directory to create"},
+     init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},
     {"volumes", "DIR", "typeset the annex lists and the evidence as PDF",
      sb_cmd_volumes, volumes_usage,
      SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) | SB_OPT(FONTS) |
