@@ -21,8 +21,10 @@ struct sb_decimal {
 };
 
 /* Is the cell empty after trimming, or a "none" word: 无, 无。, 暂无,
- * -, --, —, ——, /, N/A, NA, null, nan (case-insensitive, full-width
- * forms too)? Returns 1 for empty text, 2 for a none word, 0 otherwise.
+ * -, --, —, ——, /, N/A, NA, null (case-insensitive, full-width forms
+ * too)? Returns 1 for empty text, 2 for a none word, 0 otherwise. NaN
+ * is not one: it is what a program wrote for a number it did not have,
+ * so a numeric cell holding it is "不是数字", never 无 compared as 0.
  * 无 is also a boolean "no" (sb_cell_parse_bool): callers that accept
  * booleans parse before asking this. */
 int sb_cell_is_none(const char *s, size_t len);

@@ -155,8 +155,10 @@ static void none_words(void)
     CHECK_INT(IS_NONE("NA"), 2);
     CHECK_INT(IS_NONE("null"), 2);
     CHECK_INT(IS_NONE("NULL"), 2);
-    CHECK_INT(IS_NONE("NaN"), 2);
-    CHECK_INT(IS_NONE("nan"), 2);
+    /* NaN is what pandas writes for a missing number: not a value, and
+     * not 无 either (it would be compared as 0) */
+    CHECK_INT(IS_NONE("nan"), 0);
+    CHECK_INT(IS_NONE("NaN"), 0);
     CHECK_INT(IS_NONE("0"), 0);
     CHECK_INT(IS_NONE("无线"), 0);
     CHECK_INT(IS_NONE("无锡"), 0);
@@ -216,6 +218,9 @@ static void int_rejects(void)
     INT_BAD("12.5", 0, "不是整数");
     INT_BAD(".5", 0, "不是整数");
     INT_BAD("0.0000000000000000000001", 0, "不是整数");
+    INT_BAD("60.0000000000000000001", 0, "不是整数");
+    INT_BAD("60.00000000000000000010", 1, "不是整数");
+    INT_BAD("NaN", 0, "不是数字");
     INT_BAD("12.6万", 0, "不应带“万”“亿”单位");
     INT_BAD("3亿", 0, "不应带“万”“亿”单位");
     INT_BAD("万", 1, "“万”“亿”只能写在数字末尾");
