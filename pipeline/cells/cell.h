@@ -107,6 +107,11 @@ int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
  * ("一格只能填一个电话号码"). */
 int sb_cell_check_phone(const char *s, size_t len, const char **why);
 
+/* A mobile number only, as sb_cell_check_phone reads it: a column
+ * headed 手机号码 means mobile (联系电话 means either), so a landline
+ * or a 400/800 number is "应为手机号码，这是固定电话". */
+int sb_cell_check_mobile(const char *s, size_t len, const char **why);
+
 /* E-mail addresses: local@domain.tld, ASCII local part of the usual
  * characters, domain labels of letters, digits and '-', a TLD of 2+
  * letters. Full-width ＠ is rejected with a reason saying so. */

@@ -670,6 +670,28 @@ static void phones_valid(void)
     PHONE_OK("+86-755-86013388");
 }
 
+/* 手机号码 means mobile: the same reading, then landlines and service
+ * numbers refused with a reason naming what was written */
+static void mobiles(void)
+{
+    static const char *const ok[] = {"13800138000", "+86 192 1234 5678",
+                                     "19812345678", "166-1234-5678", NULL};
+    const char *w = NULL;
+
+    for (int i = 0; ok[i] != NULL; i++) {
+        w = NULL;
+        CHECK_INT(sb_cell_check_mobile(ok[i], strlen(ok[i]), &w), 1);
+        CHECK_STR(w, NULL);
+    }
+    CHECK_INT(sb_cell_check_mobile("010-38238383", 12, &w), 0);
+    CHECK_STR(w, "应为手机号码，这是固定电话");
+    CHECK_INT(sb_cell_check_phone("010-38238383", 12, &w), 1);
+    CHECK_INT(sb_cell_check_mobile("4008123123", 10, &w), 0);
+    CHECK_STR(w, "应为手机号码，这是400/800号码");
+    CHECK_INT(sb_cell_check_mobile("1380013800", 10, &w), 0);
+    CHECK_STR(w, "手机号应为11位，实为10位");
+}
+
 static void phones_invalid(void)
 {
     PHONE_BAD("1380013800", "手机号应为11位，实为10位");
@@ -758,6 +780,7 @@ int main(void)
     RUN(uscc_department_codes);
     RUN(phones_valid);
     RUN(phones_invalid);
+    RUN(mobiles);
     RUN(emails);
     return TEST_REPORT();
 }
