@@ -86,6 +86,7 @@ struct number {
     int frac_zeros;
     int shift; /* 4 after 万, 8 after 亿 */
     int neg;
+    int overflow; /* the digits do not fit 64 bits (R_RANGE) */
 };
 
 /* sig = sig * 10^k + d. Returns 1, or 0 on overflow (sig unchanged). */
@@ -111,7 +112,6 @@ static const char *scan_number(const char *s, size_t len, int allow_wan,
 {
     size_t i = 0;
     int digits = 0, group = 0, n_sep = 0, in_frac = 0, first = -1;
-    int overflow = 0;
 
     memset(n, 0, sizeof *n);
     len = sb_trim(s, len, &s);
@@ -130,12 +130,12 @@ static const char *scan_number(const char *s, size_t len, int allow_wan,
             if (!in_frac) {
                 group++;
                 if (!push_digits(&n->sig, 1, d))
-                    overflow = 1;
+                    n->overflow = 1;
             } else if (d == 0) {
                 n->frac_zeros++;
             } else {
                 if (!push_digits(&n->sig, n->frac_zeros + 1, d))
-                    overflow = 1;
+                    n->overflow = 1;
                 n->frac_sig += n->frac_zeros + 1;
                 n->frac_zeros = 0;
             }
@@ -175,7 +175,7 @@ static const char *scan_number(const char *s, size_t len, int allow_wan,
         return R_NOT_NUMBER;
     if (!in_frac && n_sep > 0 && group != 3)
         return R_SEP;
-    if (overflow)
+    if (n->overflow)
         return R_RANGE;
     return NULL;
 }
@@ -225,11 +225,14 @@ int sb_cell_parse_int(const char *s, size_t len, int allow_wan, int64_t *out,
     r = scan_number(s, len, allow_wan, &n);
     mag = n.sig;
 
+    /* sig ends in the last non-zero fraction digit, so the value is
+     * whole only if 万/亿 shifts all fraction digits in; a fraction too
+     * long for 64 bits (60.0000000000000000001) is still not whole */
+    e = n.shift - n.frac_sig;
+    if (n.overflow && e < 0)
+        return cell_fail(why, R_NOT_INT);
     if (r != NULL)
         return cell_fail(why, r);
-    /* sig ends in the last non-zero fraction digit, so the value is
-     * whole only if 万/亿 shifts all fraction digits in */
-    e = n.shift - n.frac_sig;
     if (e < 0)
         return cell_fail(why, R_NOT_INT);
     if (__builtin_mul_overflow(mag, pow10_tab[e], &mag))
@@ -563,7 +566,7 @@ int sb_cell_is_none(const char *s, size_t len)
 {
     static const char *const words[] = {
         "无", "无。", "暂无", "-",    "--",  "—",  "——",
-        "/",  "n/a",  "na",   "null", "nan", NULL,
+        "/",  "n/a",  "na",   "null", NULL,
     };
     char key[16];
 

@@ -21,8 +21,10 @@ struct sb_decimal {
 };
 
 /* Is the cell empty after trimming, or a "none" word: 无, 无。, 暂无,
- * -, --, —, ——, /, N/A, NA, null, nan (case-insensitive, full-width
- * forms too)? Returns 1 for empty text, 2 for a none word, 0 otherwise.
+ * -, --, —, ——, /, N/A, NA, null (case-insensitive, full-width forms
+ * too)? Returns 1 for empty text, 2 for a none word, 0 otherwise. NaN
+ * is not one: it is what a program wrote for a number it did not have,
+ * so a numeric cell holding it is "不是数字", never 无 compared as 0.
  * 无 is also a boolean "no" (sb_cell_parse_bool): callers that accept
  * booleans parse before asking this. */
 int sb_cell_is_none(const char *s, size_t len);
@@ -104,6 +106,11 @@ int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
  * Full-width digits are accepted; several numbers in one cell are not
  * ("一格只能填一个电话号码"). */
 int sb_cell_check_phone(const char *s, size_t len, const char **why);
+
+/* A mobile number only, as sb_cell_check_phone reads it: a column
+ * headed 手机号码 means mobile (联系电话 means either), so a landline
+ * or a 400/800 number is "应为手机号码，这是固定电话". */
+int sb_cell_check_mobile(const char *s, size_t len, const char **why);
 
 /* E-mail addresses: local@domain.tld, ASCII local part of the usual
  * characters, domain labels of letters, digits and '-', a TLD of 2+

@@ -251,7 +251,11 @@ static const char *check_landline(const struct digit_group *g, int ng,
     return NULL;
 }
 
-int sb_cell_check_phone(const char *s, size_t len, const char **why)
+enum phone_kind { LANDLINE, MOBILE, SERVICE };
+
+/* sb_cell_check_phone, also saying in *kind what number it is. */
+static int check_phone(const char *s, size_t len, const char **why,
+                       enum phone_kind *kind)
 {
     char b[48];
     struct digit_group g[8];
@@ -319,6 +323,7 @@ int sb_cell_check_phone(const char *s, size_t len, const char **why)
             continue;
         if (b[p] < '3')
             return cell_fail(why, R_PHONE_MOBILE2);
+        *kind = MOBILE;
         return 1;
     }
     if (!intl && n - p >= 3 &&
@@ -328,6 +333,7 @@ int sb_cell_check_phone(const char *s, size_t len, const char **why)
             return cell_fail(why, R_PHONE_FORMAT);
         if (k != 10)
             return cell_fail(why, R_PHONE_SERVICE);
+        *kind = SERVICE;
         return 1;
     }
 
@@ -373,7 +379,28 @@ int sb_cell_check_phone(const char *s, size_t len, const char **why)
                          k == 7 || k == 8 ? R_PHONE_NO_AREA : R_PHONE_FORMAT);
     }
     r = check_landline(g, ng, g[0].d[0] != '0');
+    *kind = LANDLINE;
     return r == NULL ? 1 : cell_fail(why, r);
+}
+
+int sb_cell_check_phone(const char *s, size_t len, const char **why)
+{
+    enum phone_kind kind;
+
+    return check_phone(s, len, why, &kind);
+}
+
+int sb_cell_check_mobile(const char *s, size_t len, const char **why)
+{
+    enum phone_kind kind;
+
+    if (!check_phone(s, len, why, &kind))
+        return 0;
+    if (kind == LANDLINE)
+        return cell_fail(why, "应为手机号码，这是固定电话");
+    if (kind == SERVICE)
+        return cell_fail(why, "应为手机号码，这是400/800号码");
+    return 1;
 }
 
 /* ---- e-mail addresses ---- */

@@ -17,6 +17,7 @@ static const char *const type_names[] = {
     "text",  "int",       "decimal", "money", "percent",
     "date",  "bool",      "enum",    "enum_list", "id",
     "uscc",  "orgcode",   "phone",   "email", "heading",
+    "mobile",
 };
 
 const char *sb_type_name(enum sb_type t)

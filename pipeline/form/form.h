@@ -37,6 +37,7 @@ enum sb_type {
     SB_TYPE_PHONE,     /* telephone number of mainland China */
     SB_TYPE_EMAIL,     /* e-mail address */
     SB_TYPE_HEADING,   /* a heading stating a count: "一、家用洗涤剂（58种）" */
+    SB_TYPE_MOBILE,    /* mobile number only (a column headed 手机号码) */
 };
 
 /* "int", "money" …, as written in the edition files. */

@@ -33,6 +33,8 @@ const char *sb_typed_expects(enum sb_type t)
         return "统一社会信用代码或组织机构代码";
     case SB_TYPE_PHONE:
         return "电话号码";
+    case SB_TYPE_MOBILE:
+        return "11位手机号码";
     case SB_TYPE_EMAIL:
         return "电子邮箱";
     case SB_TYPE_HEADING:
@@ -191,6 +193,9 @@ int sb_typed_parse(enum sb_type t, const struct sb_enum *en, double yuan,
     case SB_TYPE_PHONE:
         *kind = "phone";
         return sb_cell_check_phone(s, len, why);
+    case SB_TYPE_MOBILE:
+        *kind = "phone";
+        return sb_cell_check_mobile(s, len, why);
     case SB_TYPE_EMAIL:
         *kind = "email";
         return sb_cell_check_email(s, len, why);

@@ -8,17 +8,41 @@
 #include "chart/chartset.h"
 #include "typeset/fonts.h"
 #include "base/outfile.h"
+#include "base/outset.h"
 #include "report/report.h"
 #include "volume/volume.h"
 #include "xlsx/xlsx.h"
 
 enum format { TEXT, JSON, JUNIT };
 
-static int write_findings(struct sb_decl *d, const char *out,
-                          const char *name, enum format fmt, FILE *list,
+/* Where a build writes (the staging directory of the output set) and
+ * what it lists (the paths the files will have once it is swapped in). */
+struct dest {
+    const char *dir;   /* written into */
+    const char *shown; /* listed as */
+    FILE *list;        /* may be NULL */
+};
+
+/* List path, written under dest->dir, as it will be under dest->shown,
+ * followed by note (may be ""). */
+static void list_path(const struct dest *o, const char *path,
+                      const char *note)
+{
+    size_t n = strlen(o->dir);
+
+    if (o->list == NULL)
+        return;
+    if (strncmp(path, o->dir, n) == 0)
+        fprintf(o->list, "%s%s%s\n", o->shown, path + n, note);
+    else
+        fprintf(o->list, "%s%s\n", path, note);
+}
+
+static int write_findings(struct sb_decl *d, const struct dest *to,
+                          const char *name, enum format fmt,
                           struct sb_error *err)
 {
-    char *path = sb_xasprintf("%s/%s", out, name);
+    char *path = sb_xasprintf("%s/%s", to->dir, name);
     struct sb_outfile o;
     int rc = sb_outfile_open(&o, path, err);
 
@@ -36,8 +60,8 @@ static int write_findings(struct sb_decl *d, const char *out,
             rc = sb_outfile_commit(&o, err);
         }
     }
-    if (rc == SB_OK && list != NULL)
-        fprintf(list, "%s\n", path);
+    if (rc == SB_OK)
+        list_path(to, path, "");
     free(path);
     return rc;
 }
@@ -67,11 +91,11 @@ static void *chart_job_run(void *arg)
     return NULL;
 }
 
-int sb_build(const char *dir, const char *out,
-             const struct sb_build_opts *opts, FILE *list, long *errors,
-             struct sb_error *err)
+/* Every output of the checked declaration d into o->dir. Returns the
+ * first run error, SB_OK when there was none. */
+static int build_into(struct sb_decl *d, const struct dest *o,
+                      const struct sb_build_opts *opts, struct sb_error *err)
 {
-    struct sb_decl *d = NULL;
     struct sb_fonts *fonts = NULL;
     struct sb_error e = {0};
     struct sb_volume_list vols = {0};
@@ -79,53 +103,48 @@ int sb_build(const char *dir, const char *out,
     pthread_t chart_thread;
     int rc, first = SB_OK, threaded = 0;
 
-    rc = sb_decl_check(&d, dir, &opts->check, err);
-    if (rc != SB_OK)
-        return rc;
-    rc = sb_mkdirs(out, err);
-    if (rc != SB_OK) {
-        sb_decl_free(d);
-        return rc;
-    }
     if (d->form->n_charts > 0) {
         cj.d = d;
-        cj.dir = sb_xasprintf("%s/charts", out);
+        cj.dir = sb_xasprintf("%s/charts", o->dir);
         cj.fonts_dir = opts->fonts_dir;
         threaded = pthread_create(&chart_thread, NULL, chart_job_run, &cj) == 0;
     }
     rc = sb_fonts_new(&fonts, opts->fonts_dir, &e);
     sb_error_keep_first(rc, &e, &first, err);
     {
-        char *xlsx = sb_xasprintf("%s/annexes.xlsx", out);
+        char *xlsx = sb_xasprintf("%s/annexes.xlsx", o->dir);
         struct sb_xlsx_opts xo = {0};
 
         xo.mask = opts->mask;
         rc = sb_xlsx_write(d, xlsx, &xo, &e);
         sb_error_keep_first(rc, &e, &first, err);
-        if (rc == SB_OK && list != NULL)
-            fprintf(list, "%s\n", xlsx);
+        if (rc == SB_OK)
+            list_path(o, xlsx, "");
         free(xlsx);
     }
     if (fonts != NULL) {
         /* the annex volumes, before the 申报书: its contents list vols
          * (notice 002 说明 4) */
         struct sb_volume_opts vo = {opts->mask};
-        char *annex = sb_xasprintf("%s/annex", out);
+        char *annex = sb_xasprintf("%s/annex", o->dir);
 
         rc = sb_volumes_write(d, annex, NULL, &vo, fonts, &vols, &e);
         sb_error_keep_first(rc, &e, &first, err);
-        for (int i = 0; list != NULL && i < vols.n; i++)
-            fprintf(list, "%s (%d pages)\n", vols.v[i].path,
-                    vols.v[i].pages);
+        for (int i = 0; i < vols.n; i++) {
+            char note[32];
+
+            snprintf(note, sizeof note, " (%d pages)", vols.v[i].pages);
+            list_path(o, vols.v[i].path, note);
+        }
         free(annex);
     }
     if (fonts != NULL && sb_report_has_template(d)) {
-        char *pdf = sb_xasprintf("%s/declaration.pdf", out);
+        char *pdf = sb_xasprintf("%s/declaration.pdf", o->dir);
 
         rc = sb_report_write(d, pdf, fonts, d->findings, &vols, &e);
         sb_error_keep_first(rc, &e, &first, err);
-        if (rc == SB_OK && list != NULL)
-            fprintf(list, "%s (申报书)\n", pdf);
+        if (rc == SB_OK)
+            list_path(o, pdf, " (申报书)");
         free(pdf);
     }
     if (cj.dir != NULL) {
@@ -134,22 +153,52 @@ int sb_build(const char *dir, const char *out,
         else
             chart_job_run(&cj);
         sb_error_keep_first(cj.rc, &cj.e, &first, err);
-        if (list != NULL && cj.n > 0)
-            fprintf(list, "%s/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)\n",
-                    cj.dir, cj.n);
+        if (cj.n > 0) {
+            char note[64];
+
+            snprintf(note, sizeof note,
+                     "/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)", cj.n);
+            list_path(o, cj.dir, note);
+        }
         free(cj.dir);
     }
     /* The findings last: they include what the outputs found. */
-    rc = write_findings(d, out, "check.txt", TEXT, list, &e);
+    rc = write_findings(d, o, "check.txt", TEXT, &e);
     sb_error_keep_first(rc, &e, &first, err);
-    rc = write_findings(d, out, "check.json", JSON, list, &e);
+    rc = write_findings(d, o, "check.json", JSON, &e);
     sb_error_keep_first(rc, &e, &first, err);
-    rc = write_findings(d, out, "check.junit.xml", JUNIT, list, &e);
+    rc = write_findings(d, o, "check.junit.xml", JUNIT, &e);
     sb_error_keep_first(rc, &e, &first, err);
-    if (errors != NULL)
-        *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
     sb_volume_list_free(&vols);
     sb_fonts_free(fonts);
-    sb_decl_free(d);
     return first;
+}
+
+int sb_build(const char *dir, const char *out,
+             const struct sb_build_opts *opts, FILE *list, long *errors,
+             struct sb_error *err)
+{
+    struct sb_decl *d = NULL;
+    struct sb_outset set;
+    struct dest o;
+    int rc;
+
+    rc = sb_decl_check(&d, dir, &opts->check, err);
+    if (rc != SB_OK)
+        return rc;
+    rc = sb_outset_begin(&set, out, "check.json", err);
+    if (rc == SB_OK) {
+        o.dir = set.staging;
+        o.shown = out;
+        o.list = list;
+        rc = build_into(d, &o, opts, err);
+        if (rc == SB_OK)
+            rc = sb_outset_commit(&set, err);
+        else
+            sb_outset_abort(&set);
+    }
+    if (errors != NULL)
+        *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
+    sb_decl_free(d);
+    return rc;
 }

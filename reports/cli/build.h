@@ -7,10 +7,10 @@
  *                                            标题.pdf, 证明材料.pdf)
  *   declaration.pdf                          the 申报书 (report.h), when
  *                                            the edition has a template.
- * Every file is
- * written to a temporary name and renamed, so a failure in one output
- * never leaves a half-written file and never deletes the previous good
- * one; the other outputs are still written. */
+ * The outputs are one set (base/outset.h): written into a staging
+ * directory beside OUT under a lock and swapped in whole at the end, so
+ * OUT holds the complete previous set or the complete new one, whatever
+ * happens to the run; a run error leaves the previous set as it was. */
 #ifndef SB_REPORTS_BUILD_H
 #define SB_REPORTS_BUILD_H
 
@@ -23,9 +23,10 @@ struct sb_build_opts {
 };
 
 /* Build dir into out. The files written are listed on list (one path a
- * line; may be NULL). *errors receives the number of error findings.
- * Returns SB_OK, or the first run error (SB_EIO, SB_EFORMAT …) with
- * err; outputs that could be written are written. */
+ * line, as under out; may be NULL). *errors receives the number of
+ * error findings. Returns SB_OK, or the first run error (SB_EIO,
+ * SB_EFORMAT …) with err: then out is left as it was (another run holds
+ * its lock, it is a folder that is not an output set, an output failed). */
 int sb_build(const char *dir, const char *out,
              const struct sb_build_opts *opts, FILE *list, long *errors,
              struct sb_error *err);

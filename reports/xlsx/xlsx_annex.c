@@ -67,6 +67,7 @@ static enum kind kind_of(enum sb_type t)
     case SB_TYPE_USCC:
     case SB_TYPE_ORGCODE:
     case SB_TYPE_PHONE:
+    case SB_TYPE_MOBILE:
         return K_CODE;
     default:
         return K_TEXT;

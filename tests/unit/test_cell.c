@@ -155,8 +155,10 @@ static void none_words(void)
     CHECK_INT(IS_NONE("NA"), 2);
     CHECK_INT(IS_NONE("null"), 2);
     CHECK_INT(IS_NONE("NULL"), 2);
-    CHECK_INT(IS_NONE("NaN"), 2);
-    CHECK_INT(IS_NONE("nan"), 2);
+    /* NaN is what pandas writes for a missing number: not a value, and
+     * not 无 either (it would be compared as 0) */
+    CHECK_INT(IS_NONE("nan"), 0);
+    CHECK_INT(IS_NONE("NaN"), 0);
     CHECK_INT(IS_NONE("0"), 0);
     CHECK_INT(IS_NONE("无线"), 0);
     CHECK_INT(IS_NONE("无锡"), 0);
@@ -216,6 +218,9 @@ static void int_rejects(void)
     INT_BAD("12.5", 0, "不是整数");
     INT_BAD(".5", 0, "不是整数");
     INT_BAD("0.0000000000000000000001", 0, "不是整数");
+    INT_BAD("60.0000000000000000001", 0, "不是整数");
+    INT_BAD("60.00000000000000000010", 1, "不是整数");
+    INT_BAD("NaN", 0, "不是数字");
     INT_BAD("12.6万", 0, "不应带“万”“亿”单位");
     INT_BAD("3亿", 0, "不应带“万”“亿”单位");
     INT_BAD("万", 1, "“万”“亿”只能写在数字末尾");
@@ -665,6 +670,28 @@ static void phones_valid(void)
     PHONE_OK("+86-755-86013388");
 }
 
+/* 手机号码 means mobile: the same reading, then landlines and service
+ * numbers refused with a reason naming what was written */
+static void mobiles(void)
+{
+    static const char *const ok[] = {"13800138000", "+86 192 1234 5678",
+                                     "19812345678", "166-1234-5678", NULL};
+    const char *w = NULL;
+
+    for (int i = 0; ok[i] != NULL; i++) {
+        w = NULL;
+        CHECK_INT(sb_cell_check_mobile(ok[i], strlen(ok[i]), &w), 1);
+        CHECK_STR(w, NULL);
+    }
+    CHECK_INT(sb_cell_check_mobile("010-38238383", 12, &w), 0);
+    CHECK_STR(w, "应为手机号码，这是固定电话");
+    CHECK_INT(sb_cell_check_phone("010-38238383", 12, &w), 1);
+    CHECK_INT(sb_cell_check_mobile("4008123123", 10, &w), 0);
+    CHECK_STR(w, "应为手机号码，这是400/800号码");
+    CHECK_INT(sb_cell_check_mobile("1380013800", 10, &w), 0);
+    CHECK_STR(w, "手机号应为11位，实为10位");
+}
+
 static void phones_invalid(void)
 {
     PHONE_BAD("1380013800", "手机号应为11位，实为10位");
@@ -753,6 +780,7 @@ int main(void)
     RUN(uscc_department_codes);
     RUN(phones_valid);
     RUN(phones_invalid);
+    RUN(mobiles);
     RUN(emails);
     return TEST_REPORT();
 }
