@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "chart/chart.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 #include "chart_fixtures.h"
 #include "test.h"
 
