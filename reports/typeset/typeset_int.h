@@ -1,14 +1,22 @@
 /* typeset_int.h: what the files of the typesetting engine share and
  * nothing else sees: the blocks, the glyph cache, the pass state.
  *
- * typeset.c   building the document (the public sb_doc_add_* calls)
+ * Bottom to top:
+ * grid.c      page-style presets and the line grid
  * glyphs.c    per-code-point glyph cache on Pango fontsets, findings
- * para.c      shaped text, line breaking, drawing lines of glyphs
- * layout.c    the two passes, pages, grid placement, page furniture
+ * text.c      shaped text, line breaking, natural widths
+ * draw.c      glyph batches, drawing lines of glyphs and strings
+ * page.c      pages, furniture, grid lines and boxes of a pass
+ * outline.c   a heading's page, PDF destination and outline entry
+ * para.c      a paragraph laid out on the grid
+ * figure.c    images, drawings and floating figures
  * table.c     tables: column widths, rows, header repeat, rules
- * colmeasure.c natural column widths for callers (sb_doc_measure_columns)
- * toc.c       table of contents, PDF outline and destinations
- * pdfout.c    the Cairo PDF surface, metadata, temp file and rename */
+ * toc.c       table of contents
+ * layout.c    one pass over the blocks
+ * pdfout.c    the two passes, the Cairo PDF surface, metadata, temp
+ *             file and rename
+ * typeset.c   building the document (the public sb_doc_add_* calls)
+ * colmeasure.c natural column widths for callers (sb_doc_measure_columns) */
 #ifndef SB_REPORTS_TYPESET_INT_H
 #define SB_REPORTS_TYPESET_INT_H
 
@@ -291,6 +299,8 @@ struct ts_pass {
     const struct ts_image *floats[16]; /* figures waiting for a page */
     int n_floats;
     int placing;             /* placing floats: no recursion */
+    /* run on each page opened (layout.c: place the floating figures) */
+    void (*opened)(struct ts_pass *p);
 };
 
 /* Open a page if none is open; pending floating figures go to its top. */
@@ -335,6 +345,24 @@ void sb_ts_layout_para(struct ts_pass *p, const struct sb_para *para,
                        int heading_id, int need);
 /* Lines the paragraph takes at the current section's width. */
 int sb_ts_para_lines(struct ts_pass *p, const struct sb_para *para);
+
+/* ---- figure.c ---------------------------------------------------- */
+
+/* Size of an image or drawing at the current section's width. */
+void sb_ts_image_size(const struct ts_pass *p, const struct ts_image *im,
+                      double *w, double *h);
+/* Place an image in the grid lines it takes, on the page of the
+ * need_after lines after it. */
+void sb_ts_layout_image(struct ts_pass *p, const struct ts_image *im,
+                        int need_after);
+/* A figure with its caption: placed where it stands when it fits, else
+ * waiting for the top of a page. */
+void sb_ts_layout_figure(struct ts_pass *p, const struct ts_image *im);
+/* The figures waiting, at the top of a page just opened, while they
+ * fit (the pass's p->opened). */
+void sb_ts_place_floats(struct ts_pass *p);
+/* Before a break: the figures waiting go on pages of their own. */
+void sb_ts_flush_floats(struct ts_pass *p);
 
 /* ---- table.c, toc.c ---------------------------------------------- */
 
