@@ -15,6 +15,7 @@
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
 #include "chart/chart_ticks.h"
+#include "base/numfmt.h"
 #include "base/sb.h"
 
 static const int month_steps[] = {1, 2, 3, 6, 12};

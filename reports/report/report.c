@@ -18,6 +18,8 @@
 #include "report/report_md.h"
 #include "report/report_parts.h"
 #include "report/report_run.h"
+#include "typeset/grid.h"
+#include "typeset/typeset.h"
 
 int sb_report_has_template(const struct sb_decl *d)
 {

@@ -12,10 +12,12 @@
 #include "base/numfmt.h"
 #include "base/utf8.h"
 #include "chart/chart.h"
+#include "chart/chart_scene.h"
 #include "form/sections.h"
 #include "report/fill.h"
 #include "report/narrative.h"
 #include "report/report_md.h"
+#include "typeset/typeset.h"
 #include "volume/volume.h"
 
 void sb_rp_front(struct rp *r)

@@ -3,7 +3,10 @@
  * text at its positions from linebreak.c with boxes for missing glyphs,
  * rules under underlined text and rectangles for links, and a string on
  * one line. The measuring pass never calls these with a surface. */
-#include "typeset/typeset_int.h"
+#include "typeset/draw.h"
+#include "typeset/glyphs.h"
+#include "typeset/linebreak.h"
+#include "typeset/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,11 @@
 /* figure.c: images and drawings placed in the grid lines they take,
  * and figures with captions that float to the top of the next page
  * when they do not fit where they stand. */
-#include "typeset/typeset_int.h"
+#include "typeset/figure.h"
+#include "typeset/draw.h"
+#include "typeset/page.h"
+#include "typeset/para.h"
+#include "typeset/text.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* grid.c: page-style presets and the line grid of a page (GB/T 9704-2012
  * 5.2.3): the 版心, the line pitch, the baseline of each line. */
-#include "typeset/typeset_int.h"
+#include "typeset/grid.h"
 
 #include <string.h>
 

@@ -3,7 +3,14 @@
  * sections), a block kept with the next one only where both fit. The
  * measuring pass and the drawing pass run this same code, so they agree
  * on every page. */
-#include "typeset/typeset_int.h"
+#include "typeset/layout.h"
+#include "typeset/figure.h"
+#include "typeset/grid.h"
+#include "typeset/page.h"
+#include "typeset/para.h"
+#include "typeset/table.h"
+#include "typeset/text.h"
+#include "typeset/toc.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* outline.c: where a heading lands: its page and printed number for the
  * contents, and in the drawing pass its PDF destination and its entry in
  * the PDF outline (bookmarks), nested by level. */
-#include "typeset/typeset_int.h"
+#include "typeset/outline.h"
 
 #include <cairo-pdf.h>
 #include <stdio.h>

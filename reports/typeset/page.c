@@ -3,7 +3,9 @@
  * places at the top of each new page (floating figures, through
  * p->opened), and closes; text lines are taken from the grid and boxes
  * (tables, images) placed between grid lines. */
-#include "typeset/typeset_int.h"
+#include "typeset/page.h"
+#include "typeset/draw.h"
+#include "typeset/grid.h"
 
 #include <cairo-pdf.h>
 #include <math.h>

@@ -1,7 +1,13 @@
 /* para.c: the layout of a paragraph on the grid: shaped, broken into
  * lines, each line taken from the grid and drawn; a heading's line
  * marked for the contents and the outline. */
-#include "typeset/typeset_int.h"
+#include "typeset/para.h"
+#include "typeset/draw.h"
+#include "typeset/glyphs.h"
+#include "typeset/grid.h"
+#include "typeset/outline.h"
+#include "typeset/page.h"
+#include "typeset/text.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,7 +1,9 @@
 /* text.c: shaped text (items from the glyph cache) and its lines:
  * break opportunities from linebreak.c, lines fitted to widths, natural
  * widths. */
-#include "typeset/typeset_int.h"
+#include "typeset/text.h"
+#include "typeset/glyphs.h"
+#include "typeset/linebreak.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,12 @@
  * number column has a fixed width, so the numbers found by the
  * measuring pass cannot move anything when the drawing pass prints
  * them. */
-#include "typeset/typeset_int.h"
+#include "typeset/toc.h"
+#include "typeset/draw.h"
+#include "typeset/glyphs.h"
+#include "typeset/grid.h"
+#include "typeset/page.h"
+#include "typeset/text.h"
 
 #include <cairo-pdf.h>
 #include <math.h>

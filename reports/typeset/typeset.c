@@ -1,7 +1,13 @@
 /* typeset.c: building a document: Chinese numbering and the sb_doc_add_*
  * calls that append blocks; writing it (pdfout.c runs the passes of
  * layout.c). Page styles and the grid are in grid.c. */
-#include "typeset/typeset_int.h"
+#include "typeset/typeset.h"
+#include "typeset/fonts.h"
+#include "typeset/glyphs.h"
+#include "typeset/pdfout.h"
+#include "typeset/table.h"
+#include "typeset/text.h"
+#include "typeset/typeset_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +68,8 @@ char *sb_heading_number(int level, long n, char *buf, size_t size)
     return buf;
 }
 
-const char *sb_ts_strdup(struct sb_doc *doc, const char *s)
+/* A copy of s owned by doc (NULL stays NULL). */
+static const char *doc_strdup(struct sb_doc *doc, const char *s)
 {
     if (s == NULL)
         return NULL;
@@ -83,7 +90,7 @@ struct sb_doc *sb_doc_new(struct sb_fonts *fonts,
     doc->fonts = fonts;
     doc->ctx = sb_fonts_context(fonts);
     doc->ps = *ps;
-    doc->ps.header = sb_ts_strdup(doc, ps->header);
+    doc->ps.header = doc_strdup(doc, ps->header);
     doc->seen = sb_xcalloc(0x110000 / 32, sizeof *doc->seen);
     return doc;
 }
@@ -161,7 +168,7 @@ void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs)
 
 void sb_doc_set_label(struct sb_doc *doc, const char *label)
 {
-    doc->label = sb_ts_strdup(doc, label);
+    doc->label = doc_strdup(doc, label);
 }
 
 /* Append block b (allocated by the caller, size bytes, zeroed). */
@@ -275,7 +282,7 @@ int sb_doc_add_heading(struct sb_doc *doc, int level, const char *number,
                                    sizeof num);
     sb_para_add_text(&h->p, number, 0);
     sb_para_add_text(&h->p, title, 0);
-    doc->heading_label = sb_ts_strdup(doc, h->p.text.data);
+    doc->heading_label = doc_strdup(doc, h->p.text.data);
     doc->label = NULL;
     h->p.b.label = doc->heading_label;
     if (doc->n_headings == doc->cap_headings) {
@@ -308,7 +315,7 @@ void sb_doc_add_section(struct sb_doc *doc, const struct sb_page_style *ps,
     struct ts_section *s = add_block(doc, TS_SECTION, sizeof *s);
 
     s->ps = *ps;
-    s->ps.header = sb_ts_strdup(doc, ps->header);
+    s->ps.header = doc_strdup(doc, ps->header);
     s->kind = kind;
     s->first_number = first_number;
 }
@@ -405,7 +412,7 @@ static struct sb_table *add_table(struct sb_doc *doc,
     t->cols = sb_xcalloc((size_t)t->n_cols, sizeof *t->cols);
     for (int i = 0; i < n_cols; i++) {
         t->cols[i] = cols[i];
-        t->cols[i].title = sb_ts_strdup(doc, cols[i].title);
+        t->cols[i].title = doc_strdup(doc, cols[i].title);
     }
     if (st != NULL)
         t->st = *st;
@@ -413,7 +420,7 @@ static struct sb_table *add_table(struct sb_doc *doc,
         sb_table_style_default(&t->st);
     if (t->st.line_pt <= 0)
         t->st.line_pt = 1.3 * t->st.size_pt;
-    t->st.source = sb_ts_strdup(doc, t->st.source);
+    t->st.source = doc_strdup(doc, t->st.source);
     return t;
 }
 
