@@ -10,11 +10,9 @@
 #include <math.h>
 #include <string.h>
 
-/* ---- blocks ------------------------------------------------------- */
-
 /* Size of an image or drawing at the current section's width. */
 void sb_ts_image_size(const struct ts_pass *p, const struct ts_image *im,
-                       double *w, double *h)
+                      double *w, double *h)
 {
     double text_h = p->g.bottom - p->g.top;
 
@@ -31,7 +29,7 @@ void sb_ts_image_size(const struct ts_pass *p, const struct ts_image *im,
  * the text above and the text below, and stays on the page of the line
  * after it (its caption). */
 void sb_ts_layout_image(struct ts_pass *p, const struct ts_image *im,
-                         int need_after)
+                        int need_after)
 {
     double w, h, top, x, lead = p->g.pitch - p->g.body;
     int lines;
