@@ -7,7 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart.h"
+#include "chart/chart_bar.h"
+#include "chart/chart_donut.h"
+#include "chart/chart_fmt.h"
+#include "chart/chart_heatmap.h"
+#include "chart/chart_legend.h"
+#include "chart/chart_line.h"
+#include "chart/chart_model.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
+#include "base/numfmt.h"
 
 static const char *const kind_names[] = {
     "柱状图", "条形图", "分组柱状图", "堆叠柱状图",
@@ -22,23 +32,6 @@ static const char *nz(const char *s, const char *dflt)
 static int is_other_label(const char *s)
 {
     return strcmp(s, "其他") == 0 || strcmp(s, "其它") == 0;
-}
-
-char *chart_month_label(int year, int month, int with_year, char *buf,
-                        size_t size)
-{
-    if (with_year)
-        snprintf(buf, size, "%d年%d月", year, month);
-    else
-        snprintf(buf, size, "%d月", month);
-    return buf;
-}
-
-char *chart_value_text(const struct sb_chart *c, double v, char *buf,
-                       size_t size)
-{
-    (void)c;
-    return sb_numfmt_compact(v, 2, buf, size);
 }
 
 /* A value written in full for the description: grouped, with as many

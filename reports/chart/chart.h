@@ -12,10 +12,10 @@
  *
  *   sb_chart_draw        into a caller's cairo_t (a report page: lay the
  *                        chart out at 442.2 pt wide, 156 mm, and draw)
- *   sb_chart_write       one file: PNG (px_per_pt pixels a point), SVG
+ *   sb_chart_write       (chart_out.h) one file: PNG (px_per_pt pixels a point), SVG
  *                        (px, with <title>/<desc>), PDF (vector, fonts
  *                        embedded, Title/Subject), or the data as CSV
- *   sb_chart_write_set   the slide set: stem.png 1920×1080, stem@2x.png
+ *   sb_chart_write_set   (chart_out.h) the slide set: stem.png 1920×1080, stem@2x.png
  *                        3840×2160, stem.svg, stem.pdf, stem.csv
  *
  *   static const char *const cats[] = {"运行设备", "加工设备", "行走设备",
@@ -37,31 +37,21 @@
  * 1920×1080) with the SB_CHART_SLIDE theme; the report uses
  * SB_CHART_REPORT at the width of the type area. The same input gives
  * the same bytes in every format, whatever else the process rendered.
+ * The theme is chart_theme.h's, the scene as tests read it
+ * chart_scene.h's; the files, bottom to top: types, theme, model, scene,
+ * axis, labels, legend, the layouts (chart_bar.c, chart_donut.c,
+ * chart_line.c, chart_heatmap.c), chart.c (model, frame, dispatch, alt
+ * text), chart_out.c (files) and chartset.c (a declaration's charts).
  *
  * Not thread-safe: one thread per struct sb_fonts. */
 #ifndef SB_REPORTS_CHART_H
 #define SB_REPORTS_CHART_H
 
 #include <cairo.h>
-#include <stdint.h>
 
+#include "chart/chart_types.h"
 #include "typeset/fonts.h"
 #include "base/sb.h"
-
-enum sb_chart_kind {
-    SB_CHART_BAR,      /* vertical bars, one series, categories in order */
-    SB_CHART_HBAR,     /* horizontal bars, one series, sorted descending,
-                          top_n + 其他 (grey, last) */
-    SB_CHART_GROUPED,  /* vertical bars, series side by side, legend */
-    SB_CHART_STACKED,  /* vertical bars, series stacked, total on top */
-    SB_CHART_DONUT,    /* parts of a whole: at most top_n slices (default
-                          6, 其他 included), shares add to 100.0% */
-    SB_CHART_LINE,     /* values over consecutive months: cumulative
-                          counts, last value labelled, optional share
-                          panel below */
-    SB_CHART_HEATMAP,  /* n_series rows × n_cat columns, sequential
-                          colours, rows and columns sorted by total */
-};
 
 /* What to draw. Strings are UTF-8 and borrowed for the sb_chart_new
  * call only (the chart copies what it keeps). */
@@ -99,50 +89,6 @@ struct sb_chart_spec {
     const char *share_name; /* LINE: title of the share panel,
                                "近30日活跃开发者占比" */
 };
-
-enum sb_chart_target {
-    SB_CHART_SLIDE,  /* 960×540 pt canvas: 14 pt text (28 px), 24 pt title */
-    SB_CHART_REPORT, /* 442.2 pt wide: 9 pt text, 10.5 pt title */
-    SB_CHART_FIGURE, /* as REPORT, under a caption "图N title" of the
-                        document: the title is not drawn again */
-};
-
-enum sb_chart_palette {
-    SB_PALETTE_OKABE_ITO, /* colour-blind safe (default) */
-    SB_PALETTE_ECHARTS,   /* ECharts 5 colours, familiar to reviewers */
-};
-
-enum sb_chart_heat {
-    SB_HEAT_BLUES,   /* single hue, light → dark blue (default) */
-    SB_HEAT_VIRIDIS, /* perceptually uniform purple → yellow */
-};
-
-/* Colours are 0xRRGGBB; sizes in pt. */
-struct sb_chart_theme {
-    uint32_t series[8];   /* one colour per series, in order */
-    int n_colors;         /* 1..8 used entries of series */
-    uint32_t other;       /* the 其他 bar or slice: #999999 */
-    uint32_t text;        /* labels: #333333 */
-    uint32_t text2;       /* ticks, axis titles, source: #54555a */
-    uint32_t grid;        /* grid lines */
-    uint32_t axis;        /* axis and zero lines */
-    uint32_t background;  /* canvas */
-    enum sb_chart_heat heat;
-    double title_pt;      /* chart title */
-    double text_pt;       /* labels, ticks, legend */
-    double small_pt;      /* dense labels (heatmap cells, many bars) */
-    double source_pt;     /* source line */
-    double margin_pt;     /* canvas edge to content */
-    double pad_pt;        /* label to mark */
-    double line_pt;       /* data lines */
-    int title_in_caption; /* 1: the title is not drawn, the document's
-                             caption ("图1 …") carries it (report) */
-};
-
-/* Fill t with the defaults for a target and palette. */
-void sb_chart_theme_init(struct sb_chart_theme *t,
-                         enum sb_chart_target target,
-                         enum sb_chart_palette palette);
 
 /* A laid-out chart: the data as drawn and its scene. */
 struct sb_chart;
@@ -183,88 +129,5 @@ const char *sb_chart_cat(const struct sb_chart *c, int cat_idx);
 const char *sb_chart_series(const struct sb_chart *c, int series_idx);
 double sb_chart_value(const struct sb_chart *c, int series_idx,
                       int cat_idx);
-
-enum sb_chart_format {
-    SB_CHART_PNG, /* px_per_pt pixels a point (2 → 1920×1080 slides) */
-    SB_CHART_SVG, /* px units, px_per_pt px a point, <title>, <desc>,
-                     role="img", ids renumbered */
-    SB_CHART_PDF, /* page = canvas in pt; px_per_pt ignored */
-    SB_CHART_CSV, /* UTF-8 with BOM, CRLF, unrounded values, units in the
-                     header; px_per_pt ignored */
-};
-
-/* Render one format into out (appended to). Returns SB_OK, or
- * SB_ERENDER when Cairo fails (out may then hold part of a file). */
-int sb_chart_render(const struct sb_chart *c, enum sb_chart_format format,
-                    double px_per_pt, struct sb_buf *out,
-                    struct sb_error *err);
-
-/* Render one format and write it to path through a temporary file in
- * the same directory renamed over path, so path is either the old file
- * or the whole new one. Returns SB_OK, SB_ERENDER or SB_EIO. */
-int sb_chart_write(const struct sb_chart *c, enum sb_chart_format format,
-                   double px_per_pt, const char *path,
-                   struct sb_error *err);
-
-/* Write dir/stem.png (2 px/pt), dir/stem@2x.png (4 px/pt), dir/stem.svg
- * (2 px/pt), dir/stem.pdf and dir/stem.csv; dir must exist. Stops at
- * the first failure and returns its code. */
-int sb_chart_write_set(const struct sb_chart *c, const char *dir,
-                       const char *stem, struct sb_error *err);
-
-/* The scene. Roles of labels (text) and marks. */
-enum sb_chart_role {
-    SB_ROLE_TITLE,
-    SB_ROLE_SOURCE,
-    SB_ROLE_AXIS_TITLE,  /* "设备数（万台/套）", share panel title */
-    SB_ROLE_TICK_LABEL,  /* value-axis numbers, legend-bar numbers */
-    SB_ROLE_CAT_LABEL,   /* category names, months, heatmap rows/cols */
-    SB_ROLE_VALUE_LABEL, /* numbers on bars, slices, points and cells */
-    SB_ROLE_LEGEND_LABEL,
-    SB_ROLE_CENTER_LABEL, /* the donut's total */
-    SB_ROLE_BAR,
-    SB_ROLE_SLICE,
-    SB_ROLE_LINE,
-    SB_ROLE_POINT,
-    SB_ROLE_CELL,
-    SB_ROLE_SWATCH,      /* legend colour square */
-    SB_ROLE_RAMP,        /* heatmap colour bar */
-    SB_ROLE_GRID,
-    SB_ROLE_AXIS_LINE,
-    SB_ROLE_LEADER,      /* donut label leader line */
-};
-
-/* One scene item. Coordinates in pt, y down, canvas origin top-left. */
-struct sb_chart_item {
-    enum sb_chart_role role;
-    int is_label;        /* 1 for text */
-    int series, cat;     /* data indices as drawn, or -1 */
-    double quad[4][2];   /* corners: a label's (rotated) box from its
-                            top-left clockwise; a mark's bounding box */
-    const char *text;    /* label: the full text before wrapping and
-                            ellipsis; NULL for marks */
-    int n_lines;         /* label: lines drawn */
-    int ellipsized;      /* label: 1 if cut with … */
-    double angle_deg;    /* label: 0, -45 or -90 */
-    int n_unknown;       /* label: characters the chart face cannot draw
-                            (drawn as boxes) */
-    int owner;           /* label inside a mark: that item's index, else
-                            -1 */
-};
-
-/* Number of scene items, and item i (0 <= i < n), static until
- * sb_chart_free. Labels dropped by the final collision pass are not in
- * the scene; sb_chart_n_dropped counts them (0 for every chart the
- * layout rules can place). */
-int sb_chart_n_items(const struct sb_chart *c);
-const struct sb_chart_item *sb_chart_item(const struct sb_chart *c, int i);
-int sb_chart_n_dropped(const struct sb_chart *c);
-
-/* Check the scene: no two labels overlap (more than 0.05 pt), no label
- * covers a bar or cell but its owner, every item lies inside the canvas,
- * no label has a character the face cannot draw, and the title and
- * source line are there. Returns 0, or -1 with the first problem
- * described in why (may be NULL). */
-int sb_chart_check(const struct sb_chart *c, char *why, size_t size);
 
 #endif

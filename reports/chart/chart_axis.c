@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_axis.h"
+#include "chart/chart_scene.h"
+#include "base/sb.h"
 
 #define SIN45 0.70710678118654752
 

@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_bar.h"
+#include "chart/chart_axis.h"
+#include "chart/chart_fmt.h"
+#include "chart/chart_labels.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 
 /* Geometry of a vertical bar chart. */
 struct vbar {

@@ -7,7 +7,13 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_donut.h"
+#include "chart/chart_fmt.h"
+#include "chart/chart_labels.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
+#include "base/numfmt.h"
+#include "base/sb.h"
 
 #define PI 3.14159265358979323846
 

@@ -7,7 +7,12 @@
  * and a colour bar with nice ticks sits below (research/charts.md §6). */
 #include <math.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_heatmap.h"
+#include "chart/chart_axis.h"
+#include "chart/chart_fmt.h"
+#include "chart/chart_legend.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 
 /* Text size for the cells: the largest of text and small sizes at which
  * every value fits its cell, or 0 for none. */

@@ -4,7 +4,9 @@
  * when there is no room (matplotlib's bar_label "edge", research §5). */
 #include <math.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_labels.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 
 void chart_stack_labels(const double *want, const double *h, int n,
                         double gap, double lo, double hi, double *top)

@@ -4,7 +4,12 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_legend.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
+#include "chart/chart_ticks.h"
+#include "base/numfmt.h"
+#include "base/sb.h"
 
 double chart_legend(struct sb_chart *c, double x0, double x1, double y)
 {

@@ -8,7 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_line.h"
+#include "chart/chart_axis.h"
+#include "chart/chart_fmt.h"
+#include "chart/chart_labels.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
+#include "chart/chart_ticks.h"
+#include "base/numfmt.h"
+#include "base/sb.h"
 
 static const int month_steps[] = {1, 2, 3, 6, 12};
 

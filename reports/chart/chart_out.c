@@ -18,8 +18,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_out.h"
+#include "chart/chart_model.h"
+#include "chart/chart_svg.h"
 #include "typeset/pngout.h"
+#include "base/numfmt.h"
+#include "base/sb.h"
 
 static cairo_status_t append(void *closure, const unsigned char *data,
                              unsigned int len)

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
+#include "base/sb.h"
+#include "typeset/fonts.h"
 
 #define PI 3.14159265358979323846
 

@@ -4,7 +4,8 @@
  * for 其他, text #333333 (12.6:1), secondary #54555a (7.4:1). */
 #include <math.h>
 
-#include "chart/chart_int.h"
+#include "chart/chart_theme.h"
+#include "chart/chart_model.h"
 
 static const uint32_t okabe_ito[] = {
     0x0072B2, 0xE69F00, 0x009E73, 0xD55E00,

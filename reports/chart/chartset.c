@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart/chart_out.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 #include "rules/bind.h"
 #include "cells/cell.h"
 #include "rules/eval.h"

@@ -3,13 +3,23 @@
  * headings at their Markdown level (the form's own numbering is part of
  * their text), paragraphs are filled with the declared figures, and
  * ```shenbao-* fences are the generated parts (report_parts.c). */
-#include "report/report_int.h"
+#include "report/report.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "chart/chart.h"
+#include "form/sections.h"
+#include "report/fill.h"
+#include "report/narrative.h"
+#include "report/report_md.h"
+#include "report/report_parts.h"
+#include "report/report_run.h"
+#include "typeset/grid.h"
+#include "typeset/typeset.h"
 
 int sb_report_has_template(const struct sb_decl *d)
 {
@@ -18,18 +28,6 @@ int sb_report_has_template(const struct sb_decl *d)
 
     free(path);
     return ok;
-}
-
-void sb_rp_template_error(struct rp *r, long line, const char *msg)
-{
-    struct sb_pos pos = {0};
-
-    if (r->status != SB_OK)
-        return;
-    pos.path = r->tpl_path;
-    pos.row = line;
-    pos.line = line;
-    r->status = sb_error_set(r->err, SB_EFORMAT, &pos, "%s", msg);
 }
 
 static int read_file(const char *path, struct sb_buf *out,

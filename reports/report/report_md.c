@@ -1,12 +1,15 @@
 /* report_md.c: Markdown (cmark nodes) as blocks of the typesetting
  * engine, for the template's own text and the declaration's narrative.
  * The engine's paragraphs have runs (bold, 楷体, links); everything else
- * of Markdown maps onto paragraphs and headings (see report_int.h). */
-#include "report/report_int.h"
+ * of Markdown maps onto paragraphs and headings (see report_md.h). */
+#include "report/report_md.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "report/fill.h"
+#include "report/narrative.h"
 
 /* Text waiting to become one run of a paragraph. */
 struct inl {

@@ -3,7 +3,7 @@
  * their content): the cover, the pledge page, the contents, the form's
  * bordered tables, the narrative slots, the charts and the list of
  * evidence materials. */
-#include "report/report_int.h"
+#include "report/report_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,13 @@
 
 #include "base/numfmt.h"
 #include "base/utf8.h"
+#include "chart/chart.h"
+#include "chart/chart_scene.h"
+#include "form/sections.h"
+#include "report/fill.h"
+#include "report/narrative.h"
+#include "report/report_md.h"
+#include "typeset/typeset.h"
 #include "volume/volume.h"
 
 void sb_rp_front(struct rp *r)

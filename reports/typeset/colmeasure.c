@@ -4,7 +4,11 @@
  * typeset.h). It measures as table.c does for automatic widths, so
  * widths derived from it and given as fixed widths lay out the same,
  * and the engine then need not read the source again. */
-#include "typeset/typeset_int.h"
+#include "typeset/colmeasure.h"
+#include "typeset/glyphs.h"
+#include "typeset/linebreak.h"
+#include "typeset/text.h"
+#include "typeset/typeset.h"
 
 #include <math.h>
 #include <string.h>

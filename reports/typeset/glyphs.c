@@ -6,7 +6,9 @@
  * (no GSUB, and GPOS only halt/vhal/cpct, which are off by default), and
  * it makes a table cell cost a few array lookups instead of a Pango
  * layout: the annex volumes shape millions of cells. */
-#include "typeset/typeset_int.h"
+#include "typeset/glyphs.h"
+#include "typeset/fonts.h"
+#include "typeset/linebreak.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,9 @@
  * file next to the target, renamed over it only when everything
  * succeeded. No creation date is written, so the same document gives
  * the same bytes. */
-#include "typeset/typeset_int.h"
+#include "typeset/pdfout.h"
+#include "typeset/grid.h"
+#include "typeset/layout.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>

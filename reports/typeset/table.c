@@ -6,7 +6,12 @@
  * forgotten: only the current row's cells (one scratch text per column)
  * live at a time, so a million-row annex costs the memory of one row.
  * Rules are collected per page and stroked once per page. */
-#include "typeset/typeset_int.h"
+#include "typeset/table.h"
+#include "typeset/draw.h"
+#include "typeset/glyphs.h"
+#include "typeset/linebreak.h"
+#include "typeset/page.h"
+#include "typeset/text.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,12 +1,17 @@
 /* toc.c: the table of contents (notice 002 说明4: at least three levels,
- * with the 证明材料 listed), the PDF destinations of headings and the
- * PDF outline (bookmarks) that mirrors them.
+ * with the 证明材料 listed), each entry a link to the destination
+ * outline.c made for its heading.
  *
  * The TOC is laid out in both passes with the same line breaks: the page
  * number column has a fixed width, so the numbers found by the
  * measuring pass cannot move anything when the drawing pass prints
  * them. */
-#include "typeset/typeset_int.h"
+#include "typeset/toc.h"
+#include "typeset/draw.h"
+#include "typeset/glyphs.h"
+#include "typeset/grid.h"
+#include "typeset/page.h"
+#include "typeset/text.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
@@ -16,35 +21,6 @@
  * in 仿宋. */
 static const enum sb_font_role toc_role[] = {SB_FONT_HEI, SB_FONT_KAI,
                                              SB_FONT_FANG, SB_FONT_FANG};
-
-void sb_ts_heading_mark(struct ts_pass *p, struct ts_heading *h, double y)
-{
-    char attr[96];
-    int parent = CAIRO_PDF_OUTLINE_ROOT;
-
-    h->page = p->page;
-    h->number = p->ps->number != SB_PAGE_NUMBER_NONE ? p->number : 0;
-    if (!p->draw)
-        return;
-    /* land a little above the heading so it is not at the window edge */
-    snprintf(attr, sizeof attr, "name='h%d' x=%.2f y=%.2f", h->id, p->left,
-             y > p->g.pitch ? y - p->g.pitch / 2 : 0);
-    cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
-    cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-    if (h->flags & SB_HEADING_NO_TOC)
-        return;
-    for (int l = h->level - 1; l >= 1; l--)
-        if (p->outline[l] > 0) {
-            parent = p->outline[l];
-            break;
-        }
-    snprintf(attr, sizeof attr, "dest='h%d'", h->id);
-    p->outline[h->level] = cairo_pdf_surface_add_outline(
-        p->surface, parent, h->p.text.data, attr,
-        h->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-    for (int l = h->level + 1; l <= 4; l++)
-        p->outline[l] = 0;
-}
 
 /* Dot leaders between x0 and x1 on baseline y, the dots on a grid of
  * pitch d from the 版心's left edge so they line up from entry to
@@ -124,11 +100,4 @@ void sb_ts_layout_toc(struct ts_pass *p, const struct ts_toc *toc)
         doc->cur_label = h->p.b.label;
         entry(p, h);
     }
-}
-
-long sb_doc_heading_page(const struct sb_doc *doc, int heading)
-{
-    if (heading < 0 || heading >= doc->n_headings)
-        return 0;
-    return doc->headings[heading]->number;
 }

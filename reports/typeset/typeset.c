@@ -1,82 +1,17 @@
-/* typeset.c: building a document: page-style presets, grid maths,
- * Chinese numbering and the sb_doc_add_* calls that append blocks. The
- * layout itself is in layout.c and the files it calls. */
-#include "typeset/typeset_int.h"
+/* typeset.c: building a document: Chinese numbering and the sb_doc_add_*
+ * calls that append blocks; writing it (pdfout.c runs the passes of
+ * layout.c). Page styles and the grid are in grid.c. */
+#include "typeset/typeset.h"
+#include "typeset/fonts.h"
+#include "typeset/glyphs.h"
+#include "typeset/pdfout.h"
+#include "typeset/table.h"
+#include "typeset/text.h"
+#include "typeset/typeset_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void sb_page_style_gbt9704(struct sb_page_style *ps)
-{
-    memset(ps, 0, sizeof *ps);
-    ps->paper_w_mm = 210;
-    ps->paper_h_mm = 297;
-    ps->text_w_mm = 156;
-    ps->text_h_mm = 225;
-    ps->top_mm = 37;
-    ps->inner_mm = 28;
-    ps->mirror = 1;
-    ps->lines = 22;
-    ps->chars = 28;
-    ps->body_pt = 16;
-    ps->number = SB_PAGE_NUMBER_DASH;
-    ps->number_pt = 14;
-    ps->number_gap_mm = 7;
-}
-
-void sb_page_style_landscape(struct sb_page_style *ps)
-{
-    sb_page_style_gbt9704(ps);
-    ps->paper_w_mm = 297;
-    ps->paper_h_mm = 210;
-    ps->text_w_mm = 257;
-    ps->text_h_mm = 160;
-    ps->top_mm = 25;
-    ps->inner_mm = 20;
-    ps->mirror = 0;
-    ps->lines = 16;
-    ps->chars = 45;
-    ps->number = SB_PAGE_NUMBER_OF_TOTAL;
-    ps->number_pt = 10.5;
-}
-
-void sb_page_grid(const struct sb_page_style *ps, struct sb_grid *g)
-{
-    double text_h = ps->text_h_mm * SB_PT_PER_MM;
-
-    g->paper_w = ps->paper_w_mm * SB_PT_PER_MM;
-    g->paper_h = ps->paper_h_mm * SB_PT_PER_MM;
-    g->text_w = ps->text_w_mm * SB_PT_PER_MM;
-    g->left_odd = ps->inner_mm * SB_PT_PER_MM;
-    g->left_even = ps->mirror ? g->paper_w - g->left_odd - g->text_w
-                              : g->left_odd;
-    g->top = ps->top_mm * SB_PT_PER_MM;
-    g->bottom = g->top + text_h;
-    g->body = ps->body_pt;
-    g->lines = ps->lines > 0 ? ps->lines : 1;
-    g->chars = ps->chars > 0 ? ps->chars : 1;
-    /* GB/T 9704 5.2.3 "撑满版心": line 0's em top on the 版心 top, the
-     * last line's em bottom on its bottom. */
-    g->pitch = g->lines > 1 ? (text_h - g->body) / (g->lines - 1) : text_h;
-    g->track = g->chars > 1
-                   ? (g->text_w - g->chars * g->body) / (g->chars - 1)
-                   : 0;
-}
-
-double sb_grid_baseline(const struct sb_grid *g, int idx, double size_pt)
-{
-    /* em centre of the body line, then down to the baseline of size_pt:
-     * CJK faces put the ideographic em box 0.88 em above the baseline */
-    double centre = g->top + idx * g->pitch + g->body / 2;
-
-    return centre + size_pt * (0.88 - 0.5);
-}
-
-double sb_grid_left(const struct sb_grid *g, int page)
-{
-    return page % 2 == 0 ? g->left_even : g->left_odd;
-}
 
 char *sb_cn_numeral(long n, char *buf, size_t size)
 {
@@ -133,7 +68,8 @@ char *sb_heading_number(int level, long n, char *buf, size_t size)
     return buf;
 }
 
-const char *sb_ts_strdup(struct sb_doc *doc, const char *s)
+/* A copy of s owned by doc (NULL stays NULL). */
+static const char *doc_strdup(struct sb_doc *doc, const char *s)
 {
     if (s == NULL)
         return NULL;
@@ -154,7 +90,7 @@ struct sb_doc *sb_doc_new(struct sb_fonts *fonts,
     doc->fonts = fonts;
     doc->ctx = sb_fonts_context(fonts);
     doc->ps = *ps;
-    doc->ps.header = sb_ts_strdup(doc, ps->header);
+    doc->ps.header = doc_strdup(doc, ps->header);
     doc->seen = sb_xcalloc(0x110000 / 32, sizeof *doc->seen);
     return doc;
 }
@@ -232,7 +168,7 @@ void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs)
 
 void sb_doc_set_label(struct sb_doc *doc, const char *label)
 {
-    doc->label = sb_ts_strdup(doc, label);
+    doc->label = doc_strdup(doc, label);
 }
 
 /* Append block b (allocated by the caller, size bytes, zeroed). */
@@ -346,7 +282,7 @@ int sb_doc_add_heading(struct sb_doc *doc, int level, const char *number,
                                    sizeof num);
     sb_para_add_text(&h->p, number, 0);
     sb_para_add_text(&h->p, title, 0);
-    doc->heading_label = sb_ts_strdup(doc, h->p.text.data);
+    doc->heading_label = doc_strdup(doc, h->p.text.data);
     doc->label = NULL;
     h->p.b.label = doc->heading_label;
     if (doc->n_headings == doc->cap_headings) {
@@ -379,7 +315,7 @@ void sb_doc_add_section(struct sb_doc *doc, const struct sb_page_style *ps,
     struct ts_section *s = add_block(doc, TS_SECTION, sizeof *s);
 
     s->ps = *ps;
-    s->ps.header = sb_ts_strdup(doc, ps->header);
+    s->ps.header = doc_strdup(doc, ps->header);
     s->kind = kind;
     s->first_number = first_number;
 }
@@ -476,7 +412,7 @@ static struct sb_table *add_table(struct sb_doc *doc,
     t->cols = sb_xcalloc((size_t)t->n_cols, sizeof *t->cols);
     for (int i = 0; i < n_cols; i++) {
         t->cols[i] = cols[i];
-        t->cols[i].title = sb_ts_strdup(doc, cols[i].title);
+        t->cols[i].title = doc_strdup(doc, cols[i].title);
     }
     if (st != NULL)
         t->st = *st;
@@ -484,7 +420,7 @@ static struct sb_table *add_table(struct sb_doc *doc,
         sb_table_style_default(&t->st);
     if (t->st.line_pt <= 0)
         t->st.line_pt = 1.3 * t->st.size_pt;
-    t->st.source = sb_ts_strdup(doc, t->st.source);
+    t->st.source = doc_strdup(doc, t->st.source);
     return t;
 }
 
@@ -549,4 +485,11 @@ int sb_doc_write_pdf(struct sb_doc *doc, const char *path,
 int sb_doc_page_count(const struct sb_doc *doc)
 {
     return doc->pages;
+}
+
+long sb_doc_heading_page(const struct sb_doc *doc, int heading)
+{
+    if (heading < 0 || heading >= doc->n_headings)
+        return 0;
+    return doc->headings[heading]->number;
 }

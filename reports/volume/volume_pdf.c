@@ -2,6 +2,7 @@
  * columns, choose portrait or landscape and the column widths, then a
  * title page and one streamed table. The declaration side is volume.c;
  * this file sees only struct sb_vol_table (volume_int.h). */
+#include "typeset/colmeasure.h"
 #include "typeset/typeset.h"
 #include "volume/volume_int.h"
 

@@ -22,6 +22,8 @@
 
 #include "../chart_fixtures.h"
 #include "chart/chart.h"
+#include "chart/chart_out.h"
+#include "chart/chart_theme.h"
 #include "typeset/fonts.h"
 
 /* A4 in pt and the report's type area: 156 mm = 442.2 pt. */

@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #include "chart/chart.h"
+#include "chart/chart_out.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 #include "chart_fixtures.h"
 #include "base/numfmt.h"
 #include "test.h"

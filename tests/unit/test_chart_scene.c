@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "chart/chart.h"
+#include "chart/chart_scene.h"
+#include "chart/chart_theme.h"
 #include "chart_fixtures.h"
 #include "test.h"
 
@@ -293,21 +295,61 @@ static void axes_units_and_zero(void)
     sb_chart_free(c);
 }
 
+/* Check that every segment label (a value label with an owner) lies
+ * inside its own bar, inset by at least pad pt, and is that bar's
+ * series and category; returns how many there are. */
+static int segment_labels_inside(const struct sb_chart *c, double pad)
+{
+    int n = 0;
+
+    for (int i = 0; i < sb_chart_n_items(c); i++) {
+        const struct sb_chart_item *it = sb_chart_item(c, i), *bar;
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+
+        if (it->role != SB_ROLE_VALUE_LABEL || it->owner < 0)
+            continue;
+        bar = sb_chart_item(c, it->owner);
+        CHECK_INT(bar->role, SB_ROLE_BAR);
+        CHECK_INT(it->series, bar->series);
+        CHECK_INT(it->cat, bar->cat);
+        for (int k = 0; k < 4; k++) {
+            x0 = fmin(x0, bar->quad[k][0]);
+            x1 = fmax(x1, bar->quad[k][0]);
+            y0 = fmin(y0, bar->quad[k][1]);
+            y1 = fmax(y1, bar->quad[k][1]);
+        }
+        for (int k = 0; k < 4; k++) {
+            CHECK(it->quad[k][0] >= x0 + pad - 1e-6);
+            CHECK(it->quad[k][0] <= x1 - pad + 1e-6);
+            CHECK(it->quad[k][1] >= y0 + pad - 1e-6);
+            CHECK(it->quad[k][1] <= y1 - pad + 1e-6);
+        }
+        n++;
+    }
+    return n;
+}
+
 static void stacked_labels_fit_or_go(void)
 {
     struct sb_chart *c = fixture("models_stacked", SB_CHART_SLIDE, 960, 540);
+    struct sb_chart_theme t;
+    int n;
 
     /* Totals on top of every stack. */
     CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "5,700") != NULL);
     CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "1.29万") != NULL);
-    /* Segment labels sit inside their own segment. */
-    for (int i = 0; i < sb_chart_n_items(c); i++) {
-        const struct sb_chart_item *it = sb_chart_item(c, i);
-
-        if (it->role == SB_ROLE_VALUE_LABEL && it->owner >= 0)
-            CHECK_INT(sb_chart_item(c, it->owner)->role, SB_ROLE_BAR);
-    }
     CHECK_INT(count_role(c, SB_ROLE_BAR), 12);
+    /* On a slide every segment holds its label (fit). */
+    sb_chart_theme_init(&t, SB_CHART_SLIDE, SB_PALETTE_OKABE_ITO);
+    CHECK_INT(segment_labels_inside(c, t.pad_pt / 2), 12);
+    sb_chart_free(c);
+    /* On a short report canvas the thin segments have none (go), and
+     * the ones kept are still inside theirs. */
+    c = fixture("models_stacked", SB_CHART_REPORT, 442.2, 160);
+    sb_chart_theme_init(&t, SB_CHART_REPORT, SB_PALETTE_OKABE_ITO);
+    CHECK_INT(count_role(c, SB_ROLE_BAR), 12);
+    n = segment_labels_inside(c, t.pad_pt / 2);
+    CHECK(n > 0 && n < 12);
     sb_chart_free(c);
 }
 

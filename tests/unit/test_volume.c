@@ -6,6 +6,7 @@
 
 #include "volume/evidence_file.h"
 #include "test.h"
+#include "typeset/colmeasure.h"
 #include "typeset/typeset.h"
 #include "volume/volume_int.h"
 

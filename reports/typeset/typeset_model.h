@@ -1,23 +1,37 @@
-/* typeset_int.h: what the files of the typesetting engine share and
- * nothing else sees: the blocks, the glyph cache, the pass state.
- *
- * typeset.c   building the document (the public sb_doc_add_* calls)
+/* typeset_model.h: the data structures the files of the typesetting
+ * engine share and nothing else sees: the glyph cache, shaped text and
+ * its lines, the blocks, the document, and the state of a pass. Types
+ * only; each file's functions are in its own header, the files of the
+ * engine, bottom to top:
+ * grid.c      page-style presets and the line grid
  * glyphs.c    per-code-point glyph cache on Pango fontsets, findings
- * para.c      shaped text, line breaking, drawing lines of glyphs
- * layout.c    the two passes, pages, grid placement, page furniture
+ * text.c      shaped text, line breaking, natural widths
+ * draw.c      glyph batches, drawing lines of glyphs and strings
+ * page.c      pages, furniture, grid lines and boxes of a pass
+ * outline.c   a heading's page, PDF destination and outline entry
+ * para.c      a paragraph laid out on the grid
+ * figure.c    images, drawings and floating figures
  * table.c     tables: column widths, rows, header repeat, rules
- * colmeasure.c natural column widths for callers (sb_doc_measure_columns)
- * toc.c       table of contents, PDF outline and destinations
- * pdfout.c    the Cairo PDF surface, metadata, temp file and rename */
-#ifndef SB_REPORTS_TYPESET_INT_H
-#define SB_REPORTS_TYPESET_INT_H
+ * toc.c       table of contents
+ * layout.c    one pass over the blocks
+ * pdfout.c    the two passes, the Cairo PDF surface, metadata, temp
+ *             file and rename
+ * typeset.c   building the document (the public sb_doc_add_* calls)
+ * colmeasure.c natural column widths for callers (sb_doc_measure_columns) */
+#ifndef SB_REPORTS_TYPESET_MODEL_H
+#define SB_REPORTS_TYPESET_MODEL_H
 
+#include <cairo.h>
 #include <stdint.h>
 
+#include "findings/finding.h"
+#include "typeset/fonts.h"
+#include "typeset/grid.h"
 #include "typeset/linebreak.h"
-#include "typeset/typeset.h"
+#include "typeset/typeset_types.h"
+#include "base/sb.h"
 
-/* ---- glyphs.c ---------------------------------------------------- */
+/* ---- the glyph cache (glyphs.c) ---------------------------------- */
 
 /* One Pango font at one size, as drawn. */
 struct ts_face {
@@ -52,17 +66,7 @@ struct ts_style {
     struct ts_glyph *page[0x110000 >> 8]; /* 256 entries each, lazily */
 };
 
-/* The style for role at size_pt (created on first use). */
-struct ts_style *sb_ts_style(struct sb_doc *doc, enum sb_font_role role,
-                             double size_pt);
-/* The cache entry for cp in st, looked up on first use. Reports a
- * missing glyph when doc->report is set (once per code point and
- * label). */
-const struct ts_glyph *sb_ts_glyph(struct sb_doc *doc, struct ts_style *st,
-                                   int32_t cp);
-void sb_ts_glyphs_free(struct sb_doc *doc);
-
-/* ---- para.c: shaped text ----------------------------------------- */
+/* ---- shaped text (text.c) ----------------------------------------- */
 
 /* One code point as laid out. */
 struct ts_item {
@@ -98,25 +102,6 @@ struct ts_lines {
     int n, cap;
     struct ts_line *v;
 };
-
-/* Append the code points of s[0..len) (offsets relative to t->s + base)
- * with their glyphs in st; bold and link as given. */
-void sb_ts_shape(struct sb_doc *doc, struct ts_style *st, struct ts_text *t,
-                 const char *s, size_t len, size_t base, int bold,
-                 int link);
-void sb_ts_text_clear(struct ts_text *t);
-void sb_ts_text_free(struct ts_text *t);
-
-/* Break t into lines: the first avail_first pt wide, the others avail
- * pt, with tracking track. Replaces out's lines. Runs the break analysis
- * of t unless the text fits on one line. */
-void sb_ts_break(struct ts_text *t, double avail_first, double avail,
-                 double track, struct ts_lines *out);
-void sb_ts_lines_free(struct ts_lines *l);
-/* Natural width of t on one line (longest '\n'-separated part) and the
- * widest piece between break opportunities, pt. */
-void sb_ts_measure(struct ts_text *t, double track, double *pref,
-                   double *min);
 
 /* ---- blocks ------------------------------------------------------- */
 
@@ -251,10 +236,7 @@ struct sb_doc {
     int cap_xs;
 };
 
-/* A copy of s owned by doc (NULL stays NULL). */
-const char *sb_ts_strdup(struct sb_doc *doc, const char *s);
-
-/* ---- layout.c: the pass ------------------------------------------ */
+/* ---- a pass (layout.c) ------------------------------------------- */
 
 /* Glyphs waiting to be shown with one face. */
 struct ts_batch {
@@ -291,69 +273,8 @@ struct ts_pass {
     const struct ts_image *floats[16]; /* figures waiting for a page */
     int n_floats;
     int placing;             /* placing floats: no recursion */
+    /* run on each page opened (layout.c: place the floating figures) */
+    void (*opened)(struct ts_pass *p);
 };
-
-/* Open a page if none is open; pending floating figures go to its top. */
-void sb_ts_page_ensure(struct ts_pass *p);
-/* Close the open page (draws nothing new). */
-void sb_ts_page_finish(struct ts_pass *p);
-/* The next grid line at or below p->y, on a new page if none is left
- * (or fewer than need lines are left). Sets p->y below it and returns
- * its index. */
-int sb_ts_take_line(struct ts_pass *p, int need);
-/* Lines left on the page below p->y. */
-int sb_ts_lines_left(struct ts_pass *p);
-/* y of the first grid line's em top at or below p->y (for boxes). */
-double sb_ts_box_top(struct ts_pass *p);
-/* A box ended at y: text continues one leading below it. */
-void sb_ts_box_done(struct ts_pass *p, double y);
-
-/* Queue glyph (face, bold) at x, y with its text; flushed when the face
- * changes or by sb_ts_flush. */
-void sb_ts_glyph_out(struct ts_pass *p, const struct ts_item *it,
-                     int32_t cp, double x, double y);
-void sb_ts_flush(struct ts_pass *p);
-
-/* Draw line ln of t at x (left of the line box), baseline y, in a box
- * avail pt wide, aligned per align (JUSTIFY spreads slack unless the
- * line is forced). Draws missing-glyph boxes and link rectangles. */
-void sb_ts_draw_line(struct ts_pass *p, const struct ts_text *t,
-                     const struct ts_line *ln, double x, double y,
-                     double avail, double track, enum sb_align align,
-                     const struct sb_para *para);
-
-/* Draw text on one line (no wrapping) in role at size_pt, aligned LEFT
- * from x, RIGHT ending at x or CENTER on x. Returns its width, pt. */
-double sb_ts_draw_string(struct ts_pass *p, enum sb_font_role role,
-                         double size_pt, const char *text, double x,
-                         double baseline, enum sb_align align);
-
-/* Lay out a paragraph on the grid; heading_id >= 0 for a heading's.
- * need: lines that must be left on the page for the first line (more
- * than 1 keeps the paragraph with what follows). */
-void sb_ts_layout_para(struct ts_pass *p, const struct sb_para *para,
-                       int heading_id, int need);
-/* Lines the paragraph takes at the current section's width. */
-int sb_ts_para_lines(struct ts_pass *p, const struct sb_para *para);
-
-/* ---- table.c, toc.c ---------------------------------------------- */
-
-void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t);
-/* Height in pt the table needs at a page top: header and first row. */
-double sb_ts_table_min_height(struct ts_pass *p, struct sb_table *t);
-void sb_ts_table_free(struct sb_table *t);
-
-void sb_ts_layout_toc(struct ts_pass *p, const struct ts_toc *toc);
-/* Record the page of heading h, and in the drawing pass its PDF
- * destination (em top y) and outline entry. */
-void sb_ts_heading_mark(struct ts_pass *p, struct ts_heading *h, double y);
-
-/* ---- pdfout.c ----------------------------------------------------- */
-
-/* Run the drawing pass into a PDF at path (via a temporary file). */
-int sb_ts_pdf_write(struct sb_doc *doc, const char *path,
-                    struct sb_error *err);
-/* Run one pass; draw 0 measures only. */
-int sb_ts_run_pass(struct ts_pass *p);
 
 #endif

@@ -1,0 +1,42 @@
+/* report_run.h: one run of the 申报书: the state the template walk
+ * (report.c), the Markdown blocks (report_md.c) and the generated parts
+ * (report_parts.c) share, and the one error they all record. */
+#ifndef SB_REPORTS_REPORT_RUN_H
+#define SB_REPORTS_REPORT_RUN_H
+
+#include "findings/finding.h"
+#include "typeset/typeset.h"
+
+struct sb_chart;
+struct sb_decl;
+struct sb_narrative;
+struct sb_sections;
+struct sb_volume_list;
+
+struct rp {
+    const struct sb_decl *d;
+    struct sb_doc *doc;
+    struct sb_fonts *fonts;
+    struct sb_findings *fs;
+    struct sb_error *err;
+    int status;                 /* SB_OK or the first run error */
+    char *tpl_path;             /* report.md */
+    struct sb_sections *secs;
+    struct sb_narrative *narr;
+    struct sb_page_style body;  /* numbered "— n —" */
+    struct sb_page_style plain; /* cover, pledge, contents: no number */
+    int in_body;                /* the numbered part has begun */
+    int level;                  /* level of the last template heading */
+    char *where;                /* its text, for findings ("1.1 …") */
+    char *label;                /* narrative being set, for findings of
+                                   the engine, or NULL */
+    int n_figures;              /* 图N so far */
+    struct sb_chart **charts;   /* drawn when the PDF is written */
+    int n_charts;
+    const struct sb_volume_list *vols; /* the annex volumes, or NULL */
+};
+
+/* Record a mistake of the template at report.md:line (first one wins). */
+void sb_rp_template_error(struct rp *r, long line, const char *msg);
+
+#endif
