@@ -100,8 +100,10 @@ cyc = cycles(edges)
 report(not cyc, 'no include cycle between modules', [' <-> '.join(c) for c in cyc])
 
 if build:
-    objs = sorted(glob.glob(os.path.join(build, 'pipeline/*/*.o')) +
-                  glob.glob(os.path.join(build, 'reports/*/*.o')))
+    # objects of sources that exist (a moved file leaves its old object)
+    objs = sorted(o for o in glob.glob(os.path.join(build, 'pipeline/*/*.o')) +
+                  glob.glob(os.path.join(build, 'reports/*/*.o'))
+                  if os.path.exists(os.path.join(top, os.path.relpath(o, build)[:-2] + '.c')))
     defs, uses = {}, {}
     for o in objs:
         d, u = set(), set()
