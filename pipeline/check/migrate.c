@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/outfile.h"
+#include "base/utf8.h"
 #include "cells/cell.h"
 #include "check/check.h"
 #include "check/decl.h"
@@ -25,6 +26,7 @@ struct mig {
     const char *dir;
     FILE *list;
     struct sb_buf *report;
+    char *carried; /* per new annex: a list was carried into it */
 };
 
 /* The unit of money in a message: "万元" for 1e4 元 per unit. */
@@ -200,6 +202,47 @@ static void map_columns(const struct sb_annex_result *r,
     }
 }
 
+/* Values of enum column col that its enumeration does not hold, with
+ * how many rows hold each: "微服务组件（60行）、…" appended to out. */
+struct stray {
+    char *text;
+    long n;
+};
+
+static void note_stray(struct stray **v, int *n, const char *text)
+{
+    for (int i = 0; i < *n; i++) {
+        if (strcmp((*v)[i].text, text) == 0) {
+            (*v)[i].n++;
+            return;
+        }
+    }
+    *v = sb_xrealloc(*v, sizeof **v * (size_t)(*n + 1));
+    (*v)[*n].text = sb_xstrdup(text);
+    (*v)[(*n)++].n = 1;
+}
+
+static int blank(const char *cell)
+{
+    const char *t;
+
+    return sb_trim(cell, strlen(cell), &t) == 0;
+}
+
+/* Is the trimmed cell, non-empty, a value enumeration en does not hold? */
+static int outside_enum(const struct sb_enum *en, const char *cell,
+                        struct sb_buf *key)
+{
+    const char *t;
+    size_t n = sb_trim(cell, strlen(cell), &t);
+
+    if (en == NULL || n == 0 || sb_cell_is_none(t, n))
+        return 0;
+    sb_buf_clear(key);
+    sb_norm_key(t, n, key);
+    return sb_enum_find(en, key->data) < 0;
+}
+
 static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
                          struct sb_error *err)
 {
@@ -209,8 +252,10 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
     double *yuan;
     struct sb_csvin *in = NULL;
     struct sb_record *rec;
-    struct sb_buf b = {0}, v = {0};
-    long rows = 0, converted = 0;
+    struct sb_buf b = {0}, v = {0}, key = {0};
+    long rows = 0, converted = 0, *empty;
+    struct stray **strays;
+    int *n_strays;
     const char *base = sb_path_base(r->path);
 
     if (na == NULL) {
@@ -222,6 +267,9 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
     field = sb_xcalloc((size_t)na->n_cols, sizeof *field);
     yuan = sb_xcalloc((size_t)na->n_cols, sizeof *yuan);
     used = sb_xcalloc((size_t)(r->n_headers + 1), sizeof *used);
+    empty = sb_xcalloc((size_t)na->n_cols, sizeof *empty);
+    strays = sb_xcalloc((size_t)na->n_cols, sizeof *strays);
+    n_strays = sb_xcalloc((size_t)na->n_cols, sizeof *n_strays);
     map_columns(r, oa, na, field, yuan, used);
 
     sb_buf_puts(&b, bom);
@@ -243,6 +291,11 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
 
             if (c > 0)
                 sb_buf_putc(&b, ',');
+            if (field[c] >= 0 && na->cols[c].required && blank(cell))
+                empty[c]++;
+            if (na->cols[c].type == SB_TYPE_ENUM &&
+                outside_enum(na->cols[c].en, cell, &key))
+                note_stray(&strays[c], &n_strays[c], cell);
             sb_buf_clear(&v);
             if (na->cols[c].type == SB_TYPE_MONEY && yuan[c] > 0 &&
                 yuan[c] != na->cols[c].yuan_per_unit && cell[0] != '\0' &&
@@ -264,6 +317,7 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
         rc = write_file(m, dir, name, &b, err);
         free(dir);
         free(name);
+        m->carried[na - m->form->annexes] = 1;
     }
 
     sb_buf_printf(m->report, "\n### 附件%d %s ← 旧表附件%d %s（%s）\n\n",
@@ -288,11 +342,32 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
     if (v.len > 0)
         sb_buf_printf(m->report, "\n旧清单有、新表没有的列（未带入）：%s\n",
                       v.data);
+    for (int c = 0; c < na->n_cols; c++) {
+        if (empty[c] > 0)
+            sb_buf_printf(m->report,
+                          "\n%s：新表要求必填，带入的 %ld 行为空，待补。\n",
+                          na->cols[c].header, empty[c]);
+        if (n_strays[c] == 0)
+            continue;
+        sb_buf_printf(m->report, "\n%s：以下取值不在新表的取值范围内，照录待改：",
+                      na->cols[c].header);
+        for (int i = 0; i < n_strays[c]; i++) {
+            sb_buf_printf(m->report, "%s%s（%ld行）", i > 0 ? "、" : "",
+                          strays[c][i].text, strays[c][i].n);
+            free(strays[c][i].text);
+        }
+        sb_buf_putc(m->report, '\n');
+        free(strays[c]);
+    }
     sb_buf_free(&b);
     sb_buf_free(&v);
+    sb_buf_free(&key);
     free(field);
     free(yuan);
     free(used);
+    free(empty);
+    free(strays);
+    free(n_strays);
     return rc;
 }
 
@@ -395,6 +470,70 @@ static int migrate_narrative(struct mig *m, struct sb_error *err)
     return rc;
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* What `check` says of the new declaration: each kind of error and
+ * warning (code, file and column or field) once, with how many there are and
+ * where the first is, so that the team sees what is left to fill in or
+ * correct, and every finding of the new declaration is named here. */
+static int after_check(struct mig *m, struct sb_error *err)
+{
+    struct kind {
+        const struct sb_finding *first;
+        long n;
+    } *kinds = NULL;
+    struct sb_check_opts co = {0};
+    struct sb_decl *d = NULL;
+    const struct sb_finding *f;
+    int n_kinds = 0, rc;
+    long n;
+
+    co.form = sb_form_meta(m->form, "code");
+    rc = sb_decl_check(&d, m->dir, &co, err);
+    if (rc != SB_OK)
+        return rc;
+    f = sb_findings_sorted(d->findings, &n);
+    for (long i = 0; i < n; i++) {
+        int k = 0;
+
+        if (f[i].sev == SB_SEV_INFO)
+            continue;
+        while (k < n_kinds && !(strcmp(kinds[k].first->code, f[i].code) == 0 &&
+                                same_text(kinds[k].first->column, f[i].column) &&
+                                same_text(kinds[k].first->pos.path, f[i].pos.path)))
+            k++;
+        if (k == n_kinds) {
+            kinds = sb_xrealloc(kinds, sizeof *kinds * (size_t)(n_kinds + 1));
+            kinds[n_kinds].first = &f[i];
+            kinds[n_kinds++].n = 0;
+        }
+        kinds[k].n++;
+    }
+    sb_buf_printf(m->report,
+                  "\n## 迁移后核对（shenbao check）\n\n"
+                  "新申报现有 %ld 个错误、%ld 个警告，按检查项归并如下，"
+                  "逐项补齐或改正：\n\n",
+                  sb_findings_count(d->findings, SB_SEV_ERROR),
+                  sb_findings_count(d->findings, SB_SEV_WARNING));
+    for (int k = 0; k < n_kinds; k++) {
+        const struct sb_finding *x = kinds[k].first;
+
+        sb_buf_printf(m->report, "- %s%s%s：%ld 处，首处 %s", x->code,
+                      x->column != NULL ? " " : "",
+                      x->column != NULL ? x->column : "", kinds[k].n,
+                      sb_decl_relpath(d, x->pos.path));
+        if (x->pos.row > 0)
+            sb_buf_printf(m->report, ":%ld", x->pos.row);
+        sb_buf_putc(m->report, '\n');
+    }
+    free(kinds);
+    sb_decl_free(d);
+    return SB_OK;
+}
+
 int sb_migrate(const char *from, const char *edition, const char *dir,
                FILE *list, struct sb_buf *report, struct sb_error *err)
 {
@@ -424,16 +563,28 @@ int sb_migrate(const char *from, const char *edition, const char *dir,
     }
     if (rc == SB_OK)
         sb_buf_puts(report, "\n## 附件清单（annex/）\n");
+    if (rc == SB_OK)
+        m.carried = sb_xcalloc((size_t)m.form->n_annexes + 1, 1);
     for (int k = 0; rc == SB_OK && k < m.old->form->n_annexes; k++) {
         if (m.old->annexes[k].path != NULL)
             rc = migrate_annex(&m, &m.old->annexes[k], err);
+    }
+    for (int k = 0; rc == SB_OK && k < m.form->n_annexes; k++) {
+        if (!m.carried[k])
+            sb_buf_printf(report,
+                          "\n### 附件%d %s\n\n旧申报没有这份清单：写入了只有表头的"
+                          "空表，待填。\n",
+                          m.form->annexes[k].number, m.form->annexes[k].title);
     }
     if (rc == SB_OK)
         rc = migrate_evidence(&m, err);
     if (rc == SB_OK)
         rc = migrate_narrative(&m, err);
     if (rc == SB_OK)
+        rc = after_check(&m, err);
+    if (rc == SB_OK)
         rc = write_file(&m, dir, "migration.md", report, err);
+    free(m.carried);
     sb_form_free(m.form);
     sb_decl_free(m.old);
     return rc;

@@ -113,6 +113,20 @@ print(sorted(set((f['code'], f.get('column') or '') for f in d['findings'] if f[
 " "$T/more.json")" \
     "[('cell.required', '新增列'), ('form.missing', '新增指标')]"
 
+# 4. the 2020 form into the 2023 form: money in 元 becomes 万元 exactly;
+# every kind of finding `check` then has is named in migration.md with
+# its count, and each form.missing is a field the 2023 form adds
+"$SHENBAO" init --from inputs/platform-2020 --form platform-2023 "$T/m20" \
+    > /dev/null 2>&1
+check_eq "init --from platform-2020 into platform-2023 exits 0" "$?" 0
+check_grep "the 3-year revenue converted 元 → 万元 exactly" \
+    '^- 近三年平台相关的累计业务收入：540730000.00 元 → 54073.000000 万元$' \
+    "$T/m20/migration.md"
+"$SHENBAO" check -q -f json "$T/m20" > "$T/m20.json" 2>&1
+check_eq "every kind of finding is named in the report, with its count" \
+    "$(python3 tests/e2e/migration_named.py "$T/m20.json" "$T/m20/migration.md")" \
+    "True [] []"
+
 # refusals: never into a non-empty directory, never from a directory
 # that is not a declaration
 "$SHENBAO" init --from "$S" "$T/same" > /dev/null 2>&1
