@@ -152,6 +152,7 @@ static void skipped(struct sb_decl *d, const struct sb_rule *r)
     f.source = r->source;
     sb_findings_addf(d->findings, &f, "未核对“%s”：缺少%s", r->name,
                      why.len ? why.data : "所需数据");
+    sb_findings_skip_check(d->findings, code);
     sb_buf_free(&why);
     free(code);
 }

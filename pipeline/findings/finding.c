@@ -18,6 +18,7 @@ struct check {
     char *code;
     char *name;
     char *source;
+    int skipped; /* sb_findings_skip_check */
 };
 
 struct sb_findings {
@@ -198,8 +199,24 @@ void sb_findings_note_check(struct sb_findings *fs, const char *code,
     fs->checks[fs->n_checks].code = sb_xstrdup(code);
     fs->checks[fs->n_checks].name = sb_xstrdup(name != NULL ? name : code);
     fs->checks[fs->n_checks].source = dup_or_null(source);
+    fs->checks[fs->n_checks].skipped = 0;
     fs->n_checks++;
     pthread_mutex_unlock(&fs->lock);
+}
+
+void sb_findings_skip_check(struct sb_findings *fs, const char *code)
+{
+    pthread_mutex_lock(&fs->lock);
+    for (long i = 0; i < fs->n_checks; i++) {
+        if (strcmp(fs->checks[i].code, code) == 0)
+            fs->checks[i].skipped = 1;
+    }
+    pthread_mutex_unlock(&fs->lock);
+}
+
+int sb_findings_check_skipped(const struct sb_findings *fs, long i)
+{
+    return i >= 0 && i < fs->n_checks && fs->checks[i].skipped;
 }
 
 long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev)

@@ -71,7 +71,8 @@ void sb_findings_addf(struct sb_findings *fs, const struct sb_finding *f,
     __attribute__((format(printf, 3, 4)));
 
 /* Record that a check ran (a rule, or the validation of one annex), so
- * JUnit can list it as a passing test case when it produced no error.
+ * JUnit can list it as a test case: failed when it produced an error,
+ * skipped when sb_findings_skip_check says so, else passed.
  * code is the finding code the check emits; name is a short Chinese
  * title ("1.1 设备按类别合计"). Registering a code twice is harmless. */
 void sb_findings_note_check(struct sb_findings *fs, const char *code,
@@ -83,6 +84,17 @@ void sb_findings_note_check(struct sb_findings *fs, const char *code,
 long sb_findings_checks(const struct sb_findings *fs, long i,
                         const char **code, const char **name,
                         const char **source);
+
+/* Record that the registered check code could not be run (a figure or
+ * an annex it needs is missing): it is neither passed nor failed, and
+ * the writers say "skipped" (JSON) and <skipped/> (JUnit). The caller
+ * adds the info finding that says what was missing, with the same code.
+ * A code never registered is ignored. */
+void sb_findings_skip_check(struct sb_findings *fs, const char *code);
+
+/* Whether the i-th registered check was skipped (0 when i is out of
+ * range). */
+int sb_findings_check_skipped(const struct sb_findings *fs, long i);
 
 /* Number of findings of a severity that were added (stored or not). */
 long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev);
@@ -98,8 +110,11 @@ long sb_findings_omitted(const struct sb_findings *fs, const char *code,
 
 /* Writers. Text groups by severity and annex and prints at most
  * max_print findings per (code, file) (<= 0: all stored); JSON and JUnit
- * write every stored finding with the omitted counts. title names the
- * declaration (JUnit testsuite name). Return SB_OK or SB_EIO. */
+ * write every stored finding with the omitted counts, and every check
+ * with its status: "fail" when it has an error finding, "skipped" when
+ * it could not be run, else "pass" (JUnit: <failure>, <skipped/>, an
+ * empty test case). title names the declaration (JUnit testsuite name).
+ * Return SB_OK or SB_EIO. */
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                            long max_print, int color);
 int sb_findings_write_json(struct sb_findings *fs, FILE *out,

@@ -150,6 +150,18 @@ static int check_failed(const struct sb_finding *f, long n, const char *code)
     return 0;
 }
 
+/* "fail", "skipped" or "pass": the status of registered check i. */
+static const char *check_status(struct sb_findings *fs,
+                                const struct sb_finding *f, long n, long i)
+{
+    const char *code, *name, *source;
+
+    sb_findings_checks(fs, i, &code, &name, &source);
+    if (check_failed(f, n, code))
+        return "fail";
+    return sb_findings_check_skipped(fs, i) ? "skipped" : "pass";
+}
+
 int sb_findings_write_json(struct sb_findings *fs, FILE *out,
                            const char *title)
 {
@@ -229,8 +241,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, name);
         fputs(", \"source\": ", out);
         sb_json_cstr(out, source);
-        fprintf(out, ", \"status\": \"%s\"}",
-                check_failed(f, n, code) ? "fail" : "pass");
+        fprintf(out, ", \"status\": \"%s\"}", check_status(fs, f, n, i));
     }
     fputs(n_checks ? "\n ]}\n" : "]}\n", out);
     return ferror(out) ? SB_EIO : SB_OK;
@@ -267,9 +278,11 @@ static void xml_str(FILE *out, const char *s)
     }
 }
 
+/* One test case; skipped: the check could not be run, and the info
+ * finding of its code says why. */
 static void junit_case(FILE *out, const struct sb_finding *f, long n,
                        struct sb_findings *fs, const char *code,
-                       const char *name, const char *source)
+                       const char *name, const char *source, int skipped)
 {
     long n_err = 0;
 
@@ -319,6 +332,16 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
             fputc('\n', out);
         }
         fputs("</failure>\n  ", out);
+    } else if (skipped) {
+        const char *why = NULL;
+
+        for (long i = 0; i < n && why == NULL; i++) {
+            if (same(f[i].code, code))
+                why = f[i].message;
+        }
+        fputs("\n    <skipped message=\"", out);
+        xml_str(out, why != NULL ? why : "未核对");
+        fputs("\"/>\n  ", out);
     }
     fputs("</testcase>\n", out);
 }
@@ -329,7 +352,7 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     long n;
     const struct sb_finding *f = sb_findings_sorted(fs, &n);
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
-    long n_cases = n_checks, n_fail = 0;
+    long n_cases = n_checks, n_fail = 0, n_skip = 0;
     const char **extra = sb_xcalloc((size_t)n + 1, sizeof *extra);
     long n_extra = 0;
 
@@ -356,6 +379,8 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
 
         sb_findings_checks(fs, j, &code, &name, &source);
         n_fail += check_failed(f, n, code);
+        n_skip += !check_failed(f, n, code) &&
+                  sb_findings_check_skipped(fs, j);
     }
     n_fail += n_extra;
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
@@ -363,16 +388,18 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
             n_fail);
     fputs(" <testsuite name=\"", out);
     xml_str(out, title);
-    fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\">\n",
-            n_cases, n_fail);
+    fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\" "
+                 "skipped=\"%ld\">\n",
+            n_cases, n_fail, n_skip);
     for (long j = 0; j < n_checks; j++) {
         const char *code, *name, *source;
 
         sb_findings_checks(fs, j, &code, &name, &source);
-        junit_case(out, f, n, fs, code, name, source);
+        junit_case(out, f, n, fs, code, name, source,
+                   sb_findings_check_skipped(fs, j));
     }
     for (long j = 0; j < n_extra; j++)
-        junit_case(out, f, n, fs, extra[j], extra[j], NULL);
+        junit_case(out, f, n, fs, extra[j], extra[j], NULL, 0);
     fputs(" </testsuite>\n</testsuites>\n", out);
     free(extra);
     return ferror(out) ? SB_EIO : SB_OK;
