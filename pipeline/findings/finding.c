@@ -111,6 +111,7 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     g->code = dup_or_null(f->code);
     g->annex = dup_or_null(f->annex);
     g->column = dup_or_null(f->column);
+    g->key = dup_or_null(f->key);
     g->expected = dup_or_null(f->expected);
     g->found = dup_or_null(f->found);
     g->message = dup_or_null(f->message);
@@ -316,6 +317,7 @@ void sb_findings_free(struct sb_findings *fs)
         free((char *)g->code);
         free((char *)g->annex);
         free((char *)g->column);
+        free((char *)g->key);
         free((char *)g->expected);
         free((char *)g->found);
         free((char *)g->message);

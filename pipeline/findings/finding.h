@@ -1,7 +1,7 @@
 /* finding.h: findings, the problems shenbao finds in a declaration.
  *
- * A finding is a value: {code, severity, position, column, expected,
- * found, message (Chinese), source}. Every stage appends findings while
+ * A finding is a value: {code, severity, position, column, key,
+ * expected, found, message (Chinese), source}. Every stage appends findings while
  * the work goes on and never stops for one. The list counts every
  * finding but stores only the first max_per_kind of each (code, file)
  * pair, so a 10-million-row file full of one mistake costs constant
@@ -17,6 +17,10 @@
 
 #include "base/sb.h"
 
+/* The version of findings.schema.json the JSON writer follows: raised
+ * when a field changes meaning or goes away, not when one is added. */
+#define SB_FINDINGS_SCHEMA_VERSION 1
+
 enum sb_severity {
     SB_SEV_ERROR,   /* the declaration would be sent back */
     SB_SEV_WARNING, /* a reviewer may object; does not fail the run */
@@ -31,6 +35,10 @@ struct sb_finding {
     struct sb_pos pos;    /* file, record row, column, physical line */
     const char *annex;    /* annex code ("devices") or NULL */
     const char *column;   /* column header as the user wrote it */
+    const char *key;      /* what the finding is about, for its
+                             fingerprint (fingerprint.h): on an annex row
+                             the value of its key column (the device ID),
+                             on form.csv the field code; NULL if none */
     const char *expected; /* what should be there */
     const char *found;    /* what is there */
     const char *message;  /* one Chinese sentence */
@@ -113,8 +121,11 @@ long sb_findings_omitted(const struct sb_findings *fs, const char *code,
  * write every stored finding with the omitted counts, and every check
  * with its status: "fail" when it has an error finding, "skipped" when
  * it could not be run, else "pass" (JUnit: <failure>, <skipped/>, an
- * empty test case). title names the declaration (JUnit testsuite name).
- * Return SB_OK or SB_EIO. */
+ * empty test case). title is the declaration directory: the JSON
+ * title and JUnit testsuite name, and the directory the fingerprints'
+ * paths are relative to (fingerprint.h). JSON follows
+ * findings.schema.json, version SB_FINDINGS_SCHEMA_VERSION. Return
+ * SB_OK or SB_EIO. */
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                            long max_print, int color);
 int sb_findings_write_json(struct sb_findings *fs, FILE *out,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "findings/finding.h"
+#include "findings/fingerprint.h"
 #include "base/json.h"
 
 static const char *sev_word(enum sb_severity sev)
@@ -168,9 +169,11 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     long n;
     const struct sb_finding *f = sb_findings_sorted(fs, &n);
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
+    char *fps = sb_fingerprints(f, n, title);
     int first = 1;
 
-    fputs("{\"title\": ", out);
+    fprintf(out, "{\"schema_version\": %d, \"title\": ",
+            SB_FINDINGS_SCHEMA_VERSION);
     sb_json_cstr(out, title);
     fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
                  "\"warning\": %ld, \"info\": %ld},\n \"findings\": [",
@@ -200,8 +203,11 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, g->message);
         fputs(", \"source\": ", out);
         sb_json_cstr(out, g->source);
+        fputs(", \"fingerprint\": ", out);
+        sb_json_cstr(out, fps + (size_t)i * (SB_FINGERPRINT_LEN + 1));
         fputc('}', out);
     }
+    free(fps);
     fputs(n ? "\n ],\n \"omitted\": [" : "],\n \"omitted\": [", out);
     for (long i = 0; i < n; i++) {
         long om;
