@@ -30,7 +30,8 @@ struct sb_findings {
     long n_kinds, cap_kinds;
     struct check *checks;
     long n_checks, cap_checks;
-    long count[3];
+    long count[3];    /* added, less accepted, by severity */
+    long accepted[3]; /* accepted, by severity */
     int sorted;
 };
 
@@ -91,7 +92,10 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     struct sb_finding *g;
 
     pthread_mutex_lock(&fs->lock);
-    fs->count[f->sev]++;
+    if (f->accepted != NULL)
+        fs->accepted[f->sev]++;
+    else
+        fs->count[f->sev]++;
     k = get_kind(fs, f->code, f->pos.path);
     k->added++;
     if (fs->max_per_kind > 0 && k->stored >= fs->max_per_kind) {
@@ -116,6 +120,8 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     g->found = dup_or_null(f->found);
     g->message = dup_or_null(f->message);
     g->source = dup_or_null(f->source);
+    g->accepted = dup_or_null(f->accepted);
+    g->accepted_by = dup_or_null(f->accepted_by);
     fs->sorted = 0;
     pthread_mutex_unlock(&fs->lock);
 }
@@ -225,6 +231,28 @@ long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev)
     return fs->count[sev];
 }
 
+void sb_findings_accept(struct sb_findings *fs, long i, const char *reason,
+                        const char *by)
+{
+    struct sb_finding *g;
+
+    pthread_mutex_lock(&fs->lock);
+    if (i >= 0 && i < fs->n && fs->items[i].accepted == NULL) {
+        g = &fs->items[i];
+        g->accepted = sb_xstrdup(reason != NULL ? reason : "");
+        g->accepted_by = sb_xstrdup(by != NULL ? by : "");
+        fs->count[g->sev]--;
+        fs->accepted[g->sev]++;
+    }
+    pthread_mutex_unlock(&fs->lock);
+}
+
+long sb_findings_accepted(const struct sb_findings *fs,
+                          enum sb_severity sev)
+{
+    return fs->accepted[sev];
+}
+
 long sb_findings_omitted(const struct sb_findings *fs, const char *code,
                          const char *path)
 {
@@ -322,6 +350,8 @@ void sb_findings_free(struct sb_findings *fs)
         free((char *)g->found);
         free((char *)g->message);
         free((char *)g->source);
+        free((char *)g->accepted);
+        free((char *)g->accepted_by);
     }
     for (long i = 0; i < fs->n_kinds; i++) {
         free(fs->kinds[i].code);

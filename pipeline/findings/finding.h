@@ -9,7 +9,8 @@
  *
  * Writers (finding_out.c) turn the list into text for people, JSON for
  * scripts and JUnit XML for CI dashboards. Exit status: 1 when any
- * finding has severity error, else 0 (README "Exit codes"). */
+ * finding not accepted by a baseline has severity error, else 0 (README
+ * "Exit codes"). */
 #ifndef SB_PIPELINE_FINDING_H
 #define SB_PIPELINE_FINDING_H
 
@@ -43,6 +44,10 @@ struct sb_finding {
     const char *found;    /* what is there */
     const char *message;  /* one Chinese sentence */
     const char *source;   /* rule source: "002 附件2 1.1" */
+    const char *accepted; /* why a baseline accepts it ("" if it does
+                             not say), set by sb_findings_accept; NULL:
+                             not accepted */
+    const char *accepted_by; /* who accepted it, with accepted */
 };
 
 struct sb_findings;
@@ -104,8 +109,21 @@ void sb_findings_skip_check(struct sb_findings *fs, const char *code);
  * range). */
 int sb_findings_check_skipped(const struct sb_findings *fs, long i);
 
-/* Number of findings of a severity that were added (stored or not). */
+/* Number of findings of a severity that were added (stored or not),
+ * less those accepted. */
 long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev);
+
+/* Mark the i-th finding of the sorted list (sb_findings_sorted) as
+ * accepted by a baseline (baseline.h), with reason and by (copied; NULL
+ * is ""): it moves from sb_findings_count to sb_findings_accepted, no
+ * longer fails its check or the run, and the writers show it as accepted.
+ * Accepting a finding twice, or an i out of range, does nothing. */
+void sb_findings_accept(struct sb_findings *fs, long i, const char *reason,
+                        const char *by);
+
+/* Number of accepted findings of a severity. */
+long sb_findings_accepted(const struct sb_findings *fs,
+                          enum sb_severity sev);
 
 /* Stored findings, sorted by severity, file, row, column, then order of
  * addition; borrowed until the next add. *n receives the count. */
@@ -117,7 +135,10 @@ long sb_findings_omitted(const struct sb_findings *fs, const char *code,
                          const char *path);
 
 /* Writers. Text groups by severity and annex and prints at most
- * max_print findings per (code, file) (<= 0: all stored); JSON and JUnit
+ * max_print findings per (code, file) (<= 0: all stored), leaving the
+ * accepted ones to a count on its last line; JSON writes every stored
+ * finding, accepted ones with their reason, JUnit fails a check only on
+ * errors not accepted. JSON and JUnit
  * write every stored finding with the omitted counts, and every check
  * with its status: "fail" when it has an error finding, "skipped" when
  * it could not be run, else "pass" (JUnit: <failure>, <skipped/>, an

@@ -62,12 +62,21 @@ struct printed {
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                            long max_print, int color)
 {
-    long n, n_printed = 0;
-    const struct sb_finding *f = sb_findings_sorted(fs, &n);
-    struct printed *pr = sb_xcalloc((size_t)n + 1, sizeof *pr);
+    long n_all, n = 0, n_printed = 0;
+    const struct sb_finding *all = sb_findings_sorted(fs, &n_all);
+    struct sb_finding *f = sb_xmalloc(((size_t)n_all + 1) * sizeof *f);
+    struct printed *pr = sb_xcalloc((size_t)n_all + 1, sizeof *pr);
     long n_pr = 0;
     const char *on = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+    long n_acc = sb_findings_accepted(fs, SB_SEV_ERROR) +
+                 sb_findings_accepted(fs, SB_SEV_WARNING) +
+                 sb_findings_accepted(fs, SB_SEV_INFO);
 
+    /* the accepted ones are only counted */
+    for (long i = 0; i < n_all; i++) {
+        if (all[i].accepted == NULL)
+            f[n++] = all[i];
+    }
     for (long i = 0; i < n; i++) {
         const struct sb_finding *g = &f[i];
         struct printed *p = NULL;
@@ -124,6 +133,7 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
         }
     }
     free(pr);
+    free(f);
     {
         long total = sb_findings_count(fs, SB_SEV_ERROR) +
                      sb_findings_count(fs, SB_SEV_WARNING) +
@@ -133,6 +143,8 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                 sb_findings_count(fs, SB_SEV_ERROR),
                 sb_findings_count(fs, SB_SEV_WARNING),
                 sb_findings_count(fs, SB_SEV_INFO));
+        if (n_acc > 0)
+            fprintf(out, ", %ld accepted (baseline)", n_acc);
         if (total > n_printed)
             fprintf(out, " (%ld not shown: see --max-print, "
                          "--format json)",
@@ -145,7 +157,8 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
 static int check_failed(const struct sb_finding *f, long n, const char *code)
 {
     for (long i = 0; i < n; i++) {
-        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+        if (f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL &&
+            same(f[i].code, code))
             return 1;
     }
     return 0;
@@ -176,11 +189,15 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
             SB_FINDINGS_SCHEMA_VERSION);
     sb_json_cstr(out, title);
     fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
-                 "\"warning\": %ld, \"info\": %ld},\n \"findings\": [",
+                 "\"warning\": %ld, \"info\": %ld, \"accepted\": %ld},"
+                 "\n \"findings\": [",
             sb_findings_count(fs, SB_SEV_ERROR) ? "false" : "true",
             sb_findings_count(fs, SB_SEV_ERROR),
             sb_findings_count(fs, SB_SEV_WARNING),
-            sb_findings_count(fs, SB_SEV_INFO));
+            sb_findings_count(fs, SB_SEV_INFO),
+            sb_findings_accepted(fs, SB_SEV_ERROR) +
+                sb_findings_accepted(fs, SB_SEV_WARNING) +
+                sb_findings_accepted(fs, SB_SEV_INFO));
     for (long i = 0; i < n; i++) {
         const struct sb_finding *g = &f[i];
 
@@ -205,6 +222,16 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, g->source);
         fputs(", \"fingerprint\": ", out);
         sb_json_cstr(out, fps + (size_t)i * (SB_FINGERPRINT_LEN + 1));
+        fputs(", \"accepted\": ", out);
+        if (g->accepted != NULL) {
+            fputs("{\"reason\": ", out);
+            sb_json_cstr(out, g->accepted);
+            fputs(", \"by\": ", out);
+            sb_json_cstr(out, g->accepted_by);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
         fputc('}', out);
     }
     free(fps);
@@ -293,7 +320,8 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
     long n_err = 0;
 
     for (long i = 0; i < n; i++) {
-        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+        if (f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL &&
+            same(f[i].code, code))
             n_err++;
     }
     fputs("  <testcase classname=\"shenbao.", out);
@@ -320,7 +348,8 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
         for (long i = 0; i < n; i++) {
             const struct sb_finding *g = &f[i];
 
-            if (g->sev != SB_SEV_ERROR || !same(g->code, code))
+            if (g->sev != SB_SEV_ERROR || g->accepted != NULL ||
+                !same(g->code, code))
                 continue;
             if (g->pos.path != NULL) {
                 xml_str(out, g->pos.path);
@@ -366,7 +395,7 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     for (long i = 0; i < n; i++) {
         int known = 0;
 
-        if (f[i].sev != SB_SEV_ERROR)
+        if (f[i].sev != SB_SEV_ERROR || f[i].accepted != NULL)
             continue;
         for (long j = 0; j < n_checks && !known; j++) {
             const char *code, *name, *source;
