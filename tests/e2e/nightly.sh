@@ -1,7 +1,8 @@
 #!/bin/sh
-# End-to-end: what nightly runs rely on. Every finding in the JSON has a
-# fingerprint that survives moving the declaration and sorting a list,
-# and changes when what the finding is about changes.
+# End-to-end: what nightly runs rely on. The findings JSON follows
+# findings.schema.json; every finding has a fingerprint that survives
+# moving the declaration and sorting a list, and changes when what the
+# finding is about changes.
 . "$(dirname "$0")/lib.sh"
 T=$E2E_TMP
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,4 +59,23 @@ awk -F, -v OFS=, 'NR == 3 { $4 = "加工设备" } NR == 30 { $4 = "未知设备"
 "$SHENBAO" check -q -f json "$T/other" > "$T/o.json"
 check_eq "another device's finding is another fingerprint" \
     "$(fps "$T/a.json" | grep '^cell.enum ' > "$T/fa"; fps "$T/o.json" | grep '^cell.enum ' > "$T/fo"; comm -3 "$T/fa" "$T/fo" | wc -l)" 2
+
+# The findings JSON follows its schema: a clean run, errors with
+# findings counted but not stored (omitted), skipped checks.
+"$SHENBAO" check -q -f json inputs/sample > "$T/sample.json"
+"$SHENBAO" check -q -f json --max-findings 1 "$T/a" > "$T/capped.json"
+"$SHENBAO" init "$T/new" > /dev/null
+"$SHENBAO" check -q -f json "$T/new" > "$T/new.json"
+check_grep "the capped run has omitted findings" '"count": 2' "$T/capped.json"
+check "findings JSON validates against findings.schema.json" \
+    python3 "$top/tests/e2e/schema_check.py" "$top/findings.schema.json" findings \
+    "$T/sample.json" "$T/a.json" "$T/capped.json" "$T/new.json"
+python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+d['findings'][0]['fingerprint']='not-hex'
+d['checks'][0]['status']='ok'
+json.dump(d, open(sys.argv[2], 'w'))" "$T/a.json" "$T/broken.json"
+check_eq "the schema refuses a bad fingerprint and an unknown status" \
+    "$(python3 "$top/tests/e2e/schema_check.py" "$top/findings.schema.json" findings "$T/broken.json" | wc -l)" 2
 finish
