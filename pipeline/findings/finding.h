@@ -45,8 +45,9 @@ struct sb_finding {
     const char *message;  /* one Chinese sentence */
     const char *source;   /* rule source: "002 附件2 1.1" */
     const char *accepted; /* why a baseline accepts it ("" if it does
-                             not say), set by sb_findings_accept; NULL:
-                             not accepted */
+                             not say), set by sb_findings_accept (a
+                             finding added with it set, as merges do,
+                             counts as accepted); NULL: not accepted */
     const char *accepted_by; /* who accepted it, with accepted */
 };
 
