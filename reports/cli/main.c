@@ -17,6 +17,8 @@
 #include "check/decl.h"
 #include "typeset/fonts.h"
 #include "check/inspect.h"
+#include "findings/baseline.h"
+#include "findings/diff.h"
 #include "base/outfile.h"
 #include "report/report.h"
 #include "base/sb.h"
@@ -40,6 +42,7 @@ static const char usage_text[] =
     "  report DIR       typeset the 申报书 as a PDF in the official format\n"
     "  init DIR         write a blank declaration to fill in\n"
     "  volumes DIR      typeset the annex lists and the evidence as PDF\n"
+    "  diff OLD NEW     new, fixed and persisting findings of two check runs\n"
     "\n"
     "Run 'shenbao COMMAND --help' for a command's options.\n"
     "Exit status: 0 clean, 1 errors found, 2 the run failed.\n";
@@ -60,11 +63,30 @@ static const char check_usage[] =
     "      --max-findings N  keep at most N findings of each kind per file\n"
     "                        (default 1000); all are still counted\n"
     "      --threads N       annex files read at once (default 2)\n"
+    "      --baseline FILE   findings FILE lists are accepted: reported, but\n"
+    "                        failing nothing; entries matching nothing are\n"
+    "                        stale (a warning)\n"
+    "      --write-baseline FILE\n"
+    "                        write the errors and warnings as a baseline,\n"
+    "                        reasons to fill in (README \"Nightly checks\")\n"
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
-    "2 the run failed (bad usage, unreadable input).\n";
+    "Exit status: 0 no errors (warnings, and errors a baseline accepts,\n"
+    "allowed), 1 errors found, 2 the run failed (bad usage, unreadable\n"
+    "input or baseline).\n";
+
+static const char diff_usage[] =
+    "usage: shenbao diff [OPTIONS] OLD.json NEW.json\n"
+    "\n"
+    "Compare two runs of shenbao check -f json by finding fingerprint:\n"
+    "the findings that are new, fixed and persisting.\n"
+    "\n"
+    "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no new errors, 1 new errors (not accepted by a\n"
+    "baseline), 2 the run failed (a file missing, not a findings JSON).\n";
 
 static const char inspect_usage[] =
     "usage: shenbao inspect [OPTIONS] FILE\n"
@@ -155,15 +177,19 @@ static const char init_usage[] =
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
     "edition, cannot write).\n";
 
-static int write_junit(const char *path, struct sb_decl *d,
-                       struct sb_error *err)
+/* Write d's findings to path with write (JUnit, a baseline), whole or
+ * not at all. */
+static int write_findings(const char *path, struct sb_decl *d,
+                          int (*write)(struct sb_findings *, FILE *,
+                                       const char *),
+                          struct sb_error *err)
 {
     struct sb_outfile o;
     int rc = sb_outfile_open(&o, path, err);
 
     if (rc != SB_OK)
         return rc;
-    rc = sb_findings_write_junit(d->findings, o.fp, d->dir);
+    rc = write(d->findings, o.fp, d->dir);
     if (rc != SB_OK) {
         sb_outfile_abort(&o);
         return sb_error_set(err, rc, NULL, "cannot write %s", path);
@@ -180,12 +206,16 @@ static int cmd_check(int argc, char **argv)
         {"max-print", required_argument, NULL, 'P'},
         {"max-findings", required_argument, NULL, 'M'},
         {"threads", required_argument, NULL, 'T'},
+        {"baseline", required_argument, NULL, 'B'},
+        {"write-baseline", required_argument, NULL, 'W'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     struct sb_check_opts opts = {0};
     const char *format = "text", *junit = NULL;
+    const char *baseline = NULL, *write_baseline = NULL;
+    struct sb_baseline *bl = NULL;
     long max_print = 20, v;
     struct sb_decl *d = NULL;
     struct sb_error err = {0};
@@ -205,6 +235,12 @@ static int cmd_check(int argc, char **argv)
             break;
         case 'F':
             opts.form = optarg;
+            break;
+        case 'B':
+            baseline = optarg;
+            break;
+        case 'W':
+            write_baseline = optarg;
             break;
         case 'P':
         case 'M':
@@ -233,18 +269,26 @@ static int cmd_check(int argc, char **argv)
     if (optind != argc - 1)
         return sb_cli_usage_error("%s", "check takes one declaration directory",
                            check_usage);
+    if (baseline != NULL && sb_baseline_read(baseline, &bl, &err) != SB_OK)
+        return sb_cli_failed(&err);
     rc = sb_decl_check(&d, argv[optind], &opts, &err);
     if (rc != SB_OK) {
+        sb_baseline_free(bl);
         sb_error_print(&err);
         return SB_EXIT_FAILED;
     }
+    if (bl != NULL)
+        sb_baseline_apply(bl, d->findings, d->dir);
+    sb_baseline_free(bl);
     if (strcmp(format, "json") == 0)
         rc = sb_findings_write_json(d->findings, stdout, d->dir);
     else
         rc = sb_findings_write_text(d->findings, stdout, max_print,
                                     isatty(1));
     if (rc == SB_OK && junit != NULL)
-        rc = write_junit(junit, d, &err);
+        rc = write_findings(junit, d, sb_findings_write_junit, &err);
+    if (rc == SB_OK && write_baseline != NULL)
+        rc = write_findings(write_baseline, d, sb_baseline_write, &err);
     status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
                                                               : SB_EXIT_CLEAN;
     sb_decl_free(d);
@@ -255,6 +299,46 @@ static int cmd_check(int argc, char **argv)
         return SB_EXIT_FAILED;
     }
     return status;
+}
+
+static int cmd_diff(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *format = "text";
+    struct sb_diff *df;
+    struct sb_error err = {0};
+    int c, rc, status;
+
+    while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = optarg;
+            if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+                return sb_cli_usage_error("--format: text or json, not \"%s\"",
+                                          optarg, diff_usage);
+            break;
+        case 'h':
+            fputs(diff_usage, stdout);
+            return SB_EXIT_CLEAN;
+        default:
+            fputs(diff_usage, stderr);
+            return SB_EXIT_FAILED;
+        }
+    }
+    if (optind != argc - 2)
+        return sb_cli_usage_error("%s", "diff takes two findings JSON files",
+                                  diff_usage);
+    if (sb_diff_load(argv[optind], argv[optind + 1], &df, &err) != SB_OK)
+        return sb_cli_failed(&err);
+    rc = strcmp(format, "json") == 0 ? sb_diff_write_json(df, stdout)
+                                     : sb_diff_write_text(df, stdout);
+    status = sb_diff_new_errors(df) > 0 ? SB_EXIT_FINDINGS : SB_EXIT_CLEAN;
+    sb_diff_free(df);
+    return rc == SB_OK ? status : SB_EXIT_FAILED;
 }
 
 static int cmd_inspect(int argc, char **argv)
@@ -686,6 +770,8 @@ int main(int argc, char **argv)
         rc = cmd_init(argc - 1, argv + 1);
     else if (strcmp(cmd, "volumes") == 0)
         rc = cmd_volumes(argc - 1, argv + 1);
+    else if (strcmp(cmd, "diff") == 0)
+        rc = cmd_diff(argc - 1, argv + 1);
     else
         return sb_cli_usage_error("unknown command \"%s\"", cmd, usage_text);
     if (fflush(stdout) != 0 || ferror(stdout)) {
