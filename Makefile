@@ -18,7 +18,7 @@ WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
            -Wimplicit-fallthrough -Werror
 PKGS     = pangocairo pangoft2 cairo-pdf cairo-svg cairo-png fontconfig \
-           libcmark xlsxwriter poppler-glib libpng
+           libcmark xlsxwriter poppler-glib libpng jansson
 ifeq ($(FLAVOUR),asan)
   CFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
@@ -52,7 +52,9 @@ Q = $(if $(V),,@)
 DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libcairo2-dev libpango1.0-dev libfontconfig-dev \
            libxlsxwriter-dev libpoppler-glib-dev libpng-dev \
-           poppler-utils mupdf-tools unzip libxml2-utils python3
+           libjansson-dev \
+           poppler-utils mupdf-tools unzip libxml2-utils python3 \
+           python3-jsonschema
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz
@@ -108,7 +110,7 @@ run: deps
 # slowest first so they do not finish last), each through tests/run1.sh
 # into $(BUILD)/results/; tests/run.sh prints the summary.
 TEST_E2E  := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
-TEST_SLOW := check_split.sh charts_render.sh report_sample.sh volumes.sh \
+TEST_SLOW := check_split.sh nightly.sh charts_render.sh report_sample.sh volumes.sh \
              typeset_measure.sh check_fixtures.sh
 TEST_RUNS := $(TEST_SLOW:%=$(BUILD)/results/e2e/%.result) \
              $(filter-out $(TEST_SLOW:%=tests/e2e/%), $(TEST_E2E)) \

@@ -1,4 +1,6 @@
-/* json.h: writing JSON strings (RFC 8259); shenbao only writes JSON. */
+/* json.h: writing JSON strings (RFC 8259). shenbao writes its JSON
+ * itself and reads JSON (baselines, findings to compare) through
+ * jansson. */
 #ifndef SB_PIPELINE_JSON_H
 #define SB_PIPELINE_JSON_H
 

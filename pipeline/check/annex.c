@@ -211,6 +211,25 @@ struct reader {
     volatile long long *progress; /* bytes read */
 };
 
+/* What a finding on rec is about (struct sb_finding .key): the cell of
+ * the annex's first unique column that the row fills (the device ID),
+ * else, for an annex without one, every cell of the row joined by U+001F
+ * into *buf. */
+static const char *row_key(const struct reader *rd,
+                           const struct sb_record *rec, struct sb_buf *buf)
+{
+    for (int c = 0; c < rd->a->n_cols; c++) {
+        int fi = rd->res->col_field[c];
+
+        if (rd->a->cols[c].unique && fi >= 0 && fi < rec->n_fields &&
+            rec->lens[fi] > 0)
+            return rec->fields[fi];
+    }
+    for (int i = 0; i < rec->n_fields; i++)
+        sb_buf_printf(buf, "%s%s", i ? "\x1f" : "", rec->fields[i]);
+    return buf->data;
+}
+
 static void cell_finding(struct reader *rd, const struct sb_record *rec,
                          int field, enum sb_severity sev, const char *code,
                          const char *column, const char *expected,
@@ -218,6 +237,7 @@ static void cell_finding(struct reader *rd, const struct sb_record *rec,
                          const char *source)
 {
     struct sb_finding f = {0};
+    struct sb_buf key = {0};
 
     f.code = code;
     f.sev = sev;
@@ -230,11 +250,13 @@ static void cell_finding(struct reader *rd, const struct sb_record *rec,
                              : 1;
     f.annex = rd->label;
     f.column = column;
+    f.key = rec != NULL ? row_key(rd, rec, &key) : NULL;
     f.expected = expected;
     f.found = found;
     f.message = msg;
     f.source = source;
     sb_findings_add(rd->findings, &f);
+    sb_buf_free(&key);
 }
 
 int sb_annex_header_column(const struct sb_annex *a, const char *h,
@@ -623,6 +645,7 @@ static void report_dups(struct reader *rd)
         f.pos.line = d->line;
         f.annex = rd->label;
         f.column = rd->a->cols[d->col].header;
+        f.key = d->text;
         f.expected = exp.data;
         f.found = d->text;
         f.message = msg.data;

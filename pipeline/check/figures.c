@@ -63,6 +63,7 @@ static void finding_at(struct sb_decl *d, const struct sb_table *t, long r,
         f.pos.col = col + 1;
     }
     f.column = field >= 0 ? d->form->fields[field].label : NULL;
+    f.key = field >= 0 ? d->form->fields[field].code : NULL;
     f.expected = expected;
     f.found = found;
     f.message = msg;

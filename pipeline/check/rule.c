@@ -152,6 +152,7 @@ static void skipped(struct sb_decl *d, const struct sb_rule *r)
     f.source = r->source;
     sb_findings_addf(d->findings, &f, "未核对“%s”：缺少%s", r->name,
                      why.len ? why.data : "所需数据");
+    sb_findings_skip_check(d->findings, code);
     sb_buf_free(&why);
     free(code);
 }
@@ -243,6 +244,7 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
     f.sev = r->sev;
     f.pos = anchor(d, e);
     f.column = fe != NULL ? d->form->fields[fe->field].label : NULL;
+    f.key = fe != NULL ? d->form->fields[fe->field].code : NULL;
     f.expected = sbv.data;
     f.found = sa.data;
     f.message = msg.data;
@@ -268,10 +270,12 @@ static int same_label(const char *a, const char *b)
     return eq;
 }
 
+/* A finding of a special rule on a row of the annex of col; key is what
+ * it is about (struct sb_finding .key): the entry's label, the group. */
 static void special_finding(struct sb_decl *d, const struct sb_rule *r,
                             const struct sb_expr *col, long row, long line,
-                            const char *expected, const char *found,
-                            const char *msg)
+                            const char *key, const char *expected,
+                            const char *found, const char *msg)
 {
     const struct sb_annex_result *res = &d->annexes[col->annex];
     const struct sb_annex *a = &d->form->annexes[col->annex];
@@ -287,6 +291,7 @@ static void special_finding(struct sb_decl *d, const struct sb_rule *r,
     f.pos.col = res->col_field[col->column] + 1;
     f.annex = label;
     f.column = a->cols[col->column].header;
+    f.key = key;
     f.expected = expected;
     f.found = found;
     f.message = msg;
@@ -349,7 +354,7 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r,
                           all[i].label, all[i].value, i + 1);
             sb_buf_printf(&exp, "前%ld名之一", n);
             special_finding(d, r, e->args[2], all[i].row, all[i].line,
-                            exp.data, all[i].label, msg.data);
+                            all[i].label, exp.data, all[i].label, msg.data);
         }
     }
     for (long j = 0; j < n_list; j++) {
@@ -370,15 +375,15 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r,
                 sb_buf_printf(&msg, "“%s”订阅量%.0f，仅排第%ld名，不属前%ld名",
                               list[j].label, all[rank].value, rank + 1, n);
             sb_buf_printf(&exp, "前%ld名之一", n);
-            special_finding(d, r, e->args[0], list[j].row, list[j].line, exp.data,
-                            list[j].label, msg.data);
+            special_finding(d, r, e->args[0], list[j].row, list[j].line,
+                            list[j].label, exp.data, list[j].label, msg.data);
         } else if (fabs(all[rank].value - list[j].value) > 1e-9) {
             sb_buf_printf(&msg, "“%s”的订阅量与工业APP清单第%ld行不一致",
                           list[j].label, all[rank].row);
             put_num(&exp, all[rank].value, 0);
             put_num(&got, list[j].value, 0);
-            special_finding(d, r, e->args[1], list[j].row, list[j].line, exp.data,
-                            got.data, msg.data);
+            special_finding(d, r, e->args[1], list[j].row, list[j].line,
+                            list[j].label, exp.data, got.data, msg.data);
         }
     }
     sb_buf_free(&msg);
@@ -403,6 +408,7 @@ static void required_if(struct sb_decl *d, const struct sb_rule *r)
     if (f.pos.path == NULL)
         f.pos.path = d->form_path;
     f.column = d->form->fields[e->args[0]->field].label;
+    f.key = d->form->fields[e->args[0]->field].code;
     f.message = r->message;
     f.source = r->source;
     f.found = "（空）";
@@ -446,9 +452,11 @@ static void heading_counts(struct sb_decl *d, const struct sb_rule *r,
 
             fill(r->message, keys, vals, 4, &msg);
         }
+        /* the finding is about the group with its heading */
+        sb_buf_printf(&group, "%s%s", group.len ? " / " : "",
+                      g[i].parts[last]);
         special_finding(d, r, e->args[0], g[i].first_row, g[i].first_line,
-                        st.data, co.data,
-                        msg.data);
+                        group.data, st.data, co.data, msg.data);
         sb_buf_free(&group);
         sb_buf_free(&st);
         sb_buf_free(&co);

@@ -18,6 +18,7 @@ struct check {
     char *code;
     char *name;
     char *source;
+    int skipped; /* sb_findings_skip_check */
 };
 
 struct sb_findings {
@@ -29,7 +30,8 @@ struct sb_findings {
     long n_kinds, cap_kinds;
     struct check *checks;
     long n_checks, cap_checks;
-    long count[3];
+    long count[3];    /* added, less accepted, by severity */
+    long accepted[3]; /* accepted, by severity */
     int sorted;
 };
 
@@ -90,7 +92,10 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     struct sb_finding *g;
 
     pthread_mutex_lock(&fs->lock);
-    fs->count[f->sev]++;
+    if (f->accepted != NULL)
+        fs->accepted[f->sev]++;
+    else
+        fs->count[f->sev]++;
     k = get_kind(fs, f->code, f->pos.path);
     k->added++;
     if (fs->max_per_kind > 0 && k->stored >= fs->max_per_kind) {
@@ -110,10 +115,13 @@ void sb_findings_add(struct sb_findings *fs, const struct sb_finding *f)
     g->code = dup_or_null(f->code);
     g->annex = dup_or_null(f->annex);
     g->column = dup_or_null(f->column);
+    g->key = dup_or_null(f->key);
     g->expected = dup_or_null(f->expected);
     g->found = dup_or_null(f->found);
     g->message = dup_or_null(f->message);
     g->source = dup_or_null(f->source);
+    g->accepted = dup_or_null(f->accepted);
+    g->accepted_by = dup_or_null(f->accepted_by);
     fs->sorted = 0;
     pthread_mutex_unlock(&fs->lock);
 }
@@ -198,13 +206,51 @@ void sb_findings_note_check(struct sb_findings *fs, const char *code,
     fs->checks[fs->n_checks].code = sb_xstrdup(code);
     fs->checks[fs->n_checks].name = sb_xstrdup(name != NULL ? name : code);
     fs->checks[fs->n_checks].source = dup_or_null(source);
+    fs->checks[fs->n_checks].skipped = 0;
     fs->n_checks++;
     pthread_mutex_unlock(&fs->lock);
+}
+
+void sb_findings_skip_check(struct sb_findings *fs, const char *code)
+{
+    pthread_mutex_lock(&fs->lock);
+    for (long i = 0; i < fs->n_checks; i++) {
+        if (strcmp(fs->checks[i].code, code) == 0)
+            fs->checks[i].skipped = 1;
+    }
+    pthread_mutex_unlock(&fs->lock);
+}
+
+int sb_findings_check_skipped(const struct sb_findings *fs, long i)
+{
+    return i >= 0 && i < fs->n_checks && fs->checks[i].skipped;
 }
 
 long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev)
 {
     return fs->count[sev];
+}
+
+void sb_findings_accept(struct sb_findings *fs, long i, const char *reason,
+                        const char *by)
+{
+    struct sb_finding *g;
+
+    pthread_mutex_lock(&fs->lock);
+    if (i >= 0 && i < fs->n && fs->items[i].accepted == NULL) {
+        g = &fs->items[i];
+        g->accepted = sb_xstrdup(reason != NULL ? reason : "");
+        g->accepted_by = sb_xstrdup(by != NULL ? by : "");
+        fs->count[g->sev]--;
+        fs->accepted[g->sev]++;
+    }
+    pthread_mutex_unlock(&fs->lock);
+}
+
+long sb_findings_accepted(const struct sb_findings *fs,
+                          enum sb_severity sev)
+{
+    return fs->accepted[sev];
 }
 
 long sb_findings_omitted(const struct sb_findings *fs, const char *code,
@@ -299,10 +345,13 @@ void sb_findings_free(struct sb_findings *fs)
         free((char *)g->code);
         free((char *)g->annex);
         free((char *)g->column);
+        free((char *)g->key);
         free((char *)g->expected);
         free((char *)g->found);
         free((char *)g->message);
         free((char *)g->source);
+        free((char *)g->accepted);
+        free((char *)g->accepted_by);
     }
     for (long i = 0; i < fs->n_kinds; i++) {
         free(fs->kinds[i].code);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "findings/finding.h"
+#include "findings/fingerprint.h"
 #include "base/json.h"
 
 static const char *sev_word(enum sb_severity sev)
@@ -61,12 +62,21 @@ struct printed {
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                            long max_print, int color)
 {
-    long n, n_printed = 0;
-    const struct sb_finding *f = sb_findings_sorted(fs, &n);
-    struct printed *pr = sb_xcalloc((size_t)n + 1, sizeof *pr);
+    long n_all, n = 0, n_printed = 0;
+    const struct sb_finding *all = sb_findings_sorted(fs, &n_all);
+    struct sb_finding *f = sb_xmalloc(((size_t)n_all + 1) * sizeof *f);
+    struct printed *pr = sb_xcalloc((size_t)n_all + 1, sizeof *pr);
     long n_pr = 0;
     const char *on = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+    long n_acc = sb_findings_accepted(fs, SB_SEV_ERROR) +
+                 sb_findings_accepted(fs, SB_SEV_WARNING) +
+                 sb_findings_accepted(fs, SB_SEV_INFO);
 
+    /* the accepted ones are only counted */
+    for (long i = 0; i < n_all; i++) {
+        if (all[i].accepted == NULL)
+            f[n++] = all[i];
+    }
     for (long i = 0; i < n; i++) {
         const struct sb_finding *g = &f[i];
         struct printed *p = NULL;
@@ -123,6 +133,7 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
         }
     }
     free(pr);
+    free(f);
     {
         long total = sb_findings_count(fs, SB_SEV_ERROR) +
                      sb_findings_count(fs, SB_SEV_WARNING) +
@@ -132,6 +143,8 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                 sb_findings_count(fs, SB_SEV_ERROR),
                 sb_findings_count(fs, SB_SEV_WARNING),
                 sb_findings_count(fs, SB_SEV_INFO));
+        if (n_acc > 0)
+            fprintf(out, ", %ld accepted (baseline)", n_acc);
         if (total > n_printed)
             fprintf(out, " (%ld not shown: see --max-print, "
                          "--format json)",
@@ -144,10 +157,23 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
 static int check_failed(const struct sb_finding *f, long n, const char *code)
 {
     for (long i = 0; i < n; i++) {
-        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+        if (f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL &&
+            same(f[i].code, code))
             return 1;
     }
     return 0;
+}
+
+/* "fail", "skipped" or "pass": the status of registered check i. */
+static const char *check_status(struct sb_findings *fs,
+                                const struct sb_finding *f, long n, long i)
+{
+    const char *code, *name, *source;
+
+    sb_findings_checks(fs, i, &code, &name, &source);
+    if (check_failed(f, n, code))
+        return "fail";
+    return sb_findings_check_skipped(fs, i) ? "skipped" : "pass";
 }
 
 int sb_findings_write_json(struct sb_findings *fs, FILE *out,
@@ -156,16 +182,22 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     long n;
     const struct sb_finding *f = sb_findings_sorted(fs, &n);
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
+    char *fps = sb_fingerprints(f, n, title);
     int first = 1;
 
-    fputs("{\"title\": ", out);
+    fprintf(out, "{\"schema_version\": %d, \"title\": ",
+            SB_FINDINGS_SCHEMA_VERSION);
     sb_json_cstr(out, title);
     fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
-                 "\"warning\": %ld, \"info\": %ld},\n \"findings\": [",
+                 "\"warning\": %ld, \"info\": %ld, \"accepted\": %ld},"
+                 "\n \"findings\": [",
             sb_findings_count(fs, SB_SEV_ERROR) ? "false" : "true",
             sb_findings_count(fs, SB_SEV_ERROR),
             sb_findings_count(fs, SB_SEV_WARNING),
-            sb_findings_count(fs, SB_SEV_INFO));
+            sb_findings_count(fs, SB_SEV_INFO),
+            sb_findings_accepted(fs, SB_SEV_ERROR) +
+                sb_findings_accepted(fs, SB_SEV_WARNING) +
+                sb_findings_accepted(fs, SB_SEV_INFO));
     for (long i = 0; i < n; i++) {
         const struct sb_finding *g = &f[i];
 
@@ -188,8 +220,21 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, g->message);
         fputs(", \"source\": ", out);
         sb_json_cstr(out, g->source);
+        fputs(", \"fingerprint\": ", out);
+        sb_json_cstr(out, fps + (size_t)i * (SB_FINGERPRINT_LEN + 1));
+        fputs(", \"accepted\": ", out);
+        if (g->accepted != NULL) {
+            fputs("{\"reason\": ", out);
+            sb_json_cstr(out, g->accepted);
+            fputs(", \"by\": ", out);
+            sb_json_cstr(out, g->accepted_by);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
         fputc('}', out);
     }
+    free(fps);
     fputs(n ? "\n ],\n \"omitted\": [" : "],\n \"omitted\": [", out);
     for (long i = 0; i < n; i++) {
         long om;
@@ -229,8 +274,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, name);
         fputs(", \"source\": ", out);
         sb_json_cstr(out, source);
-        fprintf(out, ", \"status\": \"%s\"}",
-                check_failed(f, n, code) ? "fail" : "pass");
+        fprintf(out, ", \"status\": \"%s\"}", check_status(fs, f, n, i));
     }
     fputs(n_checks ? "\n ]}\n" : "]}\n", out);
     return ferror(out) ? SB_EIO : SB_OK;
@@ -267,14 +311,17 @@ static void xml_str(FILE *out, const char *s)
     }
 }
 
+/* One test case; skipped: the check could not be run, and the info
+ * finding of its code says why. */
 static void junit_case(FILE *out, const struct sb_finding *f, long n,
                        struct sb_findings *fs, const char *code,
-                       const char *name, const char *source)
+                       const char *name, const char *source, int skipped)
 {
     long n_err = 0;
 
     for (long i = 0; i < n; i++) {
-        if (f[i].sev == SB_SEV_ERROR && same(f[i].code, code))
+        if (f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL &&
+            same(f[i].code, code))
             n_err++;
     }
     fputs("  <testcase classname=\"shenbao.", out);
@@ -301,7 +348,8 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
         for (long i = 0; i < n; i++) {
             const struct sb_finding *g = &f[i];
 
-            if (g->sev != SB_SEV_ERROR || !same(g->code, code))
+            if (g->sev != SB_SEV_ERROR || g->accepted != NULL ||
+                !same(g->code, code))
                 continue;
             if (g->pos.path != NULL) {
                 xml_str(out, g->pos.path);
@@ -319,6 +367,16 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
             fputc('\n', out);
         }
         fputs("</failure>\n  ", out);
+    } else if (skipped) {
+        const char *why = NULL;
+
+        for (long i = 0; i < n && why == NULL; i++) {
+            if (same(f[i].code, code))
+                why = f[i].message;
+        }
+        fputs("\n    <skipped message=\"", out);
+        xml_str(out, why != NULL ? why : "未核对");
+        fputs("\"/>\n  ", out);
     }
     fputs("</testcase>\n", out);
 }
@@ -329,7 +387,7 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     long n;
     const struct sb_finding *f = sb_findings_sorted(fs, &n);
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
-    long n_cases = n_checks, n_fail = 0;
+    long n_cases = n_checks, n_fail = 0, n_skip = 0;
     const char **extra = sb_xcalloc((size_t)n + 1, sizeof *extra);
     long n_extra = 0;
 
@@ -337,7 +395,7 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     for (long i = 0; i < n; i++) {
         int known = 0;
 
-        if (f[i].sev != SB_SEV_ERROR)
+        if (f[i].sev != SB_SEV_ERROR || f[i].accepted != NULL)
             continue;
         for (long j = 0; j < n_checks && !known; j++) {
             const char *code, *name, *source;
@@ -356,6 +414,8 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
 
         sb_findings_checks(fs, j, &code, &name, &source);
         n_fail += check_failed(f, n, code);
+        n_skip += !check_failed(f, n, code) &&
+                  sb_findings_check_skipped(fs, j);
     }
     n_fail += n_extra;
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
@@ -363,16 +423,18 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
             n_fail);
     fputs(" <testsuite name=\"", out);
     xml_str(out, title);
-    fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\">\n",
-            n_cases, n_fail);
+    fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\" "
+                 "skipped=\"%ld\">\n",
+            n_cases, n_fail, n_skip);
     for (long j = 0; j < n_checks; j++) {
         const char *code, *name, *source;
 
         sb_findings_checks(fs, j, &code, &name, &source);
-        junit_case(out, f, n, fs, code, name, source);
+        junit_case(out, f, n, fs, code, name, source,
+                   sb_findings_check_skipped(fs, j));
     }
     for (long j = 0; j < n_extra; j++)
-        junit_case(out, f, n, fs, extra[j], extra[j], NULL);
+        junit_case(out, f, n, fs, extra[j], extra[j], NULL, 0);
     fputs(" </testsuite>\n</testsuites>\n", out);
     free(extra);
     return ferror(out) ? SB_EIO : SB_OK;

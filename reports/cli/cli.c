@@ -40,7 +40,24 @@ static const struct opt {
                         0},
     [SB_OPT_ROWS] = {"rows", 'n', COUNT, offsetof(struct sb_args, rows), -1},
     [SB_OPT_FROM] = {"from", 0, STRING, offsetof(struct sb_args, from)},
+    [SB_OPT_BASELINE] = {"baseline", 0, STRING,
+                         offsetof(struct sb_args, baseline)},
+    [SB_OPT_WRITE_BASELINE] = {"write-baseline", 0, STRING,
+                               offsetof(struct sb_args, write_baseline)},
 };
+
+/* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
+static int n_words(const char *s)
+{
+    int n = 0;
+
+    for (int in = 0; *s != '\0'; s++) {
+        if (*s != ' ' && !in)
+            n++;
+        in = *s != ' ';
+    }
+    return n;
+}
 
 const char *sb_cli_default_edition(void)
 {
@@ -205,8 +222,9 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
     }
     a->operands = argv + optind;
     a->n_operands = argc - optind;
-    if (a->n_operands == 0 ||
-        (a->n_operands > 1 && strstr(cmd->operands, "...") == NULL)) {
+    if (a->n_operands < n_words(cmd->operands) ||
+        (a->n_operands > n_words(cmd->operands) &&
+         strstr(cmd->operands, "...") == NULL)) {
         *status = sb_cli_usage(cmd, "expected %s", cmd->need);
         return 0;
     }

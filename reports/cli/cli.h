@@ -33,6 +33,8 @@ enum sb_opt {
     SB_OPT_THREADS,      /* --threads N */
     SB_OPT_ROWS,         /* -n, --rows N */
     SB_OPT_FROM,         /* --from DIR */
+    SB_OPT_BASELINE,     /* --baseline FILE */
+    SB_OPT_WRITE_BASELINE, /* --write-baseline FILE */
     SB_OPT_N
 };
 
@@ -48,7 +50,7 @@ struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask;          /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
-        *from;
+        *from, *baseline, *write_baseline;
     long max_print;    /* default 20; 0 = all */
     long max_findings; /* default 0: the checker's own */
     long threads;      /* default 0: the checker's own */
@@ -61,7 +63,8 @@ struct sb_args {
 struct sb_cmd {
     const char *name;     /* "check" */
     const char *operands; /* what follows the options, for `shenbao
-                             --help`: "DIR", or "DIR..." for one or more */
+                             --help`: "DIR", "OLD NEW" (exactly as many
+                             as words), or "DIR..." for one or more */
     const char *summary;  /* one line for `shenbao --help` */
     int (*run)(const struct sb_args *a); /* returns an enum sb_exit */
     const char *usage; /* `shenbao NAME --help`; each "@EDITION@" in

@@ -30,11 +30,30 @@ static const char check_usage[] =
     "      --max-findings N  keep at most N findings of each kind per file\n"
     "                        (default 1000); all are still counted\n"
     "      --threads N       annex files read at once (default 2)\n"
+    "      --baseline FILE   findings FILE lists are accepted: reported, but\n"
+    "                        failing nothing; entries matching nothing are\n"
+    "                        stale (a warning)\n"
+    "      --write-baseline FILE\n"
+    "                        write the errors and warnings as a baseline,\n"
+    "                        reasons to fill in (README \"Nightly checks\")\n"
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
-    "2 the run failed (bad usage, unreadable input).\n";
+    "Exit status: 0 no errors (warnings, and errors a baseline accepts,\n"
+    "allowed), 1 errors found, 2 the run failed (bad usage, unreadable\n"
+    "input or baseline).\n";
+
+static const char diff_usage[] =
+    "usage: shenbao diff [OPTIONS] OLD.json NEW.json\n"
+    "\n"
+    "Compare two runs of shenbao check -f json by finding fingerprint:\n"
+    "the findings that are new, fixed and persisting.\n"
+    "\n"
+    "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 no new errors, 1 new errors (not accepted by a\n"
+    "baseline), 2 the run failed (a file missing, not a findings JSON).\n";
 
 static const char inspect_usage[] =
     "usage: shenbao inspect [OPTIONS] FILE\n"
@@ -203,7 +222,8 @@ static const struct sb_cmd commands[] = {
     {"check", "DIR", "cross-check form.csv against annex/*.csv", sb_cmd_check,
      check_usage,
      SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT) |
-         SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET),
+         SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
+         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE),
      "one declaration directory"},
     {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
@@ -236,6 +256,8 @@ static const struct sb_cmd commands[] = {
      SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) | SB_OPT(FONTS) |
          SB_OPT(FORM),
      "one declaration directory"},
+    {"diff", "OLD NEW", "new, fixed and persisting findings of two check runs",
+     sb_cmd_diff, diff_usage, SB_OPT(FORMAT), "two findings JSON files"},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };

@@ -45,6 +45,30 @@ check_eq "sample: JSON counts" \
     "$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['valid'], d['counts']['error'], d['counts']['warning'], len(d['checks']), sum(c['status']=='pass' for c in d['checks']))" "$T/s.json")" \
     "True 0 0 $n_rules $n_rules"
 
+# A rule that could not be checked is skipped, not passed: a new
+# declaration from `init` has no figures and no lists yet.
+"$SHENBAO" init "$T/new" > /dev/null
+"$SHENBAO" check -q -f json "$T/new" > "$T/n.json"
+check_eq "new declaration: exit 1 (required figures missing)" "$?" 1
+check_eq "new declaration: the count rule is skipped" \
+    "$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print([c['status'] for c in d['checks'] if c['code']=='rule.models.count'])" "$T/n.json")" \
+    "['skipped']"
+check_eq "new declaration: a check is skipped exactly when it says 未核对" \
+    "$(python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+unchecked={f['code'] for f in d['findings'] if f['message'].startswith('未核对')}
+skipped={c['code'] for c in d['checks'] if c['status']=='skipped'}
+print(len(skipped) > 0, skipped == unchecked)" "$T/n.json")" \
+    "True True"
+"$SHENBAO" check -q --junit "$T/n.xml" "$T/new" > /dev/null
+check "new declaration: JUnit is well-formed" xmllint --noout "$T/n.xml"
+check_eq "new declaration: JUnit skips what JSON skips" \
+    "$(grep -c '<skipped message="未核对' "$T/n.xml")" \
+    "$(grep -c '"status": "skipped"' "$T/n.json")"
+check_grep "new declaration: the suite counts the skipped cases" \
+    "<testsuite name=[^>]* skipped=\"$(grep -c '"status": "skipped"' "$T/n.json")\">" "$T/n.xml"
+
 # The real list: exactly the two category groups whose stated count
 # disagrees with their rows, and nothing else.
 "$SHENBAO" check -q --junit "$T/g.xml" inputs/green-design > "$T/g.txt"
@@ -63,7 +87,7 @@ for f in d['findings']: print(f['row'], f['expected'], f['found'])
 print(d['counts'])" "$T/g.json")" \
     "1619 4 14
 1683 12 43
-{'error': 2, 'warning': 0, 'info': 0}"
+{'error': 2, 'warning': 0, 'info': 0, 'accepted': 0}"
 check "green-design: JUnit is well-formed" xmllint --noout "$T/g.xml"
 check_grep "green-design: JUnit reports the failing rule" \
     '<testsuites tests="1" failures="1">' "$T/g.xml"

@@ -24,6 +24,8 @@ check_eq "base declaration has no errors or warnings" \
 "$SHENBAO" check -q -f json "$base" > "$E2E_TMP/base.json"
 check_no_grep "every rule passes on the base" '"status": "fail"' \
     "$E2E_TMP/base.json"
+check_no_grep "every rule could be checked on the base" '"status": "skipped"' \
+    "$E2E_TMP/base.json"
 check_grep "rules are listed as checks" '"status": "pass"' "$E2E_TMP/base.json"
 
 for case in "$top"/tests/fixtures/cases/*/; do
