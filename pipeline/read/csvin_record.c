@@ -7,7 +7,6 @@
  * are kept as written: libcsv's trimming of spaces and tabs is turned
  * off (at open, csvin.c). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
