@@ -53,30 +53,26 @@ static const char *bound_text(double v, int is_date, char buf[32])
     return buf;
 }
 
-/* A checked cell out of its column's bounds: a cell.range finding, and
- * the cell is bad. */
-static void check_bounds(struct reader *rd, const struct sb_record *rec, int c,
-                         const char *t)
+/* The cell.range error for cell c, whose value is out of its column's
+ * bounds; the cell is then bad. */
+static void report_range(struct reader *rd, const struct sb_record *rec, int c)
 {
     const struct sb_column *col = &rd->a->cols[c];
     struct sb_cellval *cv = &rd->cells[c];
-    int fi = rd->res->col_field[c];
     char b1[32], b2[32];
     struct sb_buf exp = {0};
     int is_date = col->type == SB_TYPE_DATE;
 
-    if (!((rd->has_lo[c] && cv->num < rd->lo[c]) ||
-          (rd->has_hi[c] && cv->num > rd->hi[c])))
-        return;
     if (rd->has_lo[c])
         sb_buf_printf(&exp, "不小于 %s", bound_text(rd->lo[c], is_date, b1));
     if (rd->has_hi[c])
         sb_buf_printf(&exp, "%s不大于 %s", rd->has_lo[c] ? "，" : "",
                       bound_text(rd->hi[c], is_date, b2));
-    annex_cell_finding(
-        rd, rec, fi, SB_SEV_ERROR, "cell.range", col->header, exp.data, t,
-        is_date ? "日期超出合理范围（不能晚于统计截止日）" : "数值超出合理范围",
-        NULL);
+    annex_cell_finding(rd, rec, rd->res->col_field[c], SB_SEV_ERROR,
+                       "cell.range", col->header, exp.data, cv->text,
+                       is_date ? "日期超出合理范围（不能晚于统计截止日）"
+                               : "数值超出合理范围",
+                       NULL);
     sb_buf_free(&exp);
     cv->state = SB_CELL_BAD;
 }
@@ -109,10 +105,10 @@ static void report_invalid(struct reader *rd, const struct sb_record *rec,
     sb_buf_free(&exp);
 }
 
-/* Check one cell and fill rd->cells[c]: a memoised value, a none word
- * (an error when the column is required), a value the type rejects, or
- * a parsed value, which is then checked against the bounds. */
-static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
+/* Fill rd->cells[c] from its cell: a memoised value, a none word (an
+ * error when the column is required), a value the type rejects, or a
+ * parsed value. Returns 1 when the cell holds a value. */
+static int cell_value(struct reader *rd, const struct sb_record *rec, int c)
 {
     const struct sb_column *col = &rd->a->cols[c];
     struct sb_cellval *cv = &rd->cells[c];
@@ -127,7 +123,7 @@ static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
     memset(cv, 0, sizeof *cv);
     cv->enum_idx = -1;
     if (fi < 0)
-        return;
+        return 0;
     n = fi < rec->n_fields ? sb_trim(rec->fields[fi], rec->lens[fi], &t) : 0;
     if (n == 0)
         t = "";
@@ -142,8 +138,7 @@ static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
             cv->num = me->num;
             cv->enum_idx = me->enum_idx;
             cv->mask = me->mask;
-            check_bounds(rd, rec, c, t);
-            return;
+            return 1;
         }
         none = hit ? 1 : sb_cell_is_none(t, n);
         if (none && me != NULL && !hit) {
@@ -158,12 +153,12 @@ static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
             annex_cell_finding(rd, rec, fi, SB_SEV_ERROR, "cell.required",
                                col->header, sb_typed_expects(col->type),
                                n ? t : "（空）", "必填单元格为空", rd->a->note);
-        return;
+        return 0;
     }
     if (!sb_typed_parse(col->type, col->en, rd->res->col_yuan[c], 0, t, n, &v,
                         &why, &kind)) {
         report_invalid(rd, rec, c, t, &v, why, kind);
-        return;
+        return 0;
     }
     cv->state = SB_CELL_OK;
     cv->num = v.num;
@@ -176,7 +171,18 @@ static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
         me->enum_idx = v.enum_idx;
         me->mask = v.mask;
     }
-    check_bounds(rd, rec, c, t);
+    return 1;
+}
+
+/* Check one cell and fill rd->cells[c]; a value out of its column's
+ * bounds is an error too. */
+static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
+{
+    const struct sb_cellval *cv = &rd->cells[c];
+
+    if (cell_value(rd, rec, c) && ((rd->has_lo[c] && cv->num < rd->lo[c]) ||
+                                   (rd->has_hi[c] && cv->num > rd->hi[c])))
+        report_range(rd, rec, c);
 }
 
 /* A listed example filed under another class (002 1.1: 机床 is 加工设备). */

@@ -1,9 +1,8 @@
 /* csvin.c: the CSV reader (see csvin.h), first stage of the pipeline:
  * opening a file (its encoding found by csvin_encoding.c, or a
- * speculative read set up by csvin_spec.c), the loop of sb_csvin_next
- * (a piece of raw input from csvin_feed.c, checked, converted from
- * GB18030, fed to libcsv until a record is complete), the reader's
- * accessors and close. csvin_int.h lists the reader's files. */
+ * speculative read set up by csvin_spec.c), the reader's accessors and
+ * close. Records are read by csvin_feed.c (sb_csvin_next); csvin_int.h
+ * lists the reader's files. */
 #include "read/csvin.h"
 
 #include <errno.h>
@@ -125,56 +124,6 @@ int sb_csvin_open_spec(struct sb_csvin **out, const char *path, long long start,
     struct csvin_range sp = {start, end};
 
     return open_any(out, path, opts, &sp, findings, err);
-}
-
-int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
-                  struct sb_error *err)
-{
-    *rec = NULL;
-    if (r->rec_done)
-        csvin_reset_record(r);
-    while (!r->done) {
-        const char *s;
-        size_t n = 0, used;
-        int complete, again, rc;
-        long long off;
-
-        rc = csvin_next_piece(r, &s, &n, &complete, err);
-        if (rc != SB_OK)
-            return rc;
-        if (n == 0) {
-            if (r->end < r->size)
-                return SB_OK; /* paused at the limit, between records */
-            rc = csvin_finish(r, &again, err);
-            if (rc != SB_OK)
-                return rc;
-            continue;
-        }
-        off = r->in_off + (long long)r->in_pos;
-        if (r->spec && !csvin_spec_check(r, s, n, complete))
-            return SB_OK; /* not plain UTF-8: the caller starts again */
-        used = n;
-        if (r->n_bad > 0 && csvin_bad_within(r, off, n))
-            r->dirty = 1;
-        if (r->enc == SB_ENC_GB18030) {
-            size_t m;
-
-            used = csvin_convert(r, s, n, complete || r->in_eof, &m);
-            s = r->conv;
-            n = m;
-        }
-        r->in_pos += used;
-        if (n > 0) {
-            rc = csvin_feed_piece(r, s, n, complete, off, &again, err);
-            if (rc != SB_OK)
-                return rc;
-        }
-        if (r->rec_done)
-            break;
-    }
-    if (r->rec_done)
-        *rec = &r->rec;
-    return SB_OK;
 }
 
 enum sb_encoding sb_csvin_encoding(const struct sb_csvin *r)

@@ -1,10 +1,11 @@
-/* csvin_feed.c: feeding the CSV reader's input to libcsv. The raw
- * bytes are cut into physical lines (LF, CR LF or a lone CR) and fed one
- * line per csv_parse call: that is what gives positions, since libcsv
- * reports none, but between two calls its public state (pstate, quoted,
- * entry_pos) says whether a quoted field is still open. Blank lines
- * between records are counted here, and the end of the file closes the
- * read. */
+/* csvin_feed.c: reading records (sb_csvin_next). The raw bytes are cut
+ * into physical lines (LF, CR LF or a lone CR); each is checked when the
+ * read is speculative, converted when the file is GB18030, and fed to
+ * libcsv until a record is complete. One line per csv_parse call is what
+ * gives positions: libcsv reports none, but between two calls its public
+ * state (pstate, quoted, entry_pos) says whether a quoted field is still
+ * open. Blank lines between records are counted here, and the end of the
+ * file closes the read. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,8 +25,11 @@ static void clip_open_field(struct sb_csvin *r)
     r->p.entry_pos = m;
 }
 
-int csvin_feed_piece(struct sb_csvin *r, const char *s, size_t n, int complete,
-                     long long off, int *again, struct sb_error *err)
+/* Feed one piece of UTF-8 (a whole line when complete, else part of a
+ * line) whose raw bytes begin at file offset off. Sets *again when a
+ * runaway quote made the reader seek back to read the record again. */
+static int feed_piece(struct sb_csvin *r, const char *s, size_t n, int complete,
+                      long long off, int *again, struct sb_error *err)
 {
     *again = 0;
     if (!r->mid_line && r->p.pstate == ROW_NOT_BEGUN) {
@@ -90,8 +94,12 @@ static size_t line_len(const struct sb_csvin *r, const char *s, size_t n)
     return lf != NULL ? end + 1 : 0;
 }
 
-int csvin_next_piece(struct sb_csvin *r, const char **s, size_t *n,
-                     int *complete, struct sb_error *err)
+/* The next piece of raw input, not yet consumed: a whole line with its
+ * terminator (*complete = 1), or part of one (a line longer than the
+ * buffer, or the last line when it has no terminator). *n = 0 at the end
+ * of the file. Returns SB_OK, or SB_EIO (err set). */
+static int next_piece(struct sb_csvin *r, const char **s, size_t *n,
+                      int *complete, struct sb_error *err)
 {
     for (;;) {
         size_t usable = r->in_len, avail, len;
@@ -149,7 +157,9 @@ int csvin_next_piece(struct sb_csvin *r, const char **s, size_t *n,
     }
 }
 
-int csvin_finish(struct sb_csvin *r, int *again, struct sb_error *err)
+/* End of file: close a runaway quote, flush libcsv, report blank lines
+ * (r->done set), or seek back as csvin_feed_piece does (*again). */
+static int finish(struct sb_csvin *r, int *again, struct sb_error *err)
 {
     *again = 0;
     if (r->p.pstate == FIELD_BEGUN && r->p.quoted && !r->quote_reported) {
@@ -172,5 +182,55 @@ int csvin_finish(struct sb_csvin *r, int *again, struct sb_error *err)
                      r->n_blank, r->first_blank);
     }
     r->done = 1;
+    return SB_OK;
+}
+
+int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
+                  struct sb_error *err)
+{
+    *rec = NULL;
+    if (r->rec_done)
+        csvin_reset_record(r);
+    while (!r->done) {
+        const char *s;
+        size_t n = 0, used;
+        int complete, again, rc;
+        long long off;
+
+        rc = next_piece(r, &s, &n, &complete, err);
+        if (rc != SB_OK)
+            return rc;
+        if (n == 0) {
+            if (r->end < r->size)
+                return SB_OK; /* paused at the limit, between records */
+            rc = finish(r, &again, err);
+            if (rc != SB_OK)
+                return rc;
+            continue;
+        }
+        off = r->in_off + (long long)r->in_pos;
+        if (r->spec && !csvin_spec_check(r, s, n, complete))
+            return SB_OK; /* not plain UTF-8: the caller starts again */
+        used = n;
+        if (r->n_bad > 0 && csvin_bad_within(r, off, n))
+            r->dirty = 1;
+        if (r->enc == SB_ENC_GB18030) {
+            size_t m;
+
+            used = csvin_convert(r, s, n, complete || r->in_eof, &m);
+            s = r->conv;
+            n = m;
+        }
+        r->in_pos += used;
+        if (n > 0) {
+            rc = feed_piece(r, s, n, complete, off, &again, err);
+            if (rc != SB_OK)
+                return rc;
+        }
+        if (r->rec_done)
+            break;
+    }
+    if (r->rec_done)
+        *rec = &r->rec;
     return SB_OK;
 }

@@ -1,11 +1,12 @@
 /* csvin_int.h: what the csvin*.c files share and nothing outside them
  * uses: the reader's state and the helpers one file gives another. The
- * files, top to bottom (each calls only those below it):
- *   csvin.c           the public API: open, next record, accessors, close
+ * files, top to bottom (each calls only files listed below it):
+ *   csvin.c           the public API but reading: open, accessors, close
+ *   csvin_feed.c      reading (sb_csvin_next): raw input cut into
+ *                     physical lines, fed to libcsv one line at a time
+ *                     until a record is complete; the end of the file
  *   csvin_spec.c      speculative reading (sb_csvin_open_spec): no
  *                     pre-pass, every piece checked as it is read
- *   csvin_feed.c      raw input cut into physical lines, fed to libcsv
- *                     one line at a time; the end of the file
  *   csvin_recover.c   runaway quotes: judged after each line, reported,
  *                     and read again with the quote taken literally
  *   csvin_record.c    libcsv's strict-then-lax parse and the record it
@@ -141,25 +142,6 @@ int csvin_spec_open(struct sb_csvin *r, const struct csvin_range *sp,
  * than the buffer may end inside a character: counted as not plain.
  * Quotes are noted. Returns 0 when reading must stop. */
 int csvin_spec_check(struct sb_csvin *r, const char *s, size_t n, int complete);
-
-/* ---- csvin_feed.c ------------------------------------------------- */
-
-/* The next piece of raw input, not yet consumed: a whole line with its
- * terminator (*complete = 1), or part of one (a line longer than the
- * buffer, or the last line when it has no terminator). *n = 0 at the end
- * of the file. Returns SB_OK, or SB_EIO (err set). */
-int csvin_next_piece(struct sb_csvin *r, const char **s, size_t *n,
-                     int *complete, struct sb_error *err);
-
-/* Feed one piece of UTF-8 (a whole line when complete, else part of a
- * line) whose raw bytes begin at file offset off. Sets *again when a
- * runaway quote made the reader seek back to read the record again. */
-int csvin_feed_piece(struct sb_csvin *r, const char *s, size_t n, int complete,
-                     long long off, int *again, struct sb_error *err);
-
-/* End of file: close a runaway quote, flush libcsv, report blank lines
- * (r->done set), or seek back as csvin_feed_piece does (*again). */
-int csvin_finish(struct sb_csvin *r, int *again, struct sb_error *err);
 
 /* ---- csvin_recover.c ---------------------------------------------- */
 
