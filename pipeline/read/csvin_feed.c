@@ -158,7 +158,7 @@ static int next_piece(struct sb_csvin *r, const char **s, size_t *n,
 }
 
 /* End of file: close a runaway quote, flush libcsv, report blank lines
- * (r->done set), or seek back as csvin_feed_piece does (*again). */
+ * (r->done set), or seek back as feed_piece does (*again). */
 static int finish(struct sb_csvin *r, int *again, struct sb_error *err)
 {
     *again = 0;
