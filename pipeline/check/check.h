@@ -1,6 +1,6 @@
 /* check.h: the steps of a check run (decl.c drives them):
  *   figures.c  form.csv → the declared figures
- *   annex.c    one annex file → validated cells, unique keys, aggregates
+ *   annex*.c   one annex file → validated cells, unique keys, aggregates
  *   rule.c     the rules → findings
  * Each step adds findings to d->findings and returns a run status. */
 #ifndef SB_PIPELINE_CHECK_H
