@@ -7,6 +7,7 @@
 
 #include "rules/bind.h"
 #include "cells/cell.h"
+#include "cells/money_unit.h"
 #include "rules/eval.h"
 #include "form/expr.h"
 #include "base/outfile.h"
@@ -108,11 +109,9 @@ static void key_labels(const struct sb_form *f, const struct sb_expr *k,
  * them divided. */
 static double unit_div(const char *unit)
 {
-    if (strcmp(unit, "万元") == 0)
-        return 1e4;
-    if (strcmp(unit, "亿元") == 0)
-        return 1e8;
-    return 1;
+    double yuan = sb_money_unit_yuan(unit, strlen(unit));
+
+    return yuan > 0 ? yuan : 1;
 }
 
 static int is_money(const struct sb_form *f, const struct sb_expr *e)
