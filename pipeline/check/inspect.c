@@ -97,7 +97,7 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     int n_fields = 0, rc;
     long printed = 0, rows = 0;
 
-    rc = sb_form_open(&form, opts->form ? opts->form : "platform-2023", err);
+    rc = sb_form_open(&form, opts->form, err);
     if (rc != SB_OK)
         goto done;
     if (opts->annex != NULL) {

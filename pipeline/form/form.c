@@ -667,9 +667,19 @@ int sb_form_load(struct sb_form **out, const char *dir,
 int sb_form_open(struct sb_form **out, const char *code,
                  struct sb_error *err)
 {
-    char *dir;
+    char *dir, *dflt = NULL;
     int rc;
 
+    if (code == NULL) {
+        rc = sb_form_default_edition(&dflt, err);
+        if (rc != SB_OK) {
+            *out = NULL;
+            return rc;
+        }
+        rc = sb_form_open(out, dflt, err);
+        free(dflt);
+        return rc;
+    }
     for (const char *p = code; *p != '\0'; p++) {
         if (!(*p == '-' || *p == '_' || (*p >= 'a' && *p <= 'z') ||
               (*p >= '0' && *p <= '9'))) {

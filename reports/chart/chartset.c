@@ -291,10 +291,10 @@ static char *source_line(const struct sb_decl *d,
                          const struct sb_chart_def *ch)
 {
     const struct sb_annex *a = sb_form_annex(d->form, ch->source);
-    const struct sb_figure *sd = sb_decl_figure(d, "stat_date");
+    const struct sb_figure *sd = sb_decl_role(d, "statistics_date");
     char date[11] = "";
 
-    if (sd != NULL && sd->state == SB_FIG_OK)
+    if (sd != NULL)
         sb_date_format(sd->date, date);
     if (a != NULL)
         return sb_xasprintf("数据来源：附件%d %s%s%s", a->number, a->title,

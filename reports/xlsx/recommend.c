@@ -17,19 +17,10 @@ static char *dup_or_null(const char *s)
     return s != NULL ? sb_xstrdup(s) : NULL;
 }
 
-/* The value of the field an edition key names, as written; NULL when
- * the key, the field or the value is missing. */
-static const struct sb_figure *keyed(const struct sb_decl *d, const char *key)
+/* A copy of the text of the figure an edition role names, or NULL. */
+static char *role_text(const struct sb_decl *d, const char *role)
 {
-    const char *code = sb_form_meta(d->form, key);
-    const struct sb_figure *g = code ? sb_decl_figure(d, code) : NULL;
-
-    return g != NULL && g->raw != NULL && g->raw[0] != '\0' ? g : NULL;
-}
-
-static char *keyed_text(const struct sb_decl *d, const char *key)
-{
-    const struct sb_figure *g = keyed(d, key);
+    const struct sb_figure *g = sb_decl_role(d, role);
 
     return g != NULL ? sb_xstrdup(g->raw) : NULL;
 }
@@ -62,8 +53,8 @@ static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
     r->note = dup_or_null(sb_form_meta(f, "summary_note"));
     r->source = dup_or_null(sb_form_meta(f, "recommend_source"));
     r->quota = quota != NULL ? atoi(quota) : 0;
-    unit = sb_form_meta(f, "recommender")
-               ? sb_form_field(f, sb_form_meta(f, "recommender"))
+    unit = sb_form_meta(f, "recommending_unit")
+               ? sb_form_field(f, sb_form_meta(f, "recommending_unit"))
                : NULL;
     r->unit_label = sb_xstrdup(unit != NULL ? unit->label : "推荐单位");
     return SB_OK;
@@ -110,7 +101,7 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     e = &r->entries[r->n++];
     memset(e, 0, sizeof *e);
     e->form_path = sb_xstrdup(d->form_path);
-    unit = keyed(d, "recommender");
+    unit = sb_decl_role(d, "recommending_unit");
     if (unit != NULL) {
         e->row = unit->pos.row;
         e->line = unit->pos.line;
@@ -119,15 +110,13 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     }
     e->group = group_of(r, unit ? key.data : NULL, unit ? unit->raw : NULL);
     r->groups[e->group].n++;
-    e->platform = keyed_text(d, "platform");
-    e->company = keyed_text(d, "company");
-    e->contact = keyed_text(d, "contact");
-    e->mobile = keyed_text(d, "contact_mobile");
+    e->platform = role_text(d, "platform");
+    e->company = role_text(d, "company");
+    e->contact = role_text(d, "contact");
+    e->mobile = role_text(d, "contact_mobile");
     e->errors = sb_findings_count(d->findings, SB_SEV_ERROR);
-    date = sb_form_meta(d->form, "date")
-               ? sb_decl_figure(d, sb_form_meta(d->form, "date"))
-               : NULL;
-    if (date != NULL && date->state == SB_FIG_OK && date->date > r->date)
+    date = sb_decl_role(d, "date");
+    if (date != NULL && date->date > r->date)
         r->date = date->date;
     sb_buf_free(&key);
     return SB_OK;
