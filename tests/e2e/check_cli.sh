@@ -73,8 +73,8 @@ check_eq "green-design: the list is the published file, byte for byte" \
 
 # --max-print caps what is printed, not what is counted.
 mkdir -p "$T/dups/annex"
-cp -r tests/fixtures/base/. "$T/dups"
-awk -F, -v OFS=, 'NR > 2 { $2 = "SAME-ID" } 1' tests/fixtures/base/annex/devices.csv > "$T/dups/annex/devices.csv"
+cp -r tests/fixtures/platform-2023/base/. "$T/dups"
+awk -F, -v OFS=, 'NR > 2 { $2 = "SAME-ID" } 1' tests/fixtures/platform-2023/base/annex/devices.csv > "$T/dups/annex/devices.csv"
 "$SHENBAO" check -q --max-print 3 "$T/dups" > "$T/d.txt"
 check_eq "duplicates: exit 1" "$?" 1
 check_eq "duplicates: 3 printed" "$(grep -c 'cell.duplicate' "$T/d.txt")" 3
@@ -82,7 +82,7 @@ check_grep "duplicates: all 58 counted" '^58 errors' "$T/d.txt"
 check_grep "duplicates: the rest are announced" 'not shown' "$T/d.txt"
 
 # inspect: encoding, header mapping, typed rows.
-"$SHENBAO" inspect tests/fixtures/base/annex/roster.csv > "$T/i.txt"
+"$SHENBAO" inspect tests/fixtures/platform-2023/base/annex/roster.csv > "$T/i.txt"
 check_eq "inspect: exit 0" "$?" 0
 check_grep "inspect: GB18030 detected" '^# encoding: GB18030' "$T/i.txt"
 check_grep "inspect: annex recognised" '^# annex: 附件8 企业人员花名册 \(roster\)' "$T/i.txt"

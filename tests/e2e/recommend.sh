@@ -10,7 +10,7 @@ X="python3 tests/e2e/xlsx_check.py"
 # decl N [UNIT]: a copy of the base as platform N, of unit UNIT.
 decl() {
     mkdir -p "$T/d$1"
-    cp -r tests/fixtures/base/. "$T/d$1"
+    cp -r tests/fixtures/platform-2023/base/. "$T/d$1"
     sed -i -e "s/^platform.name,\"平台名称\",.*/platform.name,\"平台名称\",\"平台$1\"/" \
         -e "s/^company.name,\"企业名称\",.*/company.name,\"企业名称\",\"企业$1\"/" \
         "$T/d$1/form.csv"
