@@ -463,6 +463,13 @@ const struct sb_figure *sb_decl_role(const struct sb_decl *d,
     return g != NULL && g->state == SB_FIG_OK ? g : NULL;
 }
 
+const char *sb_decl_role_text(const struct sb_decl *d, const char *role)
+{
+    const struct sb_figure *g = sb_decl_role(d, role);
+
+    return g != NULL ? g->raw : NULL;
+}
+
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
                                             const char *code)
 {

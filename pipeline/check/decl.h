@@ -116,6 +116,10 @@ const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
 const struct sb_figure *sb_decl_role(const struct sb_decl *d,
                                      const char *role);
 
+/* The text of that figure as written (sb_decl_role), or NULL. Borrowed
+ * from d. */
+const char *sb_decl_role_text(const struct sb_decl *d, const char *role);
+
 /* The result of annex code, or NULL. */
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
                                             const char *code);

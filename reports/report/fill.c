@@ -256,9 +256,7 @@ const char *sb_fill_meta(const struct sb_decl *d, const char *key)
 
 const char *sb_fill_role(const struct sb_decl *d, const char *role)
 {
-    const struct sb_figure *g = sb_decl_role(d, role);
-
-    return g != NULL ? g->raw : NULL;
+    return sb_decl_role_text(d, role);
 }
 
 const char *sb_fill_raw(const struct sb_decl *d, const char *code)

@@ -153,14 +153,6 @@ static int make_cols(const struct sb_annex *a,
     return k;
 }
 
-/* The text of the figure an edition role names, or NULL. */
-static const char *role_text(const struct sb_decl *d, const char *role)
-{
-    const struct sb_figure *f = sb_decl_role(d, role);
-
-    return f != NULL ? f->raw : NULL;
-}
-
 /* "2023年5月31日" for the statistics date, or NULL. */
 static char *stat_date(const struct sb_decl *d)
 {
@@ -181,7 +173,7 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
                  const struct vcol *cols, int n_cols, int mask,
                  struct sb_vol_fact *f, struct sb_buf *bufs)
 {
-    const char *company = role_text(d, "company");
+    const char *company = sb_decl_role_text(d, "company");
     char *date = stat_date(d);
     int n = 0;
 
@@ -244,7 +236,7 @@ static int write_volume(const struct sb_decl *d, int idx, const char *path,
     t.number = a->number;
     t.title = a->title;
     t.note = a->note;
-    t.company = role_text(d, "company");
+    t.company = sb_decl_role_text(d, "company");
     t.font_source = sb_form_meta(d->form, "font_source");
     t.facts = fact;
     t.n_facts = facts(d, res, s.cols, s.n_cols, s.mask, fact, bufs);
@@ -284,7 +276,7 @@ int sb_evidence_write(const struct sb_decl *d, const char *path,
     int rc;
 
     (void)opts; /* evidence is placed as it is: nothing to mask */
-    cite.company = role_text(d, "company");
+    cite.company = sb_decl_role_text(d, "company");
     cite.missing = sb_form_meta(d->form, "evidence_source");
     cite.list = sb_form_meta(d->form, "evidence_list_source");
     cite.fonts = sb_form_meta(d->form, "font_source");

@@ -17,13 +17,6 @@ static char *dup_or_null(const char *s)
     return s != NULL ? sb_xstrdup(s) : NULL;
 }
 
-/* A copy of the text of the figure an edition role names, or NULL. */
-static char *role_text(const struct sb_decl *d, const char *role)
-{
-    const struct sb_figure *g = sb_decl_role(d, role);
-
-    return g != NULL ? sb_xstrdup(g->raw) : NULL;
-}
 
 /* Take the edition's summary from the first declaration; later ones
  * must be of the same edition. */
@@ -110,10 +103,10 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     }
     e->group = group_of(r, unit ? key.data : NULL, unit ? unit->raw : NULL);
     r->groups[e->group].n++;
-    e->platform = role_text(d, "platform");
-    e->company = role_text(d, "company");
-    e->contact = role_text(d, "contact");
-    e->mobile = role_text(d, "contact_mobile");
+    e->platform = dup_or_null(sb_decl_role_text(d, "platform"));
+    e->company = dup_or_null(sb_decl_role_text(d, "company"));
+    e->contact = dup_or_null(sb_decl_role_text(d, "contact"));
+    e->mobile = dup_or_null(sb_decl_role_text(d, "contact_mobile"));
     e->errors = sb_findings_count(d->findings, SB_SEV_ERROR);
     date = sb_decl_role(d, "date");
     if (date != NULL && date->date > r->date)

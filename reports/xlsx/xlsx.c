@@ -12,18 +12,10 @@
 /* The creation date when the declaration has none: 2000-01-01 UTC. */
 #define FALLBACK_CREATED 946684800
 
-/* The text of the figure an edition role names, or NULL. */
-static const char *role_text(const struct sb_decl *d, const char *role)
-{
-    const struct sb_figure *g = sb_decl_role(d, role);
-
-    return g != NULL ? g->raw : NULL;
-}
-
 static int set_properties(const struct sb_xlsx_book *bk, struct sb_error *err)
 {
     const struct sb_decl *d = bk->d;
-    const char *project = role_text(d, "project");
+    const char *project = sb_decl_role_text(d, "project");
     const struct sb_figure *date = sb_decl_role(d, "date");
     lxw_doc_properties p = {0};
     char *title, *comments;
@@ -34,7 +26,7 @@ static int set_properties(const struct sb_xlsx_book *bk, struct sb_error *err)
     comments = sb_xasprintf("shenbao %s：核对表与申报书附件清单", SB_VERSION);
     p.title = title;
     p.subject = (char *)sb_form_meta(d->form, "title");
-    p.company = (char *)role_text(d, "company");
+    p.company = (char *)sb_decl_role_text(d, "company");
     p.comments = comments;
     p.created = FALLBACK_CREATED;
     if (date != NULL)
