@@ -18,6 +18,26 @@ static char *dup_or_null(const char *s)
 }
 
 
+/* Split "a|b|c" into exactly n owned strings out[0..n-1]. Returns 1, or
+ * 0 (nothing kept) when s is NULL or has another number of parts. */
+static int split_n(const char *s, char **out, int n)
+{
+    int k = 0;
+
+    while (s != NULL && k < n) {
+        const char *bar = strchr(s, '|');
+
+        out[k++] = bar ? sb_xstrndup(s, (size_t)(bar - s)) : sb_xstrdup(s);
+        s = bar ? bar + 1 : NULL;
+    }
+    if (k == n && s == NULL)
+        return 1;
+    while (k > 0)
+        free(out[--k]);
+    memset(out, 0, (size_t)n * sizeof *out);
+    return 0;
+}
+
 /* Take the edition's summary from the first declaration; later ones
  * must be of the same edition. */
 static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
@@ -41,8 +61,20 @@ static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
         return sb_error_set(err, SB_EUSAGE, NULL,
                             "%s: form edition %s has no 推荐信息汇总表", d->dir,
                             code);
+    if (!split_n(sb_form_meta(f, "summary_columns"), r->columns,
+                 SB_RECOMMEND_COLS) ||
+        !split_n(sb_form_meta(f, "summary_lines"), r->lines,
+                 SB_RECOMMEND_LINES))
+        return sb_error_set(err, SB_EFORMAT, NULL,
+                            "%s: form edition %s: summary_columns needs %d "
+                            "headers and summary_lines %d labels, split by |",
+                            d->dir, code, SB_RECOMMEND_COLS,
+                            SB_RECOMMEND_LINES);
     r->edition = sb_xstrdup(code);
     r->title = sb_xstrdup(title);
+    r->item = sb_xstrdup(sb_form_meta(f, "summary_item")
+                             ? sb_form_meta(f, "summary_item")
+                             : "");
     r->note = dup_or_null(sb_form_meta(f, "summary_note"));
     r->source = dup_or_null(sb_form_meta(f, "recommend_source"));
     r->quota = quota != NULL ? atoi(quota) : 0;
@@ -153,12 +185,16 @@ static void over_quota(const struct sb_recommend *r, int gi,
             continue;
         if (++k == r->quota + 1)
             at = e;
-        sb_buf_printf(&names, "%s%s", names.len ? "、" : "",
-                      e->platform ? e->platform : "（未填写平台名称）");
+        if (names.len > 0)
+            sb_buf_puts(&names, "、");
+        if (e->platform != NULL)
+            sb_buf_puts(&names, e->platform);
+        else
+            sb_buf_printf(&names, "（未填写%s名称）", r->item);
     }
-    sb_buf_printf(&msg, "“%s”推荐了%d个平台（%s），超过规定的上限%d个",
-                  g->unit ? g->unit : "（未填写推荐单位）", g->n, names.data,
-                  r->quota);
+    sb_buf_printf(&msg, "“%s”推荐了%d个%s（%s），超过规定的上限%d个",
+                  g->unit ? g->unit : "（未填写推荐单位）", g->n, r->item,
+                  names.data, r->quota);
     sb_buf_printf(&exp, "不超过%d个", r->quota);
     sb_buf_printf(&got, "%d个", g->n);
     add_finding(fs, r, at, SB_SEV_ERROR, "recommend.quota", exp.data, got.data,
@@ -221,5 +257,10 @@ void sb_recommend_free(struct sb_recommend *r)
     free(r->note);
     free(r->source);
     free(r->unit_label);
+    free(r->item);
+    for (int c = 0; c < SB_RECOMMEND_COLS; c++)
+        free(r->columns[c]);
+    for (int l = 0; l < SB_RECOMMEND_LINES; l++)
+        free(r->lines[l]);
     free(r);
 }
