@@ -1,4 +1,4 @@
-/* outfile.c: temporary file, then rename (see outfile.h). */
+/* outfile.c: temporary file, fsync, then rename (see outfile.h). */
 #include "base/outfile.h"
 
 #include <errno.h>
@@ -88,14 +88,30 @@ int sb_outfile_reserve(struct sb_outfile *o, const char *path,
     return SB_OK;
 }
 
+/* Flush the closed file path to disk. Returns 0, or -1 with errno. */
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd);
+    if (close(fd) != 0)
+        rc = -1;
+    return rc;
+}
+
 int sb_outfile_commit(struct sb_outfile *o, struct sb_error *err)
 {
     int failed = 0;
 
     if (o->fp != NULL) {
         failed = fflush(o->fp) != 0 || ferror(o->fp);
+        failed |= !failed && fsync(fileno(o->fp)) != 0;
         failed |= fclose(o->fp) != 0;
         o->fp = NULL;
+    } else {
+        failed = sync_file(o->tmp) != 0;
     }
     if (failed || rename(o->tmp, o->path) != 0) {
         int e = errno;
@@ -122,4 +138,22 @@ void sb_outfile_abort(struct sb_outfile *o)
     free(o->tmp);
     free(o->path);
     memset(o, 0, sizeof *o);
+}
+
+int sb_outfile_write(const char *path, const void *data, size_t len,
+                     struct sb_error *err)
+{
+    struct sb_outfile o;
+    int rc = sb_outfile_open(&o, path, err);
+
+    if (rc != SB_OK)
+        return rc;
+    if (len > 0 && fwrite(data, 1, len, o.fp) != len) {
+        int e = errno;
+
+        sb_outfile_abort(&o);
+        return sb_error_set(err, SB_EIO, NULL, "cannot write %s: %s", path,
+                            strerror(e));
+    }
+    return sb_outfile_commit(&o, err);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "cells/money_unit.h"
 #include "check/annex_int.h"
 
 /* Strip a directory and a ".csv" suffix, then take the matching key. */
@@ -64,6 +65,7 @@ int sb_annex_header_column(const struct sb_annex *a, const char *h,
     struct sb_buf key = {0};
     int found = -1;
     char *open;
+    double yuan;
 
     *unit = 0;
     sb_norm_key(h, strlen(h), &key);
@@ -79,12 +81,9 @@ int sb_annex_header_column(const struct sb_annex *a, const char *h,
         open = strrchr(key.data, '(');
         if (found >= 0 || open == NULL || key.data[key.len - 1] != ')')
             break;
-        if (strcmp(open, "(元)") == 0)
-            *unit = 1;
-        else if (strcmp(open, "(万元)") == 0)
-            *unit = 1e4;
-        else if (strcmp(open, "(亿元)") == 0)
-            *unit = 1e8;
+        yuan = sb_money_unit_yuan(open + 1, strlen(open) - 2);
+        if (yuan > 0)
+            *unit = yuan;
         *open = '\0';
         key.len = (size_t)(open - key.data);
     }

@@ -366,7 +366,7 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
         goto fail;
     edition = sb_figures_edition(t);
     if (edition == NULL)
-        edition = opts->form != NULL ? opts->form : "platform-2023";
+        edition = opts->form;
     rc = sb_form_open(&d->form, edition, err);
     if (rc != SB_OK)
         goto fail;
@@ -452,6 +452,22 @@ const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
     int i = sb_form_field_index(d->form, code);
 
     return i >= 0 ? &d->figs[i] : NULL;
+}
+
+const struct sb_figure *sb_decl_role(const struct sb_decl *d,
+                                     const char *role)
+{
+    const char *code = sb_form_meta(d->form, role);
+    const struct sb_figure *g = code ? sb_decl_figure(d, code) : NULL;
+
+    return g != NULL && g->state == SB_FIG_OK ? g : NULL;
+}
+
+const char *sb_decl_role_text(const struct sb_decl *d, const char *role)
+{
+    const struct sb_figure *g = sb_decl_role(d, role);
+
+    return g != NULL ? g->raw : NULL;
 }
 
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,

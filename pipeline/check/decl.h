@@ -87,7 +87,7 @@ struct sb_decl {
 
 struct sb_check_opts {
     const char *form;    /* edition code to use when form.csv names none;
-                            NULL: "platform-2023" */
+                            NULL: the default (sb_form_default_edition) */
     long max_per_kind;   /* findings stored per (code, file); 0: 1000 */
     int threads;         /* threads reading annexes; 0: 2 (1: every
                             file in order, none split) */
@@ -107,6 +107,18 @@ void sb_decl_free(struct sb_decl *d);
 /* The figure of field code, or NULL if the form has no such field. */
 const struct sb_figure *sb_decl_figure(const struct sb_decl *d,
                                        const char *code);
+
+/* The figure of the field that edition.csv gives role (a key such as
+ * "declarant" or "statistics_date", whose value is a field code), when
+ * it is filled: holds a valid value of its type (SB_FIG_OK; its raw is
+ * then non-empty). NULL when the edition has no such role or field, or
+ * the figure is missing, 无 or invalid. Borrowed from d. */
+const struct sb_figure *sb_decl_role(const struct sb_decl *d,
+                                     const char *role);
+
+/* The text of that figure as written (sb_decl_role), or NULL. Borrowed
+ * from d. */
+const char *sb_decl_role_text(const struct sb_decl *d, const char *role);
 
 /* The result of annex code, or NULL. */
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,

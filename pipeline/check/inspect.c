@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cells/cell.h"
+#include "cells/money_unit.h"
 #include "check/check.h"
 #include "read/csvin.h"
 #include "form/form.h"
@@ -83,6 +84,24 @@ static void put_findings(FILE *out, struct sb_findings *fs)
                 f[i].pos.line, f[i].message ? f[i].message : "", f[i].code);
 }
 
+/* How a column's money is read, into buf: ", 元", or ", 万元→元" when
+ * the file writes it in another unit (yuan 元 each); "" for a column
+ * that is not money. Returns buf. */
+static const char *money_note(const struct sb_column *c, double yuan,
+                              char *buf, size_t size)
+{
+    int u = sb_money_unit_index(yuan);
+
+    if (c->type != SB_TYPE_MONEY)
+        buf[0] = '\0';
+    else if (u > 0)
+        snprintf(buf, size, ", %s→%s", sb_money_units[u].name,
+                 sb_money_units[0].name);
+    else
+        snprintf(buf, size, ", %s", sb_money_units[0].name);
+    return buf;
+}
+
 int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
                FILE *out, struct sb_error *err)
 {
@@ -97,7 +116,7 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     int n_fields = 0, rc;
     long printed = 0, rows = 0;
 
-    rc = sb_form_open(&form, opts->form ? opts->form : "platform-2023", err);
+    rc = sb_form_open(&form, opts->form, err);
     if (rc != SB_OK)
         goto done;
     if (opts->annex != NULL) {
@@ -134,6 +153,7 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
             for (int i = 0; i < n_fields; i++) {
                 const struct sb_column *c;
                 double unit = 0;
+                char money[32];
 
                 names[i] = sb_xstrdup(rec->fields[i]);
                 col_of[i] = a != NULL ? sb_annex_header_column(
@@ -149,9 +169,7 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
                 yuan[i] = unit > 0 ? unit : c->yuan_per_unit;
                 fprintf(out, "#   %d %s -> %s (%s%s%s%s)\n", i + 1,
                         rec->fields[i], c->code, sb_type_name(c->type),
-                        c->type == SB_TYPE_MONEY
-                            ? (yuan[i] == 1 ? ", 元" : ", 万元→元")
-                            : "",
+                        money_note(c, yuan[i], money, sizeof money),
                         c->required ? ", required" : "",
                         c->unique ? ", unique" : "");
             }

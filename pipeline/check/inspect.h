@@ -8,7 +8,7 @@
 #include "base/sb.h"
 
 struct sb_inspect_opts {
-    const char *form;  /* edition code; NULL: platform-2023 */
+    const char *form;  /* edition code; NULL: the default edition */
     const char *annex; /* annex code; NULL: matched from the file name */
     long max_rows;     /* rows to print; < 0: all */
 };

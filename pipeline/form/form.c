@@ -9,6 +9,7 @@
 
 #include "rules/bind.h"
 #include "cells/cell.h"
+#include "cells/money_unit.h"
 #include "form/expr.h"
 #include "read/table.h"
 #include "base/utf8.h"
@@ -232,22 +233,11 @@ static int parse_type(struct loader *ld, long r, int col, enum sb_type *t,
     return SB_OK;
 }
 
-/* Units of money: how many 元 one unit is. */
+/* Units of money: how many 元 one unit is (none written: 元). */
 static int money_unit(const char *unit, double *yuan)
 {
-    if (strcmp(unit, "万元") == 0) {
-        *yuan = 10000.0;
-        return 1;
-    }
-    if (strcmp(unit, "元") == 0 || unit[0] == '\0') {
-        *yuan = 1.0;
-        return 1;
-    }
-    if (strcmp(unit, "亿元") == 0) {
-        *yuan = 1e8;
-        return 1;
-    }
-    return 0;
+    *yuan = unit[0] != '\0' ? sb_money_unit_yuan(unit, strlen(unit)) : 1.0;
+    return *yuan > 0;
 }
 
 static int load_fields(struct loader *ld)
@@ -678,9 +668,19 @@ int sb_form_load(struct sb_form **out, const char *dir,
 int sb_form_open(struct sb_form **out, const char *code,
                  struct sb_error *err)
 {
-    char *dir;
+    char *dir, *dflt = NULL;
     int rc;
 
+    if (code == NULL) {
+        rc = sb_form_default_edition(&dflt, err);
+        if (rc != SB_OK) {
+            *out = NULL;
+            return rc;
+        }
+        rc = sb_form_open(out, dflt, err);
+        free(dflt);
+        return rc;
+    }
     for (const char *p = code; *p != '\0'; p++) {
         if (!(*p == '-' || *p == '_' || (*p >= 'a' && *p <= 'z') ||
               (*p >= '0' && *p <= '9'))) {

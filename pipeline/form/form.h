@@ -187,9 +187,17 @@ const char *sb_chart_option(const struct sb_chart_def *c, const char *key);
 int sb_form_load(struct sb_form **out, const char *dir,
                  struct sb_error *err);
 
-/* Load edition code from <datadir>/pipeline/forms/<code>. */
+/* Load edition code from <datadir>/pipeline/forms/<code>; code NULL:
+ * the default edition (sb_form_default_edition). */
 int sb_form_open(struct sb_form **out, const char *code,
                  struct sb_error *err);
+
+/* The default edition, read as when a declaration names none: the one
+ * directory of <datadir>/pipeline/forms/ whose edition.csv has the row
+ * "default,1". Returns SB_OK and *code (caller frees), or SB_EIO (the
+ * folder cannot be listed or an edition.csv read) / SB_EFORMAT (no
+ * edition or more than one is marked) with err and *code NULL. */
+int sb_form_default_edition(char **code, struct sb_error *err);
 
 void sb_form_free(struct sb_form *f);
 

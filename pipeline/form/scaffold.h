@@ -16,8 +16,8 @@
 
 #include "base/sb.h"
 
-/* Write a blank declaration of edition (a code, "platform-2023") into
- * dir, creating dir and its parents when missing. Never overwrites: a
+/* Write a blank declaration of edition (a code; NULL: the default
+ * edition) into dir, creating dir and its parents when missing. Never overwrites: a
  * dir that exists and is not an empty directory is refused with
  * SB_EUSAGE. The files written are listed on list (one path a line; may
  * be NULL). Returns SB_OK, SB_EUSAGE (unknown edition, dir not empty),

@@ -10,14 +10,12 @@
  * numbers SVG ids from process-wide counters, which chart_svg.c redoes. */
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "base/outfile.h"
 #include "chart/chart_out.h"
 #include "chart/chart_model.h"
 #include "chart/chart_svg.h"
@@ -223,58 +221,6 @@ int sb_chart_render(const struct sb_chart *c, enum sb_chart_format format,
     return SB_OK;
 }
 
-/* Write data to path via a temporary file in the same directory. */
-static int write_atomic(const char *path, const char *data, size_t len,
-                        struct sb_error *err)
-{
-    char *tmp = sb_xasprintf("%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp), rc = SB_OK;
-    size_t done = 0;
-
-    if (fd < 0) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot create: %s", tmp,
-                          strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    while (done < len) {
-        ssize_t k = write(fd, data + done, len - done);
-
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot write: %s",
-                              tmp, strerror(errno));
-            goto fail;
-        }
-        done += (size_t)k;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: %s", tmp, strerror(errno));
-        goto fail;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot close: %s", tmp,
-                          strerror(errno));
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot rename to %s: %s",
-                          tmp, path, strerror(errno));
-        goto fail;
-    }
-    free(tmp);
-    return SB_OK;
-fail:
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
 int sb_chart_write(const struct sb_chart *c, enum sb_chart_format format,
                    double px_per_pt, const char *path, struct sb_error *err)
 {
@@ -282,7 +228,7 @@ int sb_chart_write(const struct sb_chart *c, enum sb_chart_format format,
     int rc = sb_chart_render(c, format, px_per_pt, &b, err);
 
     if (rc == SB_OK)
-        rc = write_atomic(path, b.data != NULL ? b.data : "", b.len, err);
+        rc = sb_outfile_write(path, b.data, b.len, err);
     sb_buf_free(&b);
     return rc;
 }

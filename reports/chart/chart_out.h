@@ -21,9 +21,9 @@ int sb_chart_render(const struct sb_chart *c, enum sb_chart_format format,
                     double px_per_pt, struct sb_buf *out,
                     struct sb_error *err);
 
-/* Render one format and write it to path through a temporary file in
- * the same directory renamed over path, so path is either the old file
- * or the whole new one. Returns SB_OK, SB_ERENDER or SB_EIO. */
+/* Render one format and write it to path (sb_outfile_write: missing
+ * folders are created, and path is either the old file or the whole new
+ * one). Returns SB_OK, SB_ERENDER or SB_EIO. */
 int sb_chart_write(const struct sb_chart *c, enum sb_chart_format format,
                    double px_per_pt, const char *path,
                    struct sb_error *err);

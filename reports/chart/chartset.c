@@ -10,6 +10,7 @@
 #include "chart/chart_theme.h"
 #include "rules/bind.h"
 #include "cells/cell.h"
+#include "cells/money_unit.h"
 #include "rules/eval.h"
 #include "form/expr.h"
 #include "base/outfile.h"
@@ -111,11 +112,9 @@ static void key_labels(const struct sb_form *f, const struct sb_expr *k,
  * them divided. */
 static double unit_div(const char *unit)
 {
-    if (strcmp(unit, "万元") == 0)
-        return 1e4;
-    if (strcmp(unit, "亿元") == 0)
-        return 1e8;
-    return 1;
+    double yuan = sb_money_unit_yuan(unit, strlen(unit));
+
+    return yuan > 0 ? yuan : 1;
 }
 
 static int is_money(const struct sb_form *f, const struct sb_expr *e)
@@ -295,10 +294,10 @@ static char *source_line(const struct sb_decl *d,
                          const struct sb_chart_def *ch)
 {
     const struct sb_annex *a = sb_form_annex(d->form, ch->source);
-    const struct sb_figure *sd = sb_decl_figure(d, "stat_date");
+    const struct sb_figure *sd = sb_decl_role(d, "statistics_date");
     char date[11] = "";
 
-    if (sd != NULL && sd->state == SB_FIG_OK)
+    if (sd != NULL)
         sb_date_format(sd->date, date);
     if (a != NULL)
         return sb_xasprintf("数据来源：附件%d %s%s%s", a->number, a->title,

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/form.h"
+
 enum kind { FLAG, STRING, COUNT };
 
 /* getopt_long's value for option i given by its long name. */
@@ -61,7 +63,12 @@ static int n_words(const char *s)
 
 const char *sb_cli_default_edition(void)
 {
-    return "platform-2023";
+    static char *code;
+    struct sb_error err = {0};
+
+    if (code == NULL && sb_form_default_edition(&code, &err) != SB_OK)
+        return "(none: no edition.csv of pipeline/forms/ says default,1)";
+    return code;
 }
 
 int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)

@@ -75,7 +75,9 @@ struct sb_cmd {
 };
 
 /* The form edition used when neither --form nor form.csv names one, as
- * the commands and their help texts give it. Never NULL. */
+ * the commands and their help texts give it: the edition whose
+ * edition.csv says default,1 (sb_form_default_edition), read once and
+ * kept. Never NULL. */
 const char *sb_cli_default_edition(void);
 
 /* Parse the command line of cmd: argv[0] is the command's name, then its

@@ -254,6 +254,11 @@ const char *sb_fill_meta(const struct sb_decl *d, const char *key)
     return sb_form_meta(d->form, key);
 }
 
+const char *sb_fill_role(const struct sb_decl *d, const char *role)
+{
+    return sb_decl_role_text(d, role);
+}
+
 const char *sb_fill_raw(const struct sb_decl *d, const char *code)
 {
     const struct sb_figure *g = sb_decl_figure(d, code);

@@ -75,6 +75,10 @@ const char *sb_fill_meta(const struct sb_decl *d, const char *key);
  * NULL (borrowed from d). */
 const char *sb_fill_raw(const struct sb_decl *d, const char *code);
 
+/* The text of the figure edition role names when it is filled
+ * (sb_decl_role), else NULL (borrowed from d). */
+const char *sb_fill_role(const struct sb_decl *d, const char *role);
+
 /* The annex list numbered 附件number in the form: returns 1 and sets
  * *code (the annex code), *file (the file read, or NULL when the
  * declaration has none) and *rows (its data rows); 0 when the form has

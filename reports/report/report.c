@@ -160,8 +160,8 @@ static int setup(struct rp *r, const struct sb_decl *d,
     r->plain = r->body;
     r->plain.number = SB_PAGE_NUMBER_NONE;
     r->doc = sb_doc_new(fonts, &r->plain);
-    sb_doc_set_info(r->doc, title, sb_fill_raw(d, "applicant"));
-    sb_doc_set_findings(r->doc, findings);
+    sb_doc_set_info(r->doc, title, sb_fill_role(d, "declarant"));
+    sb_doc_set_findings(r->doc, findings, sb_fill_meta(d, "font_source"));
     return SB_OK;
 }
 

@@ -100,7 +100,7 @@ static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
     f.pos = doc->cur_pos;
     f.found = ch.data;
     f.expected = primary;
-    f.source = "002 附件2 说明2";
+    f.source = doc->font_source;
     if (g->state == TS_G_FALLBACK) {
         f.sev = SB_SEV_WARNING;
         family_of(doc->faces[g->face].font, used, sizeof used);

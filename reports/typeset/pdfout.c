@@ -1,8 +1,8 @@
 /* pdfout.c: the two passes and the PDF file. The measuring pass finds
  * where headings land and how many pages each numbering sequence has;
- * the drawing pass writes through a Cairo PDF surface to a temporary
- * file next to the target, renamed over it only when everything
- * succeeded. No creation date is written, so the same document gives
+ * the drawing pass writes through a Cairo PDF surface to the target
+ * (sb_outfile: a temporary file renamed over it only when everything
+ * succeeded). No creation date is written, so the same document gives
  * the same bytes. */
 #include "typeset/pdfout.h"
 #include "typeset/grid.h"
@@ -10,11 +10,11 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "base/outfile.h"
 
 struct sink {
     FILE *f;
@@ -93,69 +93,29 @@ static int draw(struct sb_doc *doc, struct sink *sink, struct sb_error *err)
     return rc;
 }
 
-/* A new file next to path, mode 0666 less the umask, opened for
- * writing; *tmp gets its name (caller frees). Returns the fd or -1. */
-static int open_temp(const char *path, char **tmp)
-{
-    for (unsigned i = 0;; i++) {
-        int fd;
-
-        *tmp = sb_xasprintf("%s.%ld.%u.tmp", path, (long)getpid(), i);
-        fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST || i == 99)
-            return fd;
-        free(*tmp);
-    }
-}
-
 int sb_ts_pdf_write(struct sb_doc *doc, const char *path,
                     struct sb_error *err)
 {
     struct sb_error local = {0};
+    struct sb_outfile o;
     struct sink sink = {0};
-    char *tmp = NULL;
-    int fd, rc;
+    int rc;
 
     if (err == NULL)
         err = &local;
     rc = measure(doc, err);
+    if (rc == SB_OK)
+        rc = sb_outfile_open(&o, path, err);
     if (rc != SB_OK)
         return rc;
-    fd = open_temp(path, &tmp);
-    if (fd < 0) {
-        rc = sb_error_set(err, SB_EIO, NULL,
-                          "%s: cannot create a file next to it: %s", path,
-                          strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    sink.f = fdopen(fd, "wb");
-    if (sink.f == NULL) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: %s", tmp, strerror(errno));
-        close(fd);
-        goto fail;
-    }
+    sink.f = o.fp;
     rc = draw(doc, &sink, err);
-    if (sink.failed && rc == SB_OK)
-        rc = SB_EIO;
-    if (fclose(sink.f) != 0 && !sink.failed)
-        sink.failed = errno;
-    if (sink.failed) {
+    if (sink.failed)
         rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot write: %s", path,
                           strerror(sink.failed));
-        goto fail;
+    if (rc != SB_OK) {
+        sb_outfile_abort(&o);
+        return rc;
     }
-    if (rc != SB_OK)
-        goto fail;
-    if (rename(tmp, path) != 0) {
-        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot rename into place: %s",
-                          path, strerror(errno));
-        goto fail;
-    }
-    free(tmp);
-    return SB_OK;
-fail:
-    unlink(tmp);
-    free(tmp);
-    return rc;
+    return sb_outfile_commit(&o, err);
 }

@@ -161,9 +161,11 @@ void sb_doc_set_info(struct sb_doc *doc, const char *title,
     doc->author = author ? sb_xstrdup(author) : NULL;
 }
 
-void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs)
+void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs,
+                         const char *source)
 {
     doc->findings = fs;
+    doc->font_source = source;
 }
 
 void sb_doc_set_label(struct sb_doc *doc, const char *label)

@@ -61,8 +61,11 @@ void sb_doc_free(struct sb_doc *doc);
 /* PDF Title and Author (either may be NULL). */
 void sb_doc_set_info(struct sb_doc *doc, const char *title,
                      const char *author);
-/* Where missing-glyph findings go (borrowed; NULL: none). */
-void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs);
+/* Where missing-glyph findings go (borrowed; NULL: none), and the
+ * source they cite: the rule on the type a form asks for (an edition's
+ * font_source role; borrowed; may be NULL). */
+void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs,
+                         const char *source);
 /* Location named in findings for the blocks added from now on, e.g.
  * "附件2 设备清单". A heading sets it to its own text until the next
  * call. NULL goes back to following the headings. */

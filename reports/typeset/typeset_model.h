@@ -200,6 +200,7 @@ struct sb_doc {
     struct sb_page_style ps;  /* first section; header in strs */
     char *title, *author;
     struct sb_findings *findings;
+    const char *font_source; /* cited by missing-glyph findings */
 
     struct ts_block **blocks;
     int n_blocks, cap_blocks;

@@ -1,5 +1,5 @@
-/* evidence.c: the evidence volume (证明材料, notice 002 附件2 (5) 附件9–13
- * and 说明 3–4), see volume.h.
+/* evidence.c: the evidence volume (证明材料, the materials a notice asks
+ * for after the 申报书), see volume.h.
  *
  * Which files, in which order:
  * - without DIR/evidence/index.csv: every PDF, PNG and JPEG file
@@ -55,6 +55,7 @@ struct page {
 
 struct ev {
     struct sb_findings *fs;
+    const struct sb_vol_evidence_cite *cite;
     char *dir;   /* DIR/evidence */
     char *index; /* DIR/evidence/index.csv */
     struct item *items;
@@ -80,7 +81,7 @@ static void finding(struct ev *ev, const char *code, enum sb_severity sev,
     f.pos.path = path;
     f.pos.row = row;
     f.annex = "证明材料";
-    f.source = "002 附件2 (5)、说明3";
+    f.source = ev->cite->list;
     f.message = msg.data;
     sb_findings_add(ev->fs, &f);
     sb_buf_free(&msg);
@@ -292,7 +293,7 @@ static int read_index(struct ev *ev)
             f.pos.row = rec->row;
             f.annex = "证明材料";
             f.found = file;
-            f.source = "002 附件2 (5)";
+            f.source = ev->cite->missing;
             sb_findings_addf(ev->fs, &f,
                              "证明材料清单所列文件“%s”在 evidence 目录中不存在",
                              file);
@@ -458,7 +459,8 @@ static void ev_free(struct ev *ev)
     free(ev->index);
 }
 
-int sb_vol_evidence_write(const char *dir, const char *company,
+int sb_vol_evidence_write(const char *dir,
+                          const struct sb_vol_evidence_cite *cite,
                           struct sb_findings *fs, const char *path,
                           struct sb_fonts *fonts, struct sb_volume_info *info,
                           struct sb_error *err)
@@ -474,6 +476,7 @@ int sb_vol_evidence_write(const char *dir, const char *company,
     if (info != NULL)
         memset(info, 0, sizeof *info);
     ev.fs = fs;
+    ev.cite = cite;
     ev.dir = sb_xstrdup(dir);
     ev.index = sb_xasprintf("%s/index.csv", dir);
     collect(&ev);
@@ -482,7 +485,7 @@ int sb_vol_evidence_write(const char *dir, const char *company,
         ev_free(&ev);
         return SB_OK;
     }
-    header = company ? sb_xasprintf("证明材料 · %s", company)
+    header = cite->company ? sb_xasprintf("证明材料 · %s", cite->company)
                      : sb_xstrdup("证明材料");
     sb_page_style_gbt9704(&ps);
     ps.number = SB_PAGE_NUMBER_OF_TOTAL;
@@ -490,9 +493,9 @@ int sb_vol_evidence_write(const char *dir, const char *company,
     ps.header = header;
     sb_page_grid(&ps, &g);
     doc = sb_doc_new(fonts, &ps);
-    sb_doc_set_info(doc, "证明材料", company);
-    sb_doc_set_findings(doc, fs);
-    pages = add_items(&ev, doc, &g, company);
+    sb_doc_set_info(doc, "证明材料", cite->company);
+    sb_doc_set_findings(doc, fs, cite->fonts);
+    pages = add_items(&ev, doc, &g, cite->company);
     rc = sb_doc_write_pdf(doc, path, err);
     if (rc == SB_OK && info != NULL) {
         info->title = sb_xstrdup("证明材料");

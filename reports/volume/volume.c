@@ -153,23 +153,13 @@ static int make_cols(const struct sb_annex *a,
     return k;
 }
 
-/* The text of a declared field named by edition meta key, or NULL. */
-static const char *meta_figure(const struct sb_decl *d, const char *key)
-{
-    const char *code = sb_form_meta(d->form, key);
-    const struct sb_figure *f = code ? sb_decl_figure(d, code) : NULL;
-
-    return f != NULL && f->raw != NULL && f->raw[0] != '\0' ? f->raw : NULL;
-}
-
 /* "2023年5月31日" for the statistics date, or NULL. */
 static char *stat_date(const struct sb_decl *d)
 {
-    const char *code = sb_form_meta(d->form, "stat_date");
-    const struct sb_figure *f = code ? sb_decl_figure(d, code) : NULL;
+    const struct sb_figure *f = sb_decl_role(d, "statistics_date");
     int y, m, dd;
 
-    if (f == NULL || f->state != SB_FIG_OK)
+    if (f == NULL)
         return NULL;
     sb_date_to_ymd(f->date, &y, &m, &dd);
     return sb_xasprintf("%d年%d月%d日", y, m, dd);
@@ -183,7 +173,7 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
                  const struct vcol *cols, int n_cols, int mask,
                  struct sb_vol_fact *f, struct sb_buf *bufs)
 {
-    const char *company = meta_figure(d, "company");
+    const char *company = sb_decl_role_text(d, "company");
     char *date = stat_date(d);
     int n = 0;
 
@@ -246,7 +236,8 @@ static int write_volume(const struct sb_decl *d, int idx, const char *path,
     t.number = a->number;
     t.title = a->title;
     t.note = a->note;
-    t.company = meta_figure(d, "company");
+    t.company = sb_decl_role_text(d, "company");
+    t.font_source = sb_form_meta(d->form, "font_source");
     t.facts = fact;
     t.n_facts = facts(d, res, s.cols, s.n_cols, s.mask, fact, bufs);
     t.remark =
@@ -281,11 +272,16 @@ int sb_evidence_write(const struct sb_decl *d, const char *path,
                       struct sb_volume_info *info, struct sb_error *err)
 {
     char *dir = sb_xasprintf("%s/evidence", d->dir);
+    struct sb_vol_evidence_cite cite;
     int rc;
 
     (void)opts; /* evidence is placed as it is: nothing to mask */
-    rc = sb_vol_evidence_write(dir, meta_figure(d, "company"), d->findings,
-                               path, fonts, info, err);
+    cite.company = sb_decl_role_text(d, "company");
+    cite.missing = sb_form_meta(d->form, "evidence_source");
+    cite.list = sb_form_meta(d->form, "evidence_list_source");
+    cite.fonts = sb_form_meta(d->form, "font_source");
+    rc = sb_vol_evidence_write(dir, &cite, d->findings, path, fonts, info,
+                               err);
     free(dir);
     return rc;
 }

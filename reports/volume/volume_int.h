@@ -24,6 +24,7 @@ struct sb_vol_table {
     const char *title;   /* "工业设备清单" */
     const char *note;    /* what the list holds, or NULL */
     const char *company; /* running header and PDF author, or NULL */
+    const char *font_source; /* cited by missing-glyph findings, or NULL */
     const struct sb_vol_fact *facts; /* title page, one line each */
     int n_facts;
     const char *remark; /* title page, after the facts, or NULL */
@@ -64,9 +65,22 @@ struct sb_vol_widths_in {
 /* Widths w[0..n-1] in pt summing to W (colwidths.c). */
 void sb_vol_widths(const struct sb_vol_widths_in *in, double *w);
 
+/* What the evidence volume takes from the declaration and its edition
+ * (edition.csv roles); each may be NULL. */
+struct sb_vol_evidence_cite {
+    const char *company;     /* in the header (role company) */
+    const char *missing;     /* source cited when a listed file does not
+                                exist (role evidence_source) */
+    const char *list;        /* source cited by the other findings on the
+                                files and their list (evidence_list_source) */
+    const char *fonts;       /* source of missing-glyph findings (role
+                                font_source) */
+};
+
 /* The evidence volume of the files in dir (DIR/evidence) into path,
- * company (or NULL) in its header; see evidence.c. */
-int sb_vol_evidence_write(const char *dir, const char *company,
+ * citing what cite gives; see evidence.c. */
+int sb_vol_evidence_write(const char *dir,
+                          const struct sb_vol_evidence_cite *cite,
                           struct sb_findings *fs, const char *path,
                           struct sb_fonts *fonts, struct sb_volume_info *info,
                           struct sb_error *err);

@@ -232,7 +232,7 @@ int sb_vol_table_write(const struct sb_vol_table *t, const char *path,
 
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, title, t->company);
-    sb_doc_set_findings(doc, fs);
+    sb_doc_set_findings(doc, fs, t->font_source);
     sb_doc_set_label(doc, title);
     title_page(doc, t, &g);
     /* the list on the next page, same numbering, with the header */

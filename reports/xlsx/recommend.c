@@ -17,21 +17,25 @@ static char *dup_or_null(const char *s)
     return s != NULL ? sb_xstrdup(s) : NULL;
 }
 
-/* The value of the field an edition key names, as written; NULL when
- * the key, the field or the value is missing. */
-static const struct sb_figure *keyed(const struct sb_decl *d, const char *key)
+
+/* Split "a|b|c" into exactly n owned strings out[0..n-1]. Returns 1, or
+ * 0 (nothing kept) when s is NULL or has another number of parts. */
+static int split_n(const char *s, char **out, int n)
 {
-    const char *code = sb_form_meta(d->form, key);
-    const struct sb_figure *g = code ? sb_decl_figure(d, code) : NULL;
+    int k = 0;
 
-    return g != NULL && g->raw != NULL && g->raw[0] != '\0' ? g : NULL;
-}
+    while (s != NULL && k < n) {
+        const char *bar = strchr(s, '|');
 
-static char *keyed_text(const struct sb_decl *d, const char *key)
-{
-    const struct sb_figure *g = keyed(d, key);
-
-    return g != NULL ? sb_xstrdup(g->raw) : NULL;
+        out[k++] = bar ? sb_xstrndup(s, (size_t)(bar - s)) : sb_xstrdup(s);
+        s = bar ? bar + 1 : NULL;
+    }
+    if (k == n && s == NULL)
+        return 1;
+    while (k > 0)
+        free(out[--k]);
+    memset(out, 0, (size_t)n * sizeof *out);
+    return 0;
 }
 
 /* Take the edition's summary from the first declaration; later ones
@@ -57,13 +61,25 @@ static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
         return sb_error_set(err, SB_EUSAGE, NULL,
                             "%s: form edition %s has no 推荐信息汇总表", d->dir,
                             code);
+    if (!split_n(sb_form_meta(f, "summary_columns"), r->columns,
+                 SB_RECOMMEND_COLS) ||
+        !split_n(sb_form_meta(f, "summary_lines"), r->lines,
+                 SB_RECOMMEND_LINES))
+        return sb_error_set(err, SB_EFORMAT, NULL,
+                            "%s: form edition %s: summary_columns needs %d "
+                            "headers and summary_lines %d labels, split by |",
+                            d->dir, code, SB_RECOMMEND_COLS,
+                            SB_RECOMMEND_LINES);
     r->edition = sb_xstrdup(code);
     r->title = sb_xstrdup(title);
+    r->item = sb_xstrdup(sb_form_meta(f, "summary_item")
+                             ? sb_form_meta(f, "summary_item")
+                             : "");
     r->note = dup_or_null(sb_form_meta(f, "summary_note"));
     r->source = dup_or_null(sb_form_meta(f, "recommend_source"));
     r->quota = quota != NULL ? atoi(quota) : 0;
-    unit = sb_form_meta(f, "recommender")
-               ? sb_form_field(f, sb_form_meta(f, "recommender"))
+    unit = sb_form_meta(f, "recommending_unit")
+               ? sb_form_field(f, sb_form_meta(f, "recommending_unit"))
                : NULL;
     r->unit_label = sb_xstrdup(unit != NULL ? unit->label : "推荐单位");
     return SB_OK;
@@ -110,7 +126,7 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     e = &r->entries[r->n++];
     memset(e, 0, sizeof *e);
     e->form_path = sb_xstrdup(d->form_path);
-    unit = keyed(d, "recommender");
+    unit = sb_decl_role(d, "recommending_unit");
     if (unit != NULL) {
         e->row = unit->pos.row;
         e->line = unit->pos.line;
@@ -119,15 +135,13 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     }
     e->group = group_of(r, unit ? key.data : NULL, unit ? unit->raw : NULL);
     r->groups[e->group].n++;
-    e->platform = keyed_text(d, "platform");
-    e->company = keyed_text(d, "company");
-    e->contact = keyed_text(d, "contact");
-    e->mobile = keyed_text(d, "contact_mobile");
+    e->platform = dup_or_null(sb_decl_role_text(d, "platform"));
+    e->company = dup_or_null(sb_decl_role_text(d, "company"));
+    e->contact = dup_or_null(sb_decl_role_text(d, "contact"));
+    e->mobile = dup_or_null(sb_decl_role_text(d, "contact_mobile"));
     e->errors = sb_findings_count(d->findings, SB_SEV_ERROR);
-    date = sb_form_meta(d->form, "date")
-               ? sb_decl_figure(d, sb_form_meta(d->form, "date"))
-               : NULL;
-    if (date != NULL && date->state == SB_FIG_OK && date->date > r->date)
+    date = sb_decl_role(d, "date");
+    if (date != NULL && date->date > r->date)
         r->date = date->date;
     sb_buf_free(&key);
     return SB_OK;
@@ -171,12 +185,16 @@ static void over_quota(const struct sb_recommend *r, int gi,
             continue;
         if (++k == r->quota + 1)
             at = e;
-        sb_buf_printf(&names, "%s%s", names.len ? "、" : "",
-                      e->platform ? e->platform : "（未填写平台名称）");
+        if (names.len > 0)
+            sb_buf_puts(&names, "、");
+        if (e->platform != NULL)
+            sb_buf_puts(&names, e->platform);
+        else
+            sb_buf_printf(&names, "（未填写%s名称）", r->item);
     }
-    sb_buf_printf(&msg, "“%s”推荐了%d个平台（%s），超过规定的上限%d个",
-                  g->unit ? g->unit : "（未填写推荐单位）", g->n, names.data,
-                  r->quota);
+    sb_buf_printf(&msg, "“%s”推荐了%d个%s（%s），超过规定的上限%d个",
+                  g->unit ? g->unit : "（未填写推荐单位）", g->n, r->item,
+                  names.data, r->quota);
     sb_buf_printf(&exp, "不超过%d个", r->quota);
     sb_buf_printf(&got, "%d个", g->n);
     add_finding(fs, r, at, SB_SEV_ERROR, "recommend.quota", exp.data, got.data,
@@ -239,5 +257,10 @@ void sb_recommend_free(struct sb_recommend *r)
     free(r->note);
     free(r->source);
     free(r->unit_label);
+    free(r->item);
+    for (int c = 0; c < SB_RECOMMEND_COLS; c++)
+        free(r->columns[c]);
+    for (int l = 0; l < SB_RECOMMEND_LINES; l++)
+        free(r->lines[l]);
     free(r);
 }

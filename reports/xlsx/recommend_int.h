@@ -8,6 +8,12 @@
 
 #include "xlsx/recommend.h"
 
+/* The table's columns: 序号, then the roles platform, company, contact
+ * and contact_mobile; and the lines above it: the unit (its name is
+ * appended), its contact, its contact's phone. */
+#define SB_RECOMMEND_COLS 5
+#define SB_RECOMMEND_LINES 3
+
 /* One declaration, as the summary lists it. Strings are owned copies,
  * NULL when the field was not filled in. */
 struct sb_recommend_entry {
@@ -15,10 +21,10 @@ struct sb_recommend_entry {
     long row, line;  /* the 推荐单位 value in form.csv, 0 if absent */
     int col;
     int group;      /* index in groups */
-    char *platform; /* 工业互联网平台名称 */
-    char *company;  /* 依托企业 */
-    char *contact;  /* 联系人 */
-    char *mobile;   /* 联系方式（手机） */
+    char *platform; /* role platform */
+    char *company;  /* role company */
+    char *contact;  /* role contact */
+    char *mobile;   /* role contact_mobile */
     long errors;    /* error findings of its own check */
 };
 
@@ -35,6 +41,9 @@ struct sb_recommend {
     char *note;       /* summary_note, or NULL */
     char *source;     /* recommend_source, or NULL */
     char *unit_label; /* the form's label of the unit field */
+    char *item;       /* what is recommended (summary_item): 平台 */
+    char *columns[SB_RECOMMEND_COLS]; /* headers (summary_columns) */
+    char *lines[SB_RECOMMEND_LINES];  /* labels (summary_lines) */
     int quota;        /* recommend_max; 0: none */
     int32_t date;     /* latest 申报日期 (days since 1970-01-01), or 0 */
     struct sb_recommend_entry *entries;

@@ -10,17 +10,12 @@
 
 /* The creation date when no declaration has one: 2000-01-01 UTC. */
 #define FALLBACK_CREATED 946684800
-/* Columns of the table; rows of the lines above it. */
-#define N_COLS 5
-#define TABLE_ROW 4
+/* Columns of the table (their headers are the edition's); rows of the
+ * lines above it. */
+#define N_COLS SB_RECOMMEND_COLS
+#define TABLE_ROW (SB_RECOMMEND_LINES + 1)
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
-    {"序号", 6},    {"工业互联网平台名称", 32}, {"依托企业", 32},
-    {"联系人", 12}, {"联系方式（手机）", 18},
-};
+static const double widths[N_COLS] = {6, 32, 32, 12, 18};
 
 struct formats {
     lxw_format *title, *line, *head, *cell, *center, *code;
@@ -86,7 +81,7 @@ static lxw_error put_sheet(const struct sb_recommend *r, int gi,
                            lxw_worksheet *ws, const struct formats *fm)
 {
     const struct sb_recommend_group *g = &r->groups[gi];
-    char *unit = sb_xasprintf("推荐单位（盖章）：%s", g->unit ? g->unit : "");
+    char *unit = sb_xasprintf("%s%s", r->lines[0], g->unit ? g->unit : "");
     lxw_row_t row = TABLE_ROW;
     lxw_error err;
     int seq = 0;
@@ -96,16 +91,16 @@ static lxw_error put_sheet(const struct sb_recommend *r, int gi,
     if (!err)
         err = worksheet_merge_range(ws, 1, 0, 1, N_COLS - 1, unit, fm->line);
     if (!err)
-        err = worksheet_merge_range(ws, 2, 0, 2, N_COLS - 1, "联系人：",
+        err = worksheet_merge_range(ws, 2, 0, 2, N_COLS - 1, r->lines[1],
                                     fm->line);
     if (!err)
-        err = worksheet_merge_range(ws, 3, 0, 3, N_COLS - 1, "联系方式：",
+        err = worksheet_merge_range(ws, 3, 0, 3, N_COLS - 1, r->lines[2],
                                     fm->line);
     for (int c = 0; c < N_COLS && !err; c++) {
         err = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                   columns[c].width, NULL);
+                                   widths[c], NULL);
         if (!err)
-            err = put(ws, row, (lxw_col_t)c, columns[c].title, fm->head);
+            err = put(ws, row, (lxw_col_t)c, r->columns[c], fm->head);
     }
     for (int i = 0; i < r->n && !err; i++) {
         if (r->entries[i].group == gi)

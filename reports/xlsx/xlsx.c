@@ -12,22 +12,11 @@
 /* The creation date when the declaration has none: 2000-01-01 UTC. */
 #define FALLBACK_CREATED 946684800
 
-/* The text of the figure an edition key names ("company" →
- * company.name → its value), or NULL. */
-static const char *meta_text(const struct sb_decl *d, const char *key)
-{
-    const char *code = sb_form_meta(d->form, key);
-    const struct sb_figure *g = code ? sb_decl_figure(d, code) : NULL;
-
-    return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
-}
-
 static int set_properties(const struct sb_xlsx_book *bk, struct sb_error *err)
 {
     const struct sb_decl *d = bk->d;
-    const char *project = meta_text(d, "project");
-    const char *code = sb_form_meta(d->form, "date");
-    const struct sb_figure *date = code ? sb_decl_figure(d, code) : NULL;
+    const char *project = sb_decl_role_text(d, "project");
+    const struct sb_figure *date = sb_decl_role(d, "date");
     lxw_doc_properties p = {0};
     char *title, *comments;
     lxw_error e;
@@ -37,10 +26,10 @@ static int set_properties(const struct sb_xlsx_book *bk, struct sb_error *err)
     comments = sb_xasprintf("shenbao %s：核对表与申报书附件清单", SB_VERSION);
     p.title = title;
     p.subject = (char *)sb_form_meta(d->form, "title");
-    p.company = (char *)meta_text(d, "company");
+    p.company = (char *)sb_decl_role_text(d, "company");
     p.comments = comments;
     p.created = FALLBACK_CREATED;
-    if (date != NULL && date->state == SB_FIG_OK)
+    if (date != NULL)
         p.created = (time_t)date->date * 86400;
     e = workbook_set_properties(bk->wb, &p);
     free(title);

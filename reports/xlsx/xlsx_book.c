@@ -2,6 +2,7 @@
  * the parts of the annex workbook (see xlsx_book.h). */
 #include "xlsx/xlsx_book.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -11,9 +12,6 @@
 
 void sb_xlsx_book_formats(struct sb_xlsx_book *bk)
 {
-    static const char *const money[3] = {"#,##0.00\"元\"", "#,##0.00\"万元\"",
-                                         "#,##0.00\"亿元\""};
-
     bk->header = workbook_add_format(bk->wb);
     format_set_bold(bk->header);
     format_set_bg_color(bk->header, HEADER_FILL);
@@ -29,9 +27,12 @@ void sb_xlsx_book_formats(struct sb_xlsx_book *bk)
     format_set_num_format(bk->integer, "0");
     bk->percent = workbook_add_format(bk->wb);
     format_set_num_format(bk->percent, "0.0##%");
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < SB_MONEY_UNITS; i++) {
+        char *fmt = sb_xasprintf("#,##0.00\"%s\"", sb_money_units[i].name);
+
         bk->money[i] = workbook_add_format(bk->wb);
-        format_set_num_format(bk->money[i], money[i]);
+        format_set_num_format(bk->money[i], fmt);
+        free(fmt);
     }
     bk->link = workbook_add_format(bk->wb);
     format_set_underline(bk->link, LXW_UNDERLINE_SINGLE);
@@ -40,11 +41,9 @@ void sb_xlsx_book_formats(struct sb_xlsx_book *bk)
 
 lxw_format *sb_xlsx_money_format(const struct sb_xlsx_book *bk, double yuan)
 {
-    if (yuan == 1e4)
-        return bk->money[1];
-    if (yuan == 1e8)
-        return bk->money[2];
-    return bk->money[0];
+    int i = sb_money_unit_index(yuan);
+
+    return bk->money[i >= 0 ? i : 0];
 }
 
 /* The full-width form of a character Excel forbids in sheet names, or

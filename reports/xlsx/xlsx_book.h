@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <xlsxwriter.h>
 
+#include "cells/money_unit.h"
 #include "check/decl.h"
 #include "base/outfile.h"
 #include "base/sb.h"
@@ -25,15 +26,15 @@ struct sb_xlsx_book {
     lxw_format *date;        /* yyyy-mm-dd */
     lxw_format *integer;     /* 0 */
     lxw_format *percent;     /* 0.0##% of a fraction */
-    lxw_format *money[3];    /* #,##0.00 with 元, 万元, 亿元 */
+    lxw_format *money[SB_MONEY_UNITS]; /* #,##0.00"元" per unit */
     lxw_format *link;        /* internal hyperlinks */
 };
 
 /* Create the formats of bk->wb. */
 void sb_xlsx_book_formats(struct sb_xlsx_book *bk);
 
-/* The money format for a unit of yuan 元 (1, 1e4 or 1e8; others get
- * 元's). */
+/* The money format for the unit worth yuan 元 (sb_money_units; any
+ * other value gets 元's). */
 lxw_format *sb_xlsx_money_format(const struct sb_xlsx_book *bk, double yuan);
 
 /* A valid sheet name for base, part 0, or its continuation part

@@ -1,5 +1,5 @@
 /* genevidence.c: the fictional evidence files of the bundled sample and
- * the test fixture (inputs/sample/evidence/, tests/fixtures/base/
+ * the test fixture (inputs/sample/evidence/, tests/fixtures/platform-2023/base/
  * evidence/), made reproducibly with Cairo and the shipped fonts.
  *
  * Usage: genevidence OUTDIR

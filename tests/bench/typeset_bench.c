@@ -110,7 +110,7 @@ int main(int argc, char **argv)
     t0 = now();
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, "附件2 平台接入设备清单", "shenbao typeset_bench");
-    sb_doc_set_findings(doc, fs);
+    sb_doc_set_findings(doc, fs, NULL);
     sb_table_style_default(&st);
     st.source = "annex/devices.csv";
     sb_doc_add_table_rows(doc, cols, 7, &st, &rows);

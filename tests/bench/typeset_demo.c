@@ -287,7 +287,7 @@ int main(int argc, char **argv)
     doc = sb_doc_new(fonts, &cover);
     sb_doc_set_info(doc, "2023年跨行业跨领域工业互联网平台申报书",
                     "示例智能科技有限公司");
-    sb_doc_set_findings(doc, fs);
+    sb_doc_set_findings(doc, fs, NULL);
 
     /* cover */
     sb_doc_add_space(doc, 4);

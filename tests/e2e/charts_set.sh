@@ -121,7 +121,7 @@ check_grep "charts: SVG carries the title" '<title id="chart-title">工业设备
 check "charts: deterministic output" diff -r "$T/c1" "$T/c2"
 
 # A declaration without its killer-APP list still gets every other chart.
-cp -r tests/fixtures/base "$T/nokiller"
+cp -r tests/fixtures/platform-2023/base "$T/nokiller"
 rm "$T/nokiller/annex/killer_apps.csv"
 "$SHENBAO" charts -o "$T/c3" "$T/nokiller" > "$T/o3.txt" 2> "$T/e3.txt"
 check_eq "charts: exit 0 without an annex" "$?" 0

@@ -98,8 +98,8 @@ check_eq "green-design: the list is the published file, byte for byte" \
 
 # --max-print caps what is printed, not what is counted.
 mkdir -p "$T/dups/annex"
-cp -r tests/fixtures/base/. "$T/dups"
-awk -F, -v OFS=, 'NR > 2 { $2 = "SAME-ID" } 1' tests/fixtures/base/annex/devices.csv > "$T/dups/annex/devices.csv"
+cp -r tests/fixtures/platform-2023/base/. "$T/dups"
+awk -F, -v OFS=, 'NR > 2 { $2 = "SAME-ID" } 1' tests/fixtures/platform-2023/base/annex/devices.csv > "$T/dups/annex/devices.csv"
 "$SHENBAO" check -q --max-print 3 "$T/dups" > "$T/d.txt"
 check_eq "duplicates: exit 1" "$?" 1
 check_eq "duplicates: 3 printed" "$(grep -c 'cell.duplicate' "$T/d.txt")" 3
@@ -107,13 +107,18 @@ check_grep "duplicates: all 58 counted" '^58 errors' "$T/d.txt"
 check_grep "duplicates: the rest are announced" 'not shown' "$T/d.txt"
 
 # inspect: encoding, header mapping, typed rows.
-"$SHENBAO" inspect tests/fixtures/base/annex/roster.csv > "$T/i.txt"
+"$SHENBAO" inspect tests/fixtures/platform-2023/base/annex/roster.csv > "$T/i.txt"
 check_eq "inspect: exit 0" "$?" 0
 check_grep "inspect: GB18030 detected" '^# encoding: GB18030' "$T/i.txt"
 check_grep "inspect: annex recognised" '^# annex: 附件8 企业人员花名册 \(roster\)' "$T/i.txt"
 check_grep "inspect: header mapping" '^#   2 姓名 -> name \(text, required\)' "$T/i.txt"
 check_eq "inspect: one JSON line per row" "$(grep -c '^{' "$T/i.txt")" 18
 check_grep "inspect: typed date" '"hired_on": "20[0-9]{2}-[0-9]{2}-[0-9]{2}"' "$T/i.txt"
+"$SHENBAO" inspect --rows 1 tests/fixtures/platform-2023/base/annex/enterprises.csv > "$T/i3.txt"
+check_grep "inspect: money in 万元 as the form declares" '^#   8 服务金额（万元） -> amount \(money, 万元→元,' "$T/i3.txt"
+sed '1s/服务金额（万元）/服务金额（亿元）/' tests/fixtures/platform-2023/base/annex/enterprises.csv > "$T/enterprises.csv"
+"$SHENBAO" inspect --rows 1 "$T/enterprises.csv" > "$T/i3.txt"
+check_grep "inspect: money in the header's unit, 亿元" '^#   8 服务金额（亿元） -> amount \(money, 亿元→元,' "$T/i3.txt"
 printf '序号,设备ID,设备名称,设备类别,设备类型,连接方式,备注\n1,1.23457E+11,车床,加工类,机床,公有云,x\n' > "$T/devices.csv"
 "$SHENBAO" inspect --rows 1 "$T/devices.csv" > "$T/i2.txt"
 check_grep "inspect: unknown header shown" '^#   7 备注 -> \(not a column' "$T/i2.txt"

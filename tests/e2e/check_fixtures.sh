@@ -1,14 +1,18 @@
 #!/bin/sh
-# End-to-end: `shenbao check` on the base declaration (clean: every rule
-# passes) and on each defect fixture tests/fixtures/cases/<name>/, which
-# is the base changed by its mutate.sh. The errors and warnings found
-# must be exactly the lines of its `expected` file:
+# End-to-end, for every edition pipeline/forms/<edition>/ that has
+# fixtures (tests/fixtures/<edition>/base): `shenbao check` on the base
+# declaration (which names the edition; clean: every rule passes) and
+# on each defect fixture tests/fixtures/<edition>/cases/<name>/, which
+# is the base changed by the edition's mutate.sh helpers and the case's
+# mutate.sh. The errors and warnings found must be exactly the lines of
+# its `expected` file:
 #     <severity> <code> <file relative to the declaration>:<row>:<col>
-# (":<row>:<col>" left out for findings without a row), and the exit
-# status the one in its `exit` file (default 1).
+# (":<row>:<col>" left out for findings without a row), the exit status
+# the one in its `exit` file (default 1), and each line of its
+# `messages` file (if any) must appear in the report. Every rule of the
+# edition's rules.csv must be failed by some case.
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
-base=$top/tests/fixtures/base
 
 # Errors and warnings of a text report, one "sev code file:row:col" line
 # each, the declaration directory stripped from the path.
@@ -17,47 +21,74 @@ summarize() {
         sed "s|$2/||" | sort
 }
 
-"$SHENBAO" check -q --max-print 0 "$base" > "$E2E_TMP/base.txt"
-check_eq "base declaration exit status" "$?" 0
-check_eq "base declaration has no errors or warnings" \
-    "$(summarize "$E2E_TMP/base.txt" "$base")" ""
-"$SHENBAO" check -q -f json "$base" > "$E2E_TMP/base.json"
-check_no_grep "every rule passes on the base" '"status": "fail"' \
-    "$E2E_TMP/base.json"
-check_no_grep "every rule could be checked on the base" '"status": "skipped"' \
-    "$E2E_TMP/base.json"
-check_grep "rules are listed as checks" '"status": "pass"' "$E2E_TMP/base.json"
+# check_edition EDITION: the base and every case of one edition.
+check_edition() {
+    ed=$1
+    fx=$top/tests/fixtures/$ed
+    base=$fx/base
+    out=$E2E_TMP/$ed
+    mkdir -p "$out"
+    check_grep "$ed: the base names its edition" \
+        "^edition,\"?[^,]*\"?,\"?$ed\"?\$" "$base/form.csv"
+    "$SHENBAO" check -q --max-print 0 "$base" > "$out/base.txt"
+    check_eq "$ed: base declaration exit status" "$?" 0
+    check_eq "$ed: base declaration has no errors or warnings" \
+        "$(summarize "$out/base.txt" "$base")" ""
+    "$SHENBAO" check -q -f json "$base" > "$out/base.json"
+    check_no_grep "$ed: every rule passes on the base" '"status": "fail"' \
+        "$out/base.json"
+    check_no_grep "$ed: every rule could be checked on the base" \
+        '"status": "skipped"' "$out/base.json"
+    check_grep "$ed: rules are listed as checks" '"status": "pass"' \
+        "$out/base.json"
 
-for case in "$top"/tests/fixtures/cases/*/; do
-    name=$(basename "$case")
-    dir=$E2E_TMP/$name
-    cp -r "$base" "$dir"
-    (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && . "$case/mutate.sh")
-    "$SHENBAO" check -q --max-print 0 "$dir" > "$E2E_TMP/$name.txt" 2>&1
-    rc=$?
-    exp_rc=1
-    [ -f "$case/exit" ] && exp_rc=$(cat "$case/exit")
-    check_eq "$name: exit status" "$rc" "$exp_rc"
-    got=$(summarize "$E2E_TMP/$name.txt" "$dir")
-    exp=$(grep -v '^#' "$case/expected" | sed '/^$/d' | sort)
-    if [ "$got" = "$exp" ]; then
-        pass
-    else
-        fail "$name: findings differ"
-        printf '  expected:\n%s\n  got:\n%s\n' "$exp" "$got" | sed 's/^/    /'
-    fi
-    if [ -f "$case/messages" ]; then
-        while IFS= read -r m; do
-            check_grep "$name: message" "$m" "$E2E_TMP/$name.txt"
-        done < "$case/messages"
-    fi
+    n_cases=0
+    for case in "$fx"/cases/*/; do
+        [ -f "$case/mutate.sh" ] || continue
+        n_cases=$((n_cases + 1))
+        name=$(basename "$case")
+        dir=$out/$name
+        cp -r "$base" "$dir"
+        (cd "$dir" && . "$fx/mutate.sh" && . "$case/mutate.sh")
+        "$SHENBAO" check -q --max-print 0 "$dir" > "$out/$name.txt" 2>&1
+        rc=$?
+        exp_rc=1
+        [ -f "$case/exit" ] && exp_rc=$(cat "$case/exit")
+        check_eq "$ed/$name: exit status" "$rc" "$exp_rc"
+        got=$(summarize "$out/$name.txt" "$dir")
+        exp=$(grep -v '^#' "$case/expected" | sed '/^$/d' | sort)
+        if [ "$got" = "$exp" ]; then
+            pass
+        else
+            fail "$ed/$name: findings differ"
+            printf '  expected:\n%s\n  got:\n%s\n' "$exp" "$got" |
+                sed 's/^/    /'
+        fi
+        if [ -f "$case/messages" ]; then
+            while IFS= read -r m; do
+                check_grep "$ed/$name: message" "$m" "$out/$name.txt"
+            done < "$case/messages"
+        fi
+    done
+    check "$ed: has defect cases" [ "$n_cases" -gt 0 ]
+
+    # Every rule of the edition has a case that fails it.
+    for id in $(awk -F, 'NR > 1 { print $1 }' \
+                    "$top/pipeline/forms/$ed/rules.csv"); do
+        if cat "$fx"/cases/*/expected | grep -q "rule\.$id "; then
+            pass
+        else
+            fail "$ed: rule $id has no failing fixture"
+        fi
+    done
+}
+
+editions=0
+for form in "$top"/pipeline/forms/*/; do
+    ed=$(basename "$form")
+    [ -d "$top/tests/fixtures/$ed/base" ] || continue
+    editions=$((editions + 1))
+    check_edition "$ed"
 done
-# Every rule of the edition has a case that fails it.
-for id in $(awk -F, 'NR > 1 { print $1 }' "$top/pipeline/forms/platform-2023/rules.csv"); do
-    if grep -q "rule\.$id " "$top"/tests/fixtures/cases/*/expected; then
-        pass
-    else
-        fail "rule $id has no failing fixture"
-    fi
-done
+check "fixtures for at least two editions" [ "$editions" -ge 2 ]
 finish

@@ -13,7 +13,7 @@
 # up exactly in another order, a last line without a line break).
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
-base=$top/tests/fixtures/base
+base=$top/tests/fixtures/platform-2023/base
 
 # same NAME DIR: both ways must agree.
 same() {
@@ -41,23 +41,23 @@ variant() {
     dir=$E2E_TMP/v-$1
     rm -rf "$dir"
     cp -r "$base" "$dir"
-    (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && eval "$2")
+    (cd "$dir" && . "$top/tests/fixtures/platform-2023/mutate.sh" && eval "$2")
     same "$1" "$dir"
 }
 
 same base "$base"
 same sample "$top/inputs/sample"
 same green-design "$top/inputs/green-design"
-for case in "$top"/tests/fixtures/cases/*/; do
+for case in "$top"/tests/fixtures/platform-2023/cases/*/; do
     name=$(basename "$case")
     dir=$E2E_TMP/$name
     cp -r "$base" "$dir"
-    (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && . "$case/mutate.sh")
+    (cd "$dir" && . "$top/tests/fixtures/platform-2023/mutate.sh" && . "$case/mutate.sh")
     same "$name" "$dir"
 done
 
 d=annex/devices.csv
-n=$(wc -l <"$top/tests/fixtures/base/$d")
+n=$(wc -l <"$top/tests/fixtures/platform-2023/base/$d")
 variant dup-across "set_cell $d $n 2 \$(get_cell $d 3 2)"
 variant dup-second-half "set_cell $d $n 2 \$(get_cell $d $((n - 1)) 2)"
 variant dup-both-halves "set_cell $d $((n - 1)) 2 \$(get_cell $d 2 2);

@@ -18,7 +18,7 @@ for f in json.load(open(sys.argv[1]))['findings']: print(f['code'], f['fingerpri
 
 # Three devices with a class that is not one of the four: three errors
 # on the class column of three different devices.
-cp -r "$top/tests/fixtures/base" "$T/a"
+cp -r "$top/tests/fixtures/platform-2023/base" "$T/a"
 for r in 3 10 20; do
     awk -F, -v OFS=, -v r=$r 'NR == r { $4 = "未知设备" } 1' \
         "$T/a/annex/devices.csv" > "$T/d.new" && mv "$T/d.new" "$T/a/annex/devices.csv"
@@ -154,7 +154,7 @@ check_grep "diff: the device and its class count fixed" '^0 new \(0 errors\), 2 
 check_eq "diff: the same night twice exits 0" "$?" 0
 check_grep "diff: the same night twice: nothing new, nothing fixed" '^0 new \(0 errors\), 0 fixed, ' "$T/same.txt"
 
-cp -r "$top/tests/fixtures/base" "$T/clean"
+cp -r "$top/tests/fixtures/platform-2023/base" "$T/clean"
 "$SHENBAO" check -q -f json "$T/clean" > "$T/clean.json"
 "$SHENBAO" diff -f json "$T/clean.json" "$T/acc-run.json" > "$T/acc-diff.json"
 check_eq "diff: new errors a baseline accepted do not count, exit 0" "$?" 0

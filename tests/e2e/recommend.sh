@@ -10,7 +10,7 @@ X="python3 tests/e2e/xlsx_check.py"
 # decl N [UNIT]: a copy of the base as platform N, of unit UNIT.
 decl() {
     mkdir -p "$T/d$1"
-    cp -r tests/fixtures/base/. "$T/d$1"
+    cp -r tests/fixtures/platform-2023/base/. "$T/d$1"
     sed -i -e "s/^platform.name,\"平台名称\",.*/platform.name,\"平台名称\",\"平台$1\"/" \
         -e "s/^company.name,\"企业名称\",.*/company.name,\"企业名称\",\"企业$1\"/" \
         "$T/d$1/form.csv"
@@ -85,4 +85,16 @@ sed -i 's/^devices.total,\(.*\),60$/devices.total,\1,61/' "$T/d5/form.csv"
 "$SHENBAO" recommend -o "$T/w.xlsx" "$T/d5" > "$T/o"
 check_eq "a declaration with errors: exit 0" "$?" 0
 check_grep "a declaration with errors: warned" 'warning: .*申报书核对发现[0-9]+个错误.*\[recommend.declaration-errors\]' "$T/o"
+
+# A figure is shown only when filled with a valid value of its type: a
+# mobile that is not one is left blank (and is an error of the
+# declaration), as for every role the edition names.
+decl 6
+sed -i 's/^contact.mobile,\(.*\),"[^"]*"$/contact.mobile,\1,"1381234"/' "$T/d6/form.csv"
+check_grep "the mobile is made invalid" '^contact.mobile,.*"1381234"$' "$T/d6/form.csv"
+"$SHENBAO" recommend -o "$T/m.xlsx" "$T/d6" > "$T/o"
+check_eq "an invalid mobile: exit 0" "$?" 0
+check_eq "an invalid mobile: left blank" \
+    "$($X sheet "$T/m.xlsx" "$unit" | sed -n 6p)" \
+    "6 1.0 | $(value "$T/d6" platform.name) | $(value "$T/d6" company.name) | $(value "$T/d6" contact.name)"
 finish

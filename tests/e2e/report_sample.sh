@@ -24,9 +24,10 @@ check_eq "report without a directory exits 2" "$?" 2
 check_eq "an edition without a template exits 2" "$?" 2
 check_grep "and says so" "has no 申报书 template" "$T/e.txt"
 check "nothing written for it" test ! -e "$T/g.pdf"
-"$SHENBAO" report -o "$T/no/such/dir/x.pdf" "$S" > /dev/null 2> "$T/e.txt"
-check_eq "an unwritable output exits 2" "$?" 2
-check_grep "naming the file" "no/such/dir/x.pdf" "$T/e.txt"
+: > "$T/blocked"
+"$SHENBAO" report -o "$T/blocked/x.pdf" "$S" > /dev/null 2> "$T/e.txt"
+check_eq "an unwritable output (a file where its folder goes) exits 2" "$?" 2
+check_grep "naming the file" "blocked/x.pdf" "$T/e.txt"
 
 # determinism, of report and of build
 "$SHENBAO" report -o "$T/b.pdf" "$S" > /dev/null 2>&1

@@ -10,7 +10,7 @@ T=$E2E_TMP
 # A: 企业简介 one 字 over its limit, (3) missing, an unknown heading, text
 # before the first heading
 D=$T/a
-cp -r tests/fixtures/base "$D"
+cp -r tests/fixtures/platform-2023/base "$D"
 python3 - "$D/declaration.md" <<'PY'
 import sys
 open(sys.argv[1], "w", encoding="utf-8").write(
@@ -44,7 +44,7 @@ check_grep "A: the missing section is a visible blank" "____" "$T/a.pdf.txt"
 # not counted: 10 + 982 字, two list items of 2 字, APP 5G OPC-UA (3
 # words), 。= 1000
 D=$T/b
-cp -r tests/fixtures/base "$D"
+cp -r tests/fixtures/platform-2023/base "$D"
 python3 - "$D/declaration.md" <<'PY'
 import sys
 open(sys.argv[1], "w", encoding="utf-8").write(

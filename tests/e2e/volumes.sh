@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end: `shenbao volumes` on tests/fixtures/base: the annex volumes
+# End-to-end: `shenbao volumes` on tests/fixtures/platform-2023/base: the annex volumes
 # (every row once, in file order, the header and "第 n 页 共 N 页" on
 # every page, the title page, masking, invalid cells as written, a file
 # without 序号), the evidence volume (contents, page numbers, vectors,
@@ -7,7 +7,7 @@
 # that leave nothing half-written.
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
-base=$top/tests/fixtures/base
+base=$top/tests/fixtures/platform-2023/base
 T=$E2E_TMP
 py() { python3 "$top/tests/e2e/volumes_pdf.py" "$@"; }
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
@@ -75,7 +75,7 @@ check_grep "--annex of no annex: said" "nonesuch: no such annex" "$T/err"
 
 # ---- invalid cells as written, a ragged row, no 序号 column --------------
 cp -r "$base" "$T/d2"
-(cd "$T/d2" && . "$top/tests/fixtures/mutate.sh" &&
+(cd "$T/d2" && . "$top/tests/fixtures/platform-2023/mutate.sh" &&
     set_cell annex/devices.csv 5 2 1.23457E+11 &&
     set_cell annex/developers.csv 2 7 2021-02-30 &&
     sed -i '4s/$/,多余/' annex/devices.csv &&

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 T=$E2E_TMP
 X="python3 tests/e2e/xlsx_check.py"
-BASE=tests/fixtures/base
+BASE=tests/fixtures/platform-2023/base
 
 "$SHENBAO" --help > "$T/h"
 check_grep "--help lists xlsx" '^  xlsx DIR' "$T/h"

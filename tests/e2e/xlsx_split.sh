@@ -11,7 +11,7 @@ X="python3 tests/e2e/xlsx_check.py"
 N=1048579
 
 mkdir -p "$T/big"
-cp -r tests/fixtures/base/. "$T/big"
+cp -r tests/fixtures/platform-2023/base/. "$T/big"
 awk -v n=$N 'BEGIN {
     print "设备ID,设备名称,设备类别,设备类型,连接方式"
     for (i = 1; i <= n; i++)

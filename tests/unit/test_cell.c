@@ -2,6 +2,7 @@
  * full-width forms and 万/亿, percentages, dates, booleans, none words,
  * Excel scientific notation, USCC, phone numbers and e-mail. */
 #include "cells/cell.h"
+#include "cells/money_unit.h"
 #include "test.h"
 
 /* Each macro checks the return value, the value and the reason, and
@@ -759,9 +760,26 @@ static void emails(void)
     MAIL_BAD("", "值为空");
 }
 
+/* The one table of money units: by name (length-bounded), by worth. */
+static void money_units(void)
+{
+    CHECK_DBL(sb_money_unit_yuan("元", strlen("元")), 1, 0);
+    CHECK_DBL(sb_money_unit_yuan("万元", strlen("万元")), 1e4, 0);
+    CHECK_DBL(sb_money_unit_yuan("亿元", strlen("亿元")), 1e8, 0);
+    CHECK_DBL(sb_money_unit_yuan("万元)", strlen("万元")), 1e4, 0);
+    CHECK_DBL(sb_money_unit_yuan("万", strlen("万")), 0, 0);
+    CHECK_DBL(sb_money_unit_yuan("千元", strlen("千元")), 0, 0);
+    CHECK_DBL(sb_money_unit_yuan("", 0), 0, 0);
+    CHECK_INT(sb_money_unit_index(1e4), 1);
+    CHECK_INT(sb_money_unit_index(1), 0);
+    CHECK_INT(sb_money_unit_index(1e3), -1);
+    CHECK_STR(sb_money_units[sb_money_unit_index(1e8)].name, "亿元");
+}
+
 int main(void)
 {
     RUN(none_words);
+    RUN(money_units);
     RUN(int_plain_and_separated);
     RUN(int_wan_yi);
     RUN(int_rejects);

@@ -370,10 +370,12 @@ static void files_are_written_whole(void)
     snprintf(path, sizeof path, "%s/m.csv", dir);
     CHECK_INT(sb_chart_write(c, SB_CHART_CSV, 1, path, &err), SB_OK);
     CHECK_INT(count_entries(dir), 5);
-    /* A directory that does not exist: an error, nothing written. */
-    snprintf(path, sizeof path, "%s/missing/m.csv", dir);
+    /* A folder that cannot be made (a file is in the way): an error,
+     * nothing written. */
+    snprintf(path, sizeof path, "%s/m.csv/m.csv", dir);
     CHECK_INT(sb_chart_write(c, SB_CHART_CSV, 1, path, &err), SB_EIO);
-    CHECK(strstr(err.msg, "missing") != NULL);
+    CHECK(strstr(err.msg, "m.csv") != NULL);
+    CHECK_INT(count_entries(dir), 5);
     CHECK_INT(sb_chart_render(c, SB_CHART_PNG, 0, NULL, &err), SB_EUSAGE);
     for (const char *const *s = (const char *const[]){
              "m.png", "m@2x.png", "m.svg", "m.pdf", "m.csv", NULL};

@@ -90,6 +90,28 @@ static void unknown_edition(void)
     CHECK_INT(sb_form_open(&f, "../etc", &err), SB_EUSAGE);
 }
 
+/* The default edition is the one edition.csv marks "default,1";
+ * sb_form_open(NULL) opens it. */
+static void default_edition(void)
+{
+    struct sb_form *f = NULL;
+    struct sb_error err = {0};
+    char *code = NULL;
+
+    CHECK_INT(sb_form_default_edition(&code, &err), SB_OK);
+    CHECK_STR(code, "platform-2023");
+    CHECK_INT(sb_form_open(&f, NULL, &err), SB_OK);
+    if (f != NULL && code != NULL) {
+        CHECK_STR(sb_form_meta(f, "code"), code);
+        CHECK_STR(sb_form_meta(f, "default"), "1");
+    }
+    sb_form_free(f);
+    free(code);
+    CHECK_INT(sb_form_open(&f, "green-design", &err), SB_OK);
+    CHECK(f != NULL && sb_form_meta(f, "default") == NULL);
+    sb_form_free(f);
+}
+
 /* A minimal edition in a temporary directory; rules.csv given. */
 static char dir[64];
 
@@ -206,6 +228,7 @@ int main(void)
     RUN(platform_2023_loads);
     RUN(green_design_loads);
     RUN(unknown_edition);
+    RUN(default_edition);
     RUN(broken_editions_name_the_cell);
     return TEST_REPORT();
 }

@@ -267,7 +267,7 @@ static void pages_and_findings(void)
 
     sb_page_style_gbt9704(&ps);
     doc = sb_doc_new(fonts, &ps);
-    sb_doc_set_findings(doc, fs);
+    sb_doc_set_findings(doc, fs, NULL);
     sb_doc_add_heading(doc, 1, NULL, "平台概况", 0);
     /* 44 lines of 28 字: two full pages after the heading line */
     for (int i = 0; i < 22; i++)
@@ -347,9 +347,10 @@ static void errors_leave_no_file(void)
     doc = sb_doc_new(fonts, &ps);
     sb_doc_add_text(doc, "平台");
     memset(&err, 0, sizeof err);
-    CHECK_INT(sb_doc_write_pdf(doc, "/nonexistent/dir/c.pdf", &err),
-              SB_EIO);
-    CHECK(strstr(err.msg, "/nonexistent/dir/c.pdf") != NULL);
+    /* a folder that cannot be made: a file is in the way */
+    CHECK_INT(sb_doc_write_pdf(doc, path_in("a.pdf/c.pdf"), &err), SB_EIO);
+    CHECK(strstr(err.msg, "a.pdf") != NULL);
+    CHECK(stat(path_in("a.pdf"), &st) == 0 && S_ISREG(st.st_mode));
     sb_doc_free(doc);
 }
 

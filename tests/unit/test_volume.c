@@ -10,7 +10,7 @@
 #include "typeset/typeset.h"
 #include "volume/volume_int.h"
 
-#define EV "tests/fixtures/base/evidence/"
+#define EV "tests/fixtures/platform-2023/base/evidence/"
 
 static double sum(const double *w, int n)
 {
