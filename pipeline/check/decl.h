@@ -14,31 +14,11 @@
 #include <stdint.h>
 
 #include "rules/agg.h"
+#include "rules/eval.h"
+#include "rules/figure.h"
 #include "read/csvin.h"
 #include "findings/finding.h"
 #include "form/form.h"
-
-enum sb_fig_state {
-    SB_FIG_MISSING, /* not in form.csv, or left empty */
-    SB_FIG_NONE,    /* 无 (counts as 0 where the form allows it) */
-    SB_FIG_OK,
-    SB_FIG_INVALID, /* present but not a value of its type */
-};
-
-/* A declared figure or field value, as read from form.csv. */
-struct sb_figure {
-    enum sb_fig_state state;
-    char *raw;       /* the text as written, trimmed (NULL if missing) */
-    double value;    /* numbers in canonical units: money in 元,
-                        percentages in percent; dates as days; bool 0/1 */
-    double tol;      /* half a unit of the last written digit, in the
-                        same unit: the precision it was declared with */
-    int scale;       /* digits written after the point */
-    int32_t date;    /* dates: days since 1970-01-01 */
-    int enum_idx;    /* enum fields */
-    uint64_t mask;   /* enum_list fields: bit i = value i */
-    struct sb_pos pos; /* the value cell in form.csv */
-};
 
 /* What was found of one annex. */
 struct sb_annex_result {
@@ -80,6 +60,8 @@ struct sb_decl {
     struct sb_figure *figs;      /* one per form->fields */
     struct sb_annex_result *annexes; /* one per form->annexes */
     struct sb_agg **aggs;        /* one per form->aggs, results */
+    struct sb_val *agg_vals;     /* one per form->aggs: sb_agg_result,
+                                    what struct sb_env's aggs reads */
     struct sb_findings *findings;
     struct sb_rule_result *results; /* one per form->rules */
     char *markdown;              /* DIR/declaration.md if present */

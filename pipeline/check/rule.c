@@ -109,7 +109,7 @@ static void lacking(const struct sb_decl *d, const struct sb_expr *e,
     if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD) {
         const struct sb_figure *g = &d->figs[e->field];
 
-        if ((g->state == SB_FIG_MISSING || g->state == SB_FIG_INVALID) &&
+        if (sb_figure_unknown(g) &&
             strstr(out->data ? out->data : "", d->form->fields[e->field].label) ==
                 NULL)
             sb_buf_printf(out, "%s“%s”", out->len ? "、" : "",
@@ -191,7 +191,7 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
                          struct sb_rule_result *res)
 {
     const struct sb_expr *e = r->expr;
-    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
     struct sb_val a, b, diff;
     struct display dp = {0};
     const struct sb_expr *fe;
@@ -389,7 +389,7 @@ static void top_n(struct sb_decl *d, const struct sb_rule *r,
 static void required_if(struct sb_decl *d, const struct sb_rule *r)
 {
     const struct sb_expr *e = r->expr;
-    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
     const struct sb_figure *g = &d->figs[e->args[0]->field];
     struct sb_finding f = {0};
     char *code;

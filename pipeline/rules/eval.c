@@ -26,7 +26,7 @@ static void figure_val(const struct sb_env *env, int i, struct sb_val *v)
     const struct sb_figure *g = &env->figs[i];
 
     unknown(v);
-    if (g->state == SB_FIG_MISSING || g->state == SB_FIG_INVALID)
+    if (sb_figure_unknown(g))
         return;
     switch (fd->type) {
     case SB_TYPE_INT:
@@ -152,24 +152,6 @@ static void arith(const struct sb_expr *e, const struct sb_env *env,
         v->vt = SB_VT_DATE;
 }
 
-static void agg_val(const struct sb_expr *e, const struct sb_env *env,
-                    struct sb_val *v)
-{
-    const struct sb_agg *a = env->aggs != NULL ? env->aggs[e->agg] : NULL;
-    int have = 1;
-    double x;
-
-    unknown(v);
-    if (a == NULL || !sb_agg_known(a))
-        return;
-    x = sb_agg_value(a, &have);
-    if (!have)
-        return;
-    number(v, x, 0);
-    if (e->vtype == SB_VT_DATE)
-        v->vt = SB_VT_DATE;
-}
-
 static void month_start(const struct sb_expr *e, const struct sb_env *env,
                         struct sb_val *v)
 {
@@ -245,8 +227,10 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
             unknown(out);
         return;
     case SB_EX_CALL:
-        if (e->bound == SB_BOUND_AGG)
-            agg_val(e, env, out);
+        if (e->bound == SB_BOUND_AGG && env->aggs != NULL)
+            *out = env->aggs[e->agg];
+        else if (e->bound == SB_BOUND_AGG)
+            unknown(out);
         else
             month_start(e, env, out);
         return;
@@ -270,6 +254,19 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
         }
     }
     }
+}
+
+/* "column = 'value'" on an enumeration column, the filter most rows
+ * meet: the cell's value index against the literal's, as
+ * sb_eval_compare would compare them, without building values. */
+static int enum_cell_compare(const struct sb_expr *e, const struct sb_row *row)
+{
+    const struct sb_cellval *c = &row->cells[e->a->column];
+
+    if (c->state != SB_CELL_OK)
+        return -1;
+    return e->op == SB_EX_NE ? c->enum_idx != e->b->enum_idx
+                             : c->enum_idx == e->b->enum_idx;
 }
 
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
@@ -308,6 +305,10 @@ int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
     case SB_EX_GT:
     case SB_EX_GE:
     case SB_EX_APPROX:
+        if (env->row != NULL && e->a->bound == SB_BOUND_COLUMN &&
+            e->a->vtype == SB_VT_ENUM && e->b->op == SB_EX_STR &&
+            e->b->vtype == SB_VT_ENUM)
+            return enum_cell_compare(e, env->row);
         sb_eval(e->a, env, &a);
         sb_eval(e->b, env, &b);
         if (a.vt == SB_VT_NONE || b.vt == SB_VT_NONE)

@@ -1,5 +1,7 @@
 /* eval.h: evaluate bound rule expressions (see expr.h, bind.h) over the
  * declared figures, one annex row (inside where) and aggregate results.
+ * This is the one evaluator of the rule language: rules, chart values,
+ * column bounds and the where filter of every aggregate (agg.c) use it.
  *
  * Numbers carry a tolerance: half a unit of the last digit a figure was
  * declared with (12.6 万元 → ±0.05 万元), propagated through arithmetic
@@ -12,9 +14,9 @@
 
 #include <stdint.h>
 
-#include "rules/agg.h"
 #include "rules/bind.h"
-#include "check/decl.h"
+#include "rules/figure.h"
+#include "rules/row.h"
 
 struct sb_val {
     int vt;          /* enum sb_vtype; SB_VT_NONE = unknown */
@@ -26,11 +28,14 @@ struct sb_val {
     size_t len;
 };
 
+/* What an expression is evaluated over. */
 struct sb_env {
     const struct sb_form *form;
     const struct sb_figure *figs;  /* one per form field */
     const struct sb_row *row;      /* inside a where, else NULL */
-    struct sb_agg *const *aggs;    /* one per form->aggs, or NULL */
+    const struct sb_val *aggs;     /* the result of each form->aggs
+                                      (sb_agg_result), or NULL while the
+                                      annexes are still being read */
 };
 
 /* Evaluate e into *out. Unknown inputs (a missing figure, an empty
