@@ -193,12 +193,12 @@ static int is_keyword(const struct parser *p, const char *kw)
            strncmp(p->text + p->tok_pos, kw, p->tok_len) == 0;
 }
 
-static struct sb_expr *node(enum sb_ex op, size_t pos)
+struct sb_expr *sb_expr_new(enum sb_ex op, int pos)
 {
     struct sb_expr *e = sb_xcalloc(1, sizeof *e);
 
     e->op = op;
-    e->pos = (int)pos;
+    e->pos = pos;
     e->field = -1;
     e->annex = -1;
     e->column = -1;
@@ -211,14 +211,14 @@ static struct sb_expr *node(enum sb_ex op, size_t pos)
 static struct sb_expr *binary(enum sb_ex op, struct sb_expr *a,
                               struct sb_expr *b, size_t pos)
 {
-    struct sb_expr *e = node(op, pos);
+    struct sb_expr *e = sb_expr_new(op, pos);
 
     e->a = a;
     e->b = b;
     return e;
 }
 
-static void push(struct sb_expr ***v, int *n, struct sb_expr *e)
+void sb_expr_push(struct sb_expr ***v, int *n, struct sb_expr *e)
 {
     *v = sb_xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
     (*v)[(*n)++] = e;
@@ -253,14 +253,14 @@ static struct sb_expr *parse_name(struct parser *p)
         end = p->tok_pos + p->tok_len;
         next(p);
     }
-    e = node(SB_EX_NAME, start);
+    e = sb_expr_new(SB_EX_NAME, start);
     e->str = sb_xstrndup(p->text + start, end - start);
     return e;
 }
 
 static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
 {
-    struct sb_expr *e = node(SB_EX_CALL, (size_t)name->pos);
+    struct sb_expr *e = sb_expr_new(SB_EX_CALL, (size_t)name->pos);
 
     e->str = name->str;
     name->str = NULL;
@@ -272,10 +272,10 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
 
         /* Arguments are values or conditions: required_if(f, a = 'x'). */
         p->lenient = 1;
-        push(&e->args, &e->n_args, parse_cond(p));
+        sb_expr_push(&e->args, &e->n_args, parse_cond(p));
         while (!p->failed && p->tok == T_COMMA) {
             next(p);
-            push(&e->args, &e->n_args, parse_cond(p));
+            sb_expr_push(&e->args, &e->n_args, parse_cond(p));
         }
         p->lenient = lenient;
     }
@@ -299,7 +299,7 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
             k = parse_name(p);
             /* a key function of one column: month(date), band(amount) */
             if (!p->failed && p->tok == T_LPAREN) {
-                struct sb_expr *fn = node(SB_EX_CALL, (size_t)k->pos);
+                struct sb_expr *fn = sb_expr_new(SB_EX_CALL, (size_t)k->pos);
 
                 fn->str = k->str;
                 k->str = NULL;
@@ -310,11 +310,11 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
                     sb_expr_free(fn);
                     break;
                 }
-                push(&fn->args, &fn->n_args, parse_name(p));
+                sb_expr_push(&fn->args, &fn->n_args, parse_name(p));
                 expect(p, T_RPAREN, "')'");
                 k = fn;
             }
-            push(&e->by, &e->n_by, k);
+            sb_expr_push(&e->by, &e->n_by, k);
         } while (!p->failed && p->tok == T_COMMA);
     }
     if (!p->failed)
@@ -331,7 +331,7 @@ static struct sb_expr *parse_primary(struct parser *p)
         const char *s = p->text + p->tok_pos;
         const char *dot = memchr(s, '.', p->tok_len);
 
-        e = node(SB_EX_NUM, p->tok_pos);
+        e = sb_expr_new(SB_EX_NUM, p->tok_pos);
         e->num = strtod(s, NULL);
         e->scale = dot ? (int)(p->tok_len - (size_t)(dot - s) - 1) : 0;
         if (dot != NULL && memchr(dot + 1, '.', p->tok_len -
@@ -341,7 +341,7 @@ static struct sb_expr *parse_primary(struct parser *p)
         return e;
     }
     case T_STR:
-        e = node(SB_EX_STR, p->tok_pos);
+        e = sb_expr_new(SB_EX_STR, p->tok_pos);
         e->str = sb_xstrdup(p->str.data);
         next(p);
         return e;
@@ -350,12 +350,12 @@ static struct sb_expr *parse_primary(struct parser *p)
             is_keyword(p, "and") || is_keyword(p, "or") ||
             is_keyword(p, "not") || is_keyword(p, "in")) {
             fail(p, p->tok_pos, "a value, not a keyword");
-            return node(SB_EX_NUM, p->tok_pos);
+            return sb_expr_new(SB_EX_NUM, p->tok_pos);
         }
         e = parse_name(p);
         if (e != NULL && p->tok == T_LPAREN)
             e = parse_call(p, e);
-        return e != NULL ? e : node(SB_EX_NUM, p->tok_pos);
+        return e != NULL ? e : sb_expr_new(SB_EX_NUM, p->tok_pos);
     case T_LPAREN:
         next(p);
         e = parse_sum(p);
@@ -364,7 +364,7 @@ static struct sb_expr *parse_primary(struct parser *p)
     default:
         fail(p, p->tok_pos,
              "a number, a 'string', a name or a call such as count(…)");
-        return node(SB_EX_NUM, p->tok_pos);
+        return sb_expr_new(SB_EX_NUM, p->tok_pos);
     }
 }
 
@@ -489,16 +489,16 @@ static struct sb_expr *parse_neg(struct parser *p)
     if (p->failed)
         return e;
     if (is_keyword(p, "in")) {
-        struct sb_expr *in = node(SB_EX_IN, p->tok_pos);
+        struct sb_expr *in = sb_expr_new(SB_EX_IN, p->tok_pos);
 
         in->a = e;
         next(p);
         if (!expect(p, T_LPAREN, "'(' after 'in'"))
             return in;
-        push(&in->args, &in->n_args, parse_sum(p));
+        sb_expr_push(&in->args, &in->n_args, parse_sum(p));
         while (!p->failed && p->tok == T_COMMA) {
             next(p);
-            push(&in->args, &in->n_args, parse_sum(p));
+            sb_expr_push(&in->args, &in->n_args, parse_sum(p));
         }
         expect(p, T_RPAREN, "')' to close the 'in' list");
         return in;

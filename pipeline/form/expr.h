@@ -124,6 +124,15 @@ int sb_expr_parse_value(const char *text, struct sb_expr **out,
 
 void sb_expr_free(struct sb_expr *e);
 
+/* A new node of kind op at byte offset pos of its text, nothing bound
+ * (indexes -1); for trees built without text (a bare date bound, the
+ * aggregates a special rule needs). Free with sb_expr_free. */
+struct sb_expr *sb_expr_new(enum sb_ex op, int pos);
+
+/* Append e to the node array *v of *n (args, by, hidden), which then
+ * owns it. */
+void sb_expr_push(struct sb_expr ***v, int *n, struct sb_expr *e);
+
 /* Write e back as text (normalised spacing) into b; for messages and
  * tests. */
 void sb_expr_print(const struct sb_expr *e, struct sb_buf *b);

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rules/bind.h"
 #include "cells/cell.h"
 #include "form/expr.h"
 #include "read/table.h"
@@ -78,6 +77,7 @@ int sb_enum_find(const struct sb_enum *e, const char *key)
 struct loader {
     struct sb_form *f;
     struct sb_table *t;
+    const char *file; /* t's name in the edition directory */
     struct sb_error *err;
 };
 
@@ -126,11 +126,28 @@ static int flag(struct loader *ld, long row, int col, int *out)
     return bad(ld, row, col, "expected 0 or 1, found \"%s\"", s);
 }
 
+/* Where cell (row, col) of the open table is, for binding later. */
+static struct sb_src src_at(const struct loader *ld, long row, int col)
+{
+    struct sb_src s = {ld->file, sb_xstrdup(sb_table_get(ld->t, row, col)),
+                       ld->t->rows[row], col + 1, ld->t->lines[row]};
+
+    return s;
+}
+
+/* The parse error e2 of expression cell (row, col), as "what: …". */
+static int bad_expr(struct loader *ld, long row, int col, const char *what,
+                    const struct sb_error *e2)
+{
+    return bad(ld, row, col, "%s: %s", what, e2->msg);
+}
+
 static int open_table(struct loader *ld, const char *name)
 {
     char *path = sb_xasprintf("%s/%s", ld->f->dir, name);
     int rc = sb_table_read(&ld->t, path, NULL, ld->err);
 
+    ld->file = name;
     free(path);
     return rc;
 }
@@ -342,8 +359,11 @@ static int parse_mask(struct loader *ld, long r, int col, enum sb_mask *m)
                            "found \"%s\"", s);
 }
 
+/* A bound is a date, a number or a figure expression; a date is
+ * written bare (2000-01-01), so it is tried first and kept as a string
+ * literal, which binding reads as a date. */
 static int parse_bound(struct loader *ld, long r, int col,
-                       const struct sb_annex *a, struct sb_expr **out)
+                       struct sb_expr **out, struct sb_src *src)
 {
     const char *s = sb_table_get(ld->t, r, col);
     struct sb_error e2 = {0};
@@ -352,26 +372,18 @@ static int parse_bound(struct loader *ld, long r, int col,
     *out = NULL;
     if (s[0] == '\0')
         return SB_OK;
-    /* A bound is a date, a number or a figure expression; a date is
-     * written bare (2000-01-01), so it is tried first. */
+    *src = src_at(ld, r, col);
     if (sb_cell_parse_date(s, strlen(s), &date, NULL)) {
-        *out = sb_xcalloc(1, sizeof **out);
-        (*out)->op = SB_EX_STR;
+        *out = sb_expr_new(SB_EX_STR, 0);
         (*out)->str = sb_xstrdup(s);
-        (*out)->is_date = 1;
-        (*out)->date = date;
-        (*out)->vtype = SB_VT_DATE;
-        (*out)->field = (*out)->annex = (*out)->column = -1;
-        (*out)->agg = (*out)->special = (*out)->enum_idx = -1;
         return SB_OK;
     }
-    if (sb_expr_parse_value(s, out, &e2) != SB_OK ||
-        sb_bind_value(ld->f, a, *out, &e2) != SB_OK) {
-        struct sb_pos pos = {ld->t->path, ld->t->rows[r], col + 1,
-                             ld->t->lines[r]};
+    if (sb_expr_parse_value(s, out, &e2) != SB_OK) {
+        char *what = sb_xasprintf("bound \"%s\"", s);
+        int rc = bad_expr(ld, r, col, what, &e2);
 
-        return sb_error_set(ld->err, SB_EFORMAT, &pos, "bound \"%s\": %s",
-                            s, e2.msg);
+        free(what);
+        return rc;
     }
     return SB_OK;
 }
@@ -444,9 +456,9 @@ static int load_columns(struct loader *ld)
         int i = sb_annex_column_index(a, sb_table_get(ld->t, r, c[1]));
         struct sb_column *col = &a->cols[i];
 
-        rc = parse_bound(ld, r, c[9], a, &col->min);
+        rc = parse_bound(ld, r, c[9], &col->min, &col->min_src);
         if (rc == SB_OK)
-            rc = parse_bound(ld, r, c[10], a, &col->max);
+            rc = parse_bound(ld, r, c[10], &col->max, &col->max_src);
         if (rc == SB_OK && parents[r][0] != '\0') {
             col->parent_of = sb_annex_column_index(a, parents[r]);
             if (col->parent_of < 0 || col->en == NULL)
@@ -481,7 +493,7 @@ static int load_rules(struct loader *ld)
 
         ru->id = sb_xstrdup(sb_table_get(ld->t, r, c[0]));
         ru->name = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        ru->text = sb_xstrdup(sb_table_get(ld->t, r, c[3]));
+        ru->src = src_at(ld, r, c[3]);
         ru->source = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
         ru->message = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
         ru->line = ld->t->rows[r];
@@ -497,13 +509,11 @@ static int load_rules(struct loader *ld)
         else
             return bad(ld, r, c[1], "severity must be error or warning, "
                                     "found \"%s\"", sev);
-        if (sb_expr_parse(ru->text, &ru->expr, &e2) != SB_OK ||
-            sb_bind_rule(f, ru->expr, &e2) != SB_OK) {
-            struct sb_pos pos = {ld->t->path, ld->t->rows[r], c[3] + 1,
-                                 ld->t->lines[r]};
+        if (sb_expr_parse(ru->src.text, &ru->expr, &e2) != SB_OK) {
+            char *what = sb_xasprintf("rule %s", ru->id);
 
-            return sb_error_set(ld->err, SB_EFORMAT, &pos, "rule %s: %s",
-                                ru->id, e2.msg);
+            rc = bad_expr(ld, r, c[3], what, &e2);
+            free(what);
         }
     }
     return rc;
@@ -514,9 +524,13 @@ static int chart_expr(struct loader *ld, long r, int col, const char *text,
 {
     struct sb_error e2 = {0};
 
-    if (sb_expr_parse_value(text, out, &e2) != SB_OK ||
-        sb_bind_data(ld->f, *out, &e2) != SB_OK)
-        return bad(ld, r, col, "chart data \"%s\": %s", text, e2.msg);
+    if (sb_expr_parse_value(text, out, &e2) != SB_OK) {
+        char *what = sb_xasprintf("chart data \"%s\"", text);
+        int rc = bad_expr(ld, r, col, what, &e2);
+
+        free(what);
+        return rc;
+    }
     return SB_OK;
 }
 
@@ -561,7 +575,8 @@ static int chart_data(struct loader *ld, long r, int col,
             it->series = sb_xstrdup("");
         }
         it->category = sb_xstrndup(t, tn);
-        rc = chart_expr(ld, r, col, eq + 1, &it->value);
+        it->text = sb_xstrdup(eq + 1);
+        rc = chart_expr(ld, r, col, it->text, &it->value);
         free(part);
         if (rc != SB_OK)
             return rc;
@@ -636,6 +651,8 @@ static int load_charts(struct loader *ld)
             if (strcmp(f->charts[i].id, ch->id) == 0)
                 return bad(ld, r, c[0], "chart id \"%s\" repeated", ch->id);
         }
+        ch->data_src = src_at(ld, r, c[3]);
+        ch->opts_src = src_at(ld, r, c[6]);
         rc = chart_data(ld, r, c[3], ch);
         if (rc == SB_OK)
             rc = chart_options(ld, r, c[6], ch);
@@ -674,8 +691,8 @@ int sb_form_load(struct sb_form **out, const char *dir,
     return SB_OK;
 }
 
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err)
+int sb_form_load_edition(struct sb_form **out, const char *code,
+                         struct sb_error *err)
 {
     char *dir;
     int rc;
@@ -741,6 +758,8 @@ void sb_form_free(struct sb_form *f)
             free(c->note);
             sb_expr_free(c->min);
             sb_expr_free(c->max);
+            free(c->min_src.text);
+            free(c->max_src.text);
         }
         free(a->cols);
         free(a->code);
@@ -753,7 +772,7 @@ void sb_form_free(struct sb_form *f)
 
         free(r->id);
         free(r->name);
-        free(r->text);
+        free(r->src.text);
         free(r->source);
         free(r->message);
         sb_expr_free(r->expr);
@@ -766,10 +785,13 @@ void sb_form_free(struct sb_form *f)
         free(c->title);
         free(c->unit);
         free(c->source);
+        free(c->data_src.text);
+        free(c->opts_src.text);
         sb_expr_free(c->data);
         for (int j = 0; j < c->n_items; j++) {
             free(c->items[j].series);
             free(c->items[j].category);
+            free(c->items[j].text);
             sb_expr_free(c->items[j].value);
         }
         for (int j = 0; j < c->n_opts; j++) {

@@ -12,8 +12,11 @@
  *   charts.csv   the statistics charts (optional)
  * The C code knows field types, never field names: the identifiers of a
  * form live in its files and are documented there (README "Form
- * editions"). Loading validates everything, rules included, and fails
- * with the file, row and column of the first mistake. */
+ * editions"). Loading reads it all as data and validates it, expressions
+ * parsed (expr.h) but not bound: binding the names of rules, bounds and
+ * charts to fields and columns is the next step (rules/bind.h,
+ * sb_form_open). Both fail with the file, row and column of the first
+ * mistake. */
 #ifndef SB_PIPELINE_FORM_H
 #define SB_PIPELINE_FORM_H
 
@@ -84,6 +87,16 @@ struct sb_field {
     long line;      /* row in fields.csv, for messages */
 };
 
+/* Where an expression was written in the edition's files, so that
+ * binding, a step after loading, can name the cell of a mistake. */
+struct sb_src {
+    const char *file; /* "rules.csv", "columns.csv", "charts.csv" */
+    char *text;       /* the cell as written */
+    long row;         /* record number (header = 1) */
+    int col;          /* 1-based field */
+    long line;        /* physical line */
+};
+
 struct sb_column {
     char *code;    /* identifier within the annex, e.g. "class" */
     char *header;  /* Chinese header, e.g. "设备类别" */
@@ -97,6 +110,7 @@ struct sb_column {
     struct sb_enum *en; /* enum/enum_list: allowed values; text: the
                            values whose parent is checked (parent_of) */
     struct sb_expr *min, *max; /* bounds (numbers, dates, figures) */
+    struct sb_src min_src, max_src;
     int parent_of; /* index of the column that must hold this value's
                       parent, or -1 */
     enum sb_mask mask; /* personal data, masked with --mask */
@@ -119,10 +133,10 @@ struct sb_rule {
     char *id;        /* e.g. "devices.classes-sum" */
     enum sb_severity sev;
     char *name;      /* short Chinese title */
-    char *text;      /* the expression as written */
     char *source;    /* e.g. "002 附件2 1.1" */
     char *message;   /* template; {lhs} {rhs} {diff} are filled in */
     struct sb_expr *expr;
+    struct sb_src src; /* the expr cell: src.text is the rule as written */
     long line;       /* row in rules.csv */
 };
 
@@ -131,6 +145,7 @@ struct sb_rule {
 struct sb_chart_datum {
     char *series;   /* "" for a single series */
     char *category;
+    char *text;     /* the value as written */
     struct sb_expr *value;
 };
 
@@ -151,6 +166,7 @@ struct sb_chart_def {
     struct sb_expr **opt_exprs; /* an option's value bound as data, or
                                    NULL when it is a plain word */
     int n_opts;
+    struct sb_src data_src, opts_src; /* the data and options cells */
     long line;      /* row in charts.csv */
 };
 
@@ -169,7 +185,8 @@ struct sb_form {
     struct sb_chart_def *charts; /* charts.csv, if the edition has one */
     int n_charts;
     struct sb_expr **aggs; /* every aggregate the rules and charts use,
-                              bound; e->agg is the index (borrowed) */
+                              registered by binding; e->agg is the index
+                              (borrowed) */
     int n_aggs;
 };
 
@@ -180,15 +197,19 @@ const struct sb_chart_def *sb_form_chart(const struct sb_form *f,
 /* The value of chart option key ("top", "sort" …), or NULL. */
 const char *sb_chart_option(const struct sb_chart_def *c, const char *key);
 
-/* Load the edition in directory dir. Returns SB_OK and *out, or
- * SB_EIO / SB_EFORMAT with err naming file:row:col and what was
- * expected. Free with sb_form_free. */
+/* Load the edition in directory dir as data, its expressions parsed
+ * and not bound (rules/bind.h sb_form_bind binds them). Returns SB_OK
+ * and *out, or SB_EIO / SB_EFORMAT with err naming file:row:col and
+ * what was expected. Free with sb_form_free. */
 int sb_form_load(struct sb_form **out, const char *dir,
                  struct sb_error *err);
 
-/* Load edition code from <datadir>/pipeline/forms/<code>. */
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err);
+/* sb_form_load of edition code from <datadir>/pipeline/forms/<code>;
+ * SB_EUSAGE for a code that is not [a-z0-9_-]+. What needs only the
+ * form's data (init) uses it; a check needs sb_form_open (rules/bind.h),
+ * which binds it too. */
+int sb_form_load_edition(struct sb_form **out, const char *code,
+                         struct sb_error *err);
 
 void sb_form_free(struct sb_form *f);
 

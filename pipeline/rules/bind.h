@@ -34,6 +34,20 @@ enum sb_special {
     SB_SPECIAL_HEADING_COUNTS,
 };
 
+/* Bind everything form f (loaded by sb_form_load) says in its rule
+ * language: the column bounds, the rules, the charts' data, in that
+ * order, registering their aggregates in f->aggs. Returns SB_OK, or
+ * SB_EFORMAT with err naming the file:row:col of the expression, what it
+ * is ("rule ID", "bound \"…\"", "chart data \"…\"") and the problem.
+ * On failure f is half bound: free it. */
+int sb_form_bind(struct sb_form *f, struct sb_error *err);
+
+/* Load edition code (sb_form_load_edition) and bind it: the form a
+ * check runs. Returns SB_OK and *out (free with sb_form_free), or the
+ * error of either step with *out = NULL. */
+int sb_form_open(struct sb_form **out, const char *code,
+                 struct sb_error *err);
+
 /* Bind a rule (a comparison or a special call). Returns SB_OK, or
  * SB_EFORMAT with err->msg naming the character column and the
  * problem. */

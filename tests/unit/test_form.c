@@ -111,6 +111,8 @@ static int load_with_rules(const char *rules, struct sb_error *err)
 
     write_file("rules.csv", rules);
     rc = sb_form_load(&f, dir, err);
+    if (rc == SB_OK)
+        rc = sb_form_bind(f, err);
     sb_form_free(f);
     return rc;
 }
