@@ -437,12 +437,14 @@ static int cmp_op(enum tok t, enum sb_ex *op)
 }
 
 /* Is the '(' at the current token the start of a parenthesised
- * condition (it contains a comparison or a logical keyword at depth 1)
- * rather than of an arithmetic sum? */
+ * condition rather than of an arithmetic sum? It is when a comparison or
+ * a logical keyword stands inside it and inside no other parentheses
+ * than the ones that open with it: "(a = 1 …)", "((a = 1))", but not
+ * "(count(x where a = 1) + 1)". */
 static int paren_is_cond(const struct parser *p)
 {
     struct parser q = *p;
-    int depth = 0;
+    int depth = 0, lead = 0, leading = 1;
 
     q.str = (struct sb_buf){0};
     q.err = NULL;
@@ -451,18 +453,23 @@ static int paren_is_cond(const struct parser *p)
 
         if (q.tok == T_LPAREN) {
             depth++;
+            lead += leading;
         } else if (q.tok == T_RPAREN) {
             if (--depth == 0)
                 break;
+            if (lead > depth)
+                lead = depth;
         } else if (q.tok == T_END || q.tok == T_BAD) {
             break;
-        } else if (depth == 1 &&
+        } else if (depth <= lead &&
                    (cmp_op(q.tok, &op) || is_keyword(&q, "and") ||
                     is_keyword(&q, "or") || is_keyword(&q, "not") ||
                     is_keyword(&q, "in"))) {
             sb_buf_free(&q.str);
             return 1;
         }
+        if (q.tok != T_LPAREN)
+            leading = 0;
         next(&q);
     }
     sb_buf_free(&q.str);
@@ -682,8 +689,12 @@ void sb_expr_print(const struct sb_expr *e, struct sb_buf *b)
         sb_expr_print(e->a, b);
         break;
     case SB_EX_NOT:
-        sb_buf_puts(b, "not ");
+        /* "not" binds tighter than "and": keep the parentheses of
+         * not (x and y) ("or" prints its own). */
+        sb_buf_puts(b, e->a->op == SB_EX_AND ? "not (" : "not ");
         sb_expr_print(e->a, b);
+        if (e->a->op == SB_EX_AND)
+            sb_buf_putc(b, ')');
         break;
     case SB_EX_IN:
         sb_expr_print(e->a, b);

@@ -57,6 +57,40 @@ static void aggregates_with_where_and_by(void)
                     "count(d where (a + 1) * 2 = 4) = 0");
 }
 
+/* Inputs that print differently: redundant parentheses go, and the
+ * printed parentheses show how and/or/not were grouped, so a parser
+ * that gave "or" the precedence of "and" would fail here. */
+static void precedence_made_visible(void)
+{
+    check_roundtrip("((a)) = (b)", "a = b");
+    check_roundtrip("a * (b + c) = d", "a * (b + c) = d");
+    check_roundtrip("a - (b - c) = 0", "(a - (b - c)) = 0");
+    check_roundtrip("a*b+c = d", "(a * b + c) = d");
+    check_roundtrip("count(d where a = 1 or b = 2 and c = 3) = 0",
+                    "count(d where (a = 1 or b = 2 and c = 3)) = 0");
+    check_roundtrip("count(d where a = 1 or (b = 2 and c = 3)) = 0",
+                    "count(d where (a = 1 or b = 2 and c = 3)) = 0");
+    check_roundtrip("count(d where (a = 1 or b = 2) and c = 3) = 0",
+                    "count(d where (a = 1 or b = 2) and c = 3) = 0");
+    check_roundtrip("count(d where a = 1 and b = 2 or c = 3) = 0",
+                    "count(d where (a = 1 and b = 2 or c = 3)) = 0");
+    check_roundtrip("count(d where a = 1 and (b = 2 or c = 3)) = 0",
+                    "count(d where a = 1 and (b = 2 or c = 3)) = 0");
+    check_roundtrip("count(d where not a = 1 and b = 2) = 0",
+                    "count(d where not a = 1 and b = 2) = 0");
+    check_roundtrip("count(d where not (a = 1 and b = 2)) = 0",
+                    "count(d where not (a = 1 and b = 2)) = 0");
+    check_roundtrip("count(d where (x in ('p','q'))) = 0",
+                    "count(d where x in ('p', 'q')) = 0");
+    check_roundtrip("count(d where ((x = 1))) = 0",
+                    "count(d where x = 1) = 0");
+    check_roundtrip("count(d where ((a + b) = c)) = 0",
+                    "count(d where (a + b) = c) = 0");
+    check_roundtrip("((a) + 1) = 2", "(a + 1) = 2");
+    check_roundtrip("count(d where ((c) + count(e where x = 1)) = 2) = 0",
+                    "count(d where (c + count(e where x = 1)) = 2) = 0");
+}
+
 static void special_call_alone(void)
 {
     check_roundtrip("top_n(k.name, k.subs, apps.name, apps.subs, 5)",
@@ -92,6 +126,7 @@ int main(void)
 {
     RUN(arithmetic_and_comparison);
     RUN(aggregates_with_where_and_by);
+    RUN(precedence_made_visible);
     RUN(special_call_alone);
     RUN(syntax_errors_name_the_column);
     return TEST_REPORT();
