@@ -16,6 +16,7 @@
 
 #include "check/check.h"
 #include "form/expr.h"
+#include "rules/open.h"
 
 /* One annex file to read, in one part or two (sb_annex_open). */
 struct job {

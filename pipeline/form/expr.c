@@ -208,6 +208,14 @@ struct sb_expr *sb_expr_new(enum sb_ex op, int pos)
     return e;
 }
 
+struct sb_expr *sb_expr_named(enum sb_ex op, const char *str)
+{
+    struct sb_expr *e = sb_expr_new(op, 0);
+
+    e->str = sb_xstrdup(str);
+    return e;
+}
+
 static struct sb_expr *binary(enum sb_ex op, struct sb_expr *a,
                               struct sb_expr *b, size_t pos)
 {

@@ -102,11 +102,12 @@ struct sb_expr {
     int annex;    /* index in form->annexes */
     int column;   /* index in the annex's columns */
     int agg;      /* index of the aggregate in form->aggs */
-    int special;  /* index of the special rule */
+    int special;  /* index of the special rule (rules/special.h) */
     int enum_idx; /* STR compared with an enum column: the value index */
     int is_date;  /* STR compared with a date: date holds it */
     int32_t date; /* days since 1970-01-01 */
-    struct sb_expr **hidden; /* special rules: the aggregates they need */
+    struct sb_expr **hidden; /* special rules: the aggregates they build
+                                and need, bound */
     int n_hidden;
 };
 
@@ -128,6 +129,10 @@ void sb_expr_free(struct sb_expr *e);
  * (indexes -1); for trees built without text (a bare date bound, the
  * aggregates a special rule needs). Free with sb_expr_free. */
 struct sb_expr *sb_expr_new(enum sb_ex op, int pos);
+
+/* A new node of kind op (SB_EX_STR, SB_EX_NAME, SB_EX_CALL) whose text
+ * or name is a copy of str. */
+struct sb_expr *sb_expr_named(enum sb_ex op, const char *str);
 
 /* Append e to the node array *v of *n (args, by, hidden), which then
  * owns it. */

@@ -374,8 +374,7 @@ static int parse_bound(struct loader *ld, long r, int col,
         return SB_OK;
     *src = src_at(ld, r, col);
     if (sb_cell_parse_date(s, strlen(s), &date, NULL)) {
-        *out = sb_expr_new(SB_EX_STR, 0);
-        (*out)->str = sb_xstrdup(s);
+        *out = sb_expr_named(SB_EX_STR, s);
         return SB_OK;
     }
     if (sb_expr_parse_value(s, out, &e2) != SB_OK) {
@@ -474,16 +473,51 @@ static int load_columns(struct loader *ld)
     return rc;
 }
 
+/* A rule's "cases": "key=template|key=template …". */
+static int load_cases(struct loader *ld, long r, int col, struct sb_rule *ru)
+{
+    const char *p = sb_table_get(ld->t, r, col);
+
+    while (*p != '\0') {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+
+        if (eq == NULL || eq == p)
+            return bad(ld, r, col, "%s", "cases are key=message, "
+                                         "separated by |");
+        ru->case_keys = sb_xrealloc(ru->case_keys, (size_t)(ru->n_cases + 1) *
+                                                       sizeof *ru->case_keys);
+        ru->cases = sb_xrealloc(ru->cases, (size_t)(ru->n_cases + 1) *
+                                               sizeof *ru->cases);
+        ru->case_keys[ru->n_cases] = sb_xstrndup(p, (size_t)(eq - p));
+        ru->cases[ru->n_cases++] =
+            sb_xstrndup(eq + 1, len - (size_t)(eq + 1 - p));
+        p += len + (bar != NULL);
+    }
+    return SB_OK;
+}
+
+const char *sb_rule_case(const struct sb_rule *r, const char *key)
+{
+    for (int i = 0; i < r->n_cases; i++) {
+        if (strcmp(r->case_keys[i], key) == 0)
+            return r->cases[i];
+    }
+    return NULL;
+}
+
 static int load_rules(struct loader *ld)
 {
     static const char *const names[] = {"id",     "severity", "name",
-                                        "expr",   "source",   "message"};
-    int c[6] = {0}, rc;
+                                        "expr",   "source",   "message",
+                                        "cases"};
+    int c[7] = {0}, rc;
     struct sb_form *f = ld->f;
 
     rc = open_table(ld, "rules.csv");
     if (rc == SB_OK)
-        rc = need_cols(ld, names, c, 6);
+        rc = need_cols(ld, names, c, 7);
     if (rc == SB_OK)
         f->rules = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *f->rules);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
@@ -498,6 +532,9 @@ static int load_rules(struct loader *ld)
         ru->message = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
         ru->line = ld->t->rows[r];
         f->n_rules++;
+        rc = load_cases(ld, r, c[6], ru);
+        if (rc != SB_OK)
+            return rc;
         for (int i = 0; i < f->n_rules - 1; i++) {
             if (strcmp(f->rules[i].id, ru->id) == 0)
                 return bad(ld, r, c[0], "rule id \"%s\" repeated", ru->id);
@@ -773,6 +810,8 @@ void sb_form_free(struct sb_form *f)
         free(r->id);
         free(r->name);
         free(r->src.text);
+        free_keys(r->case_keys, r->n_cases);
+        free_keys(r->cases, r->n_cases);
         free(r->source);
         free(r->message);
         sb_expr_free(r->expr);

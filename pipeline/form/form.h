@@ -135,10 +135,16 @@ struct sb_rule {
     char *name;      /* short Chinese title */
     char *source;    /* e.g. "002 附件2 1.1" */
     char *message;   /* template; {lhs} {rhs} {diff} are filled in */
+    char **case_keys; /* named messages of a special rule (rules.csv */
+    char **cases;     /* "cases": key=template|key=template …) */
+    int n_cases;
     struct sb_expr *expr;
     struct sb_src src; /* the expr cell: src.text is the rule as written */
     long line;       /* row in rules.csv */
 };
+
+/* The message of rule r named key in its "cases" column, or NULL. */
+const char *sb_rule_case(const struct sb_rule *r, const char *key);
 
 /* One item of a chart drawn from declared figures: a value of a series
  * in a category ("主营业务收入" in "2022"). */

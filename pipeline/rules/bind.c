@@ -45,17 +45,6 @@ int sb_is_aggregate(const char *name)
     return 0;
 }
 
-static int special_index(const char *name)
-{
-    if (strcmp(name, "top_n") == 0)
-        return SB_SPECIAL_TOP_N;
-    if (strcmp(name, "required_if") == 0)
-        return SB_SPECIAL_REQUIRED_IF;
-    if (strcmp(name, "heading_counts") == 0)
-        return SB_SPECIAL_HEADING_COUNTS;
-    return -1;
-}
-
 static int type_vt(enum sb_type t)
 {
     switch (t) {
@@ -309,9 +298,8 @@ static int bind_call(struct binder *b, struct sb_expr *e, int ctx)
         e->bound = SB_BOUND_FUNC;
         return SB_VT_DATE;
     }
-    if (special_index(e->str) >= 0)
-        return fail(b, "%s() is a rule of its own, not a value", e->str);
-    return fail(b, "unknown function \"%s\"", e->str);
+    return fail(b, "unknown function \"%s\" (a special rule such as "
+                   "top_n() is a rule of its own, not a value)", e->str);
 }
 
 static int bind_arith(struct binder *b, struct sb_expr *e, int ctx)
@@ -407,145 +395,47 @@ static int bind_node(struct binder *b, struct sb_expr *e, int ctx)
     return vt;
 }
 
-/* Parse and bind a hidden aggregate for a special rule. */
-static void add_hidden(struct binder *b, struct sb_expr *e, const char *text)
-{
-    struct sb_expr *h;
-
-    if (b->failed)
-        return;
-    if (sb_expr_parse(text, &h, b->err) != SB_OK) {
-        b->failed = 1;
-        return;
-    }
-    e->hidden = sb_xrealloc(e->hidden, (size_t)(e->n_hidden + 1) *
-                                           sizeof *e->hidden);
-    e->hidden[e->n_hidden++] = h;
-    bind_node(b, h, -1);
-}
-
-static const char *col_path(struct binder *b, const struct sb_expr *e,
-                            struct sb_buf *out)
-{
-    const struct sb_annex *a = &b->f->annexes[e->annex];
-
-    sb_buf_clear(out);
-    sb_buf_printf(out, "%s.%s", a->code, a->cols[e->column].code);
-    return out->data;
-}
-
-static int bind_special(struct binder *b, struct sb_expr *e)
-{
-    struct sb_buf p1 = {0}, p2 = {0}, p3 = {0}, text = {0};
-
-    e->special = special_index(e->str);
-    e->bound = SB_BOUND_SPECIAL;
-    switch (e->special) {
-    case SB_SPECIAL_TOP_N:
-        /* top_n(list.label, list.value, all.label, all.value, N) */
-        if (e->n_args != 5 || e->args[4]->op != SB_EX_NUM ||
-            e->args[4]->num < 1 || e->args[4]->num > 100) {
-            fail(b, "%s", "top_n(list.label, list.value, all.label, "
-                          "all.value, N) with 1 <= N <= 100");
-            break;
-        }
-        for (int i = 0; i < 4 && !b->failed; i++)
-            column_arg(b, e->args[i]);
-        if (b->failed)
-            break;
-        if (e->args[0]->annex != e->args[1]->annex ||
-            e->args[2]->annex != e->args[3]->annex ||
-            e->args[1]->vtype != SB_VT_NUM ||
-            e->args[3]->vtype != SB_VT_NUM) {
-            fail(b, "%s", "top_n: label and numeric value of one annex, "
-                          "twice");
-            break;
-        }
-        /* The whole list (it should have N rows), and the top of the
-         * full list with room for ties and for naming what is missing. */
-        sb_buf_printf(&text, "top(%s, %s, 1000)",
-                      col_path(b, e->args[0], &p1),
-                      col_path(b, e->args[1], &p2));
-        add_hidden(b, e, text.data);
-        sb_buf_clear(&text);
-        sb_buf_printf(&text, "top(%s, %s, %d)",
-                      col_path(b, e->args[2], &p1),
-                      col_path(b, e->args[3], &p2),
-                      (int)e->args[4]->num + 32);
-        add_hidden(b, e, text.data);
-        break;
-    case SB_SPECIAL_REQUIRED_IF:
-        if (e->n_args != 2 || e->args[0]->op != SB_EX_NAME) {
-            fail(b, "%s", "required_if(field, condition)");
-            break;
-        }
-        bind_name(b, e->args[0], -1);
-        if (e->args[0]->bound != SB_BOUND_FIELD) {
-            fail(b, "required_if: \"%s\" is not a field", e->args[0]->str);
-            break;
-        }
-        if (bind_node(b, e->args[1], -1) != SB_VT_BOOL)
-            fail(b, "%s", "required_if needs a condition");
-        break;
-    case SB_SPECIAL_HEADING_COUNTS:
-        /* heading_counts(list.heading, list.group_column …) */
-        if (e->n_args < 1) {
-            fail(b, "%s", "heading_counts(annex.heading, annex.group …)");
-            break;
-        }
-        for (int i = 0; i < e->n_args && !b->failed; i++)
-            column_arg(b, e->args[i]);
-        if (b->failed)
-            break;
-        if (b->f->annexes[e->args[0]->annex].cols[e->args[0]->column].type !=
-            SB_TYPE_HEADING) {
-            fail(b, "heading_counts: %s is not a heading column",
-                 col_path(b, e->args[0], &p1));
-            break;
-        }
-        sb_buf_printf(&text, "count(%s by ",
-                      b->f->annexes[e->args[0]->annex].code);
-        for (int i = 1; i < e->n_args; i++) {
-            if (e->args[i]->annex != e->args[0]->annex) {
-                fail(b, "%s", "heading_counts: columns of one annex");
-                break;
-            }
-            sb_buf_printf(&text, "%s, ",
-                          b->f->annexes[e->args[i]->annex]
-                              .cols[e->args[i]->column]
-                              .code);
-        }
-        sb_buf_printf(&text, "%s)",
-                      b->f->annexes[e->args[0]->annex]
-                          .cols[e->args[0]->column]
-                          .code);
-        add_hidden(b, e, text.data);
-        break;
-    default:
-        fail(b, "unknown rule function \"%s\"", e->str);
-    }
-    sb_buf_free(&p1);
-    sb_buf_free(&p2);
-    sb_buf_free(&p3);
-    sb_buf_free(&text);
-    return b->failed ? SB_EFORMAT : SB_OK;
-}
-
-int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+int sb_bind_compare(struct sb_form *f, struct sb_expr *e,
+                    struct sb_error *err)
 {
     struct binder b = {f, err, 0};
 
-    if (e->op == SB_EX_CALL && special_index(e->str) >= 0)
-        return bind_special(&b, e);
     if (e->op < SB_EX_EQ || e->op > SB_EX_APPROX) {
-        fail(&b, "%s", "a rule compares two values or calls a rule "
-                       "function (top_n, required_if, heading_counts)");
+        fail(&b, "%s", "a rule compares two values or calls a special "
+                       "rule (top_n, required_if, heading_counts)");
         return SB_EFORMAT;
     }
     bind_node(&b, e, -1);
     if (!b.failed && (e->a->vtype == SB_VT_GROUPS ||
                       e->b->vtype == SB_VT_GROUPS))
         fail(&b, "%s", "a rule cannot compare grouped values (by …)");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_column(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    column_arg(&b, e);
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_field(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    if (e->op != SB_EX_NAME || bind_name(&b, e, -1) == SB_VT_NONE ||
+        e->bound != SB_BOUND_FIELD)
+        fail(&b, "\"%s\" is not a field", e->str != NULL ? e->str : "");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_cond(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    if (bind_node(&b, e, -1) != SB_VT_BOOL)
+        fail(&b, "%s", "expected a condition");
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 
@@ -582,106 +472,9 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 
-/* Say that the expression of src does not bind: err at src's cell,
- * "what: why". */
-static int src_error(const struct sb_form *f, const struct sb_src *src,
-                     const char *what, const struct sb_error *e2,
-                     struct sb_error *err)
+int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,
+                   struct sb_error *err)
 {
-    char *path = sb_xasprintf("%s/%s", f->dir, src->file);
-    struct sb_pos pos = {path, src->row, src->col, src->line};
-    int rc = sb_error_set(err, SB_EFORMAT, &pos, "%s: %s", what, e2->msg);
-
-    free(path);
-    return rc;
-}
-
-static int bind_bound(struct sb_form *f, const struct sb_annex *a,
-                      struct sb_expr *e, const struct sb_src *src,
-                      struct sb_error *err)
-{
-    struct sb_error e2 = {0};
-    char *what;
-    int rc;
-
-    if (e == NULL || sb_bind_value(f, a, e, &e2) == SB_OK)
-        return SB_OK;
-    what = sb_xasprintf("bound \"%s\"", src->text);
-    rc = src_error(f, src, what, &e2, err);
-    free(what);
-    return rc;
-}
-
-static int bind_chart_data(struct sb_form *f, struct sb_expr *e,
-                           const struct sb_src *src, const char *text,
-                           struct sb_error *err)
-{
-    struct sb_error e2 = {0};
-    char *what;
-    int rc;
-
-    if (e == NULL || sb_bind_data(f, e, &e2) == SB_OK)
-        return SB_OK;
-    what = sb_xasprintf("chart data \"%s\"", text);
-    rc = src_error(f, src, what, &e2, err);
-    free(what);
-    return rc;
-}
-
-int sb_form_bind(struct sb_form *f, struct sb_error *err)
-{
-    struct sb_error e2 = {0};
-
-    for (int i = 0; i < f->n_annexes; i++) {
-        const struct sb_annex *a = &f->annexes[i];
-
-        for (int j = 0; j < a->n_cols; j++) {
-            struct sb_column *c = &a->cols[j];
-
-            if (bind_bound(f, a, c->min, &c->min_src, err) != SB_OK ||
-                bind_bound(f, a, c->max, &c->max_src, err) != SB_OK)
-                return SB_EFORMAT;
-        }
-    }
-    for (int i = 0; i < f->n_rules; i++) {
-        struct sb_rule *r = &f->rules[i];
-
-        if (sb_bind_rule(f, r->expr, &e2) != SB_OK) {
-            char *what = sb_xasprintf("rule %s", r->id);
-            int rc = src_error(f, &r->src, what, &e2, err);
-
-            free(what);
-            return rc;
-        }
-    }
-    for (int i = 0; i < f->n_charts; i++) {
-        struct sb_chart_def *c = &f->charts[i];
-
-        if (bind_chart_data(f, c->data, &c->data_src, c->data_src.text,
-                            err) != SB_OK)
-            return SB_EFORMAT;
-        for (int j = 0; j < c->n_items; j++) {
-            if (bind_chart_data(f, c->items[j].value, &c->data_src,
-                                c->items[j].text, err) != SB_OK)
-                return SB_EFORMAT;
-        }
-        for (int j = 0; j < c->n_opts; j++) {
-            if (bind_chart_data(f, c->opt_exprs[j], &c->opts_src,
-                                c->opt_vals[j], err) != SB_OK)
-                return SB_EFORMAT;
-        }
-    }
-    return SB_OK;
-}
-
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err)
-{
-    int rc = sb_form_load_edition(out, code, err);
-
-    if (rc == SB_OK && (rc = sb_form_bind(*out, err)) != SB_OK) {
-        sb_form_free(*out);
-        *out = NULL;
-    }
-    return rc;
+    sb_expr_push(&e->hidden, &e->n_hidden, h);
+    return sb_bind_data(f, h, err);
 }

@@ -6,8 +6,9 @@
  * String literals compared with an enumeration must be one of its values
  * (the value's index is stored), compared with a date must be a date.
  * Every aggregate call gets an index into form->aggs, which a check run
- * uses to find its accumulator. Special rules (top_n, required_if,
- * heading_counts) get the aggregates they need as hidden children. */
+ * uses to find its accumulator. Special rules (rules/special.h) bind
+ * their arguments and the aggregates they build with these functions;
+ * rules/open.h binds a whole form. */
 #ifndef SB_PIPELINE_BIND_H
 #define SB_PIPELINE_BIND_H
 
@@ -27,31 +28,18 @@ enum sb_vtype {
     SB_VT_GROUPS, /* an aggregate with "by": one value per group */
 };
 
-/* Special rules, by index (expr->special). */
-enum sb_special {
-    SB_SPECIAL_TOP_N,
-    SB_SPECIAL_REQUIRED_IF,
-    SB_SPECIAL_HEADING_COUNTS,
-};
+/* Bind a comparison rule. Returns SB_OK, or SB_EFORMAT with err->msg
+ * naming the problem. (A rule that calls a special rule is bound by
+ * sb_bind_rule, rules/open.h.) */
+int sb_bind_compare(struct sb_form *f, struct sb_expr *e,
+                    struct sb_error *err);
 
-/* Bind everything form f (loaded by sb_form_load) says in its rule
- * language: the column bounds, the rules, the charts' data, in that
- * order, registering their aggregates in f->aggs. Returns SB_OK, or
- * SB_EFORMAT with err naming the file:row:col of the expression, what it
- * is ("rule ID", "bound \"…\"", "chart data \"…\"") and the problem.
- * On failure f is half bound: free it. */
-int sb_form_bind(struct sb_form *f, struct sb_error *err);
-
-/* Load edition code (sb_form_load_edition) and bind it: the form a
- * check runs. Returns SB_OK and *out (free with sb_form_free), or the
- * error of either step with *out = NULL. */
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err);
-
-/* Bind a rule (a comparison or a special call). Returns SB_OK, or
- * SB_EFORMAT with err->msg naming the character column and the
- * problem. */
-int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+/* Bind an argument of a special rule: e must name a column
+ * ("annex.column"), a field, or be a condition over figures. As
+ * sb_bind_compare otherwise. */
+int sb_bind_column(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+int sb_bind_field(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+int sb_bind_cond(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
 
 /* Bind a value expression (a bound of a column of annex a, or a chart
  * value): numbers, dates, figures, arithmetic; aggregates allowed. */
@@ -61,6 +49,11 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
 /* Bind chart data: a number (a figure, an aggregate, arithmetic), or an
  * aggregate with by, or top(). */
 int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+
+/* Give special rule e the aggregate h it built (e then owns it) and
+ * bind h as sb_bind_data does. */
+int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,
+                   struct sb_error *err);
 
 /* The aggregate functions: count, sum, min, max, distinct, top. */
 int sb_is_aggregate(const char *name);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rules/bind.h"
+#include "rules/open.h"
 #include "form/expr.h"
 #include "form/form.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/bind.h"
+#include "rules/open.h"
 #include "rules/eval.h"
 #include "test.h"
 #include "form/typed.h"
@@ -47,7 +48,7 @@ static int eval_where(const char *cond)
     int r = -2;
 
     CHECK_INT(sb_expr_parse(text, &e, NULL), SB_OK);
-    CHECK_INT(sb_bind_rule(form, e, NULL), SB_OK);
+    CHECK_INT(sb_bind_compare(form, e, NULL), SB_OK);
     if (e != NULL && e->a->where != NULL)
         r = sb_eval_cond(e->a->where, &env);
     sb_expr_free(e);
