@@ -44,6 +44,7 @@
 
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/sb.h"
 
 struct sb_form;
@@ -111,32 +112,32 @@ struct sb_expr {
     int n_hidden;
 };
 
-/* Parse text. Returns SB_OK and *out (free with sb_expr_free), or
+/* Parse text into nodes allocated from arena a (they live as long as
+ * it: there is no freeing one tree). Returns SB_OK and *out, or
  * SB_EFORMAT with err->pos.col = the 1-based character column of the
  * mistake and a message saying what was expected there. */
-int sb_expr_parse(const char *text, struct sb_expr **out,
+int sb_expr_parse(struct sb_arena *a, const char *text, struct sb_expr **out,
                   struct sb_error *err);
 
 /* Parse a value (the "sum" of the grammar), such as a column bound
  * "stat_date" or a chart's "count(devices by class)". As
  * sb_expr_parse otherwise. */
-int sb_expr_parse_value(const char *text, struct sb_expr **out,
-                        struct sb_error *err);
+int sb_expr_parse_value(struct sb_arena *a, const char *text,
+                        struct sb_expr **out, struct sb_error *err);
 
-void sb_expr_free(struct sb_expr *e);
-
-/* A new node of kind op at byte offset pos of its text, nothing bound
- * (indexes -1); for trees built without text (a bare date bound, the
- * aggregates a special rule needs). Free with sb_expr_free. */
-struct sb_expr *sb_expr_new(enum sb_ex op, int pos);
+/* A new node of kind op at byte offset pos of its text, in a, nothing
+ * bound (indexes -1); for trees built without text (a bare date bound,
+ * the aggregates a special rule needs). */
+struct sb_expr *sb_expr_new(struct sb_arena *a, enum sb_ex op, int pos);
 
 /* A new node of kind op (SB_EX_STR, SB_EX_NAME, SB_EX_CALL) whose text
- * or name is a copy of str. */
-struct sb_expr *sb_expr_named(enum sb_ex op, const char *str);
+ * or name is a copy of str, in a. */
+struct sb_expr *sb_expr_named(struct sb_arena *a, enum sb_ex op,
+                              const char *str);
 
-/* Append e to the node array *v of *n (args, by, hidden), which then
- * owns it. */
-void sb_expr_push(struct sb_expr ***v, int *n, struct sb_expr *e);
+/* Append e to the node array *v of *n (args, by, hidden), in a. */
+void sb_expr_push(struct sb_arena *a, struct sb_expr ***v, int *n,
+                  struct sb_expr *e);
 
 /* Write e back as text (normalised spacing) into b; for messages and
  * tests. */

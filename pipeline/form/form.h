@@ -21,6 +21,7 @@
 #define SB_PIPELINE_FORM_H
 
 #include "findings/finding.h"
+#include "base/arena.h"
 #include "base/sb.h"
 
 /* Cell and field types. */
@@ -176,7 +177,10 @@ struct sb_chart_def {
     long line;      /* row in charts.csv */
 };
 
+/* A loaded edition. It and everything it holds, the expression trees
+ * and what binding adds included, live in its arena. */
 struct sb_form {
+    struct sb_arena *arena;
     char *dir;    /* directory it was loaded from */
     char **meta;  /* edition.csv as key, value, key, value … */
     int n_meta;
@@ -217,6 +221,7 @@ int sb_form_load(struct sb_form **out, const char *dir,
 int sb_form_load_edition(struct sb_form **out, const char *code,
                          struct sb_error *err);
 
+/* Free f and all it holds (one arena). f may be NULL. */
 void sb_form_free(struct sb_form *f);
 
 /* Lookups; NULL or -1 when absent. */

@@ -205,9 +205,8 @@ static void register_agg(struct binder *b, struct sb_expr *e)
 {
     struct sb_form *f = b->f;
 
-    f->aggs = sb_xrealloc(f->aggs, (size_t)(f->n_aggs + 1) * sizeof *f->aggs);
     e->agg = f->n_aggs;
-    f->aggs[f->n_aggs++] = e;
+    sb_arena_push(f->arena, &f->aggs, &f->n_aggs, &e, sizeof e);
     e->bound = SB_BOUND_AGG;
 }
 
@@ -475,6 +474,6 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
 int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,
                    struct sb_error *err)
 {
-    sb_expr_push(&e->hidden, &e->n_hidden, h);
+    sb_expr_push(f->arena, &e->hidden, &e->n_hidden, h);
     return sb_bind_data(f, h, err);
 }

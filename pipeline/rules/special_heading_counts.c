@@ -11,19 +11,21 @@
 #include "rules/message.h"
 #include "form/typed.h"
 
-/* count(list by group …, heading), built as a tree. */
+/* count(list by group …, heading), built as a tree in f's arena. */
 static struct sb_expr *count_by(const struct sb_form *f,
                                 const struct sb_expr *e)
 {
-    const struct sb_annex *a = &f->annexes[e->args[0]->annex];
-    struct sb_expr *c = sb_expr_named(SB_EX_CALL, "count");
+    const struct sb_annex *an = &f->annexes[e->args[0]->annex];
+    struct sb_arena *a = f->arena;
+    struct sb_expr *c = sb_expr_named(a, SB_EX_CALL, "count");
 
-    sb_expr_push(&c->args, &c->n_args, sb_expr_named(SB_EX_NAME, a->code));
+    sb_expr_push(a, &c->args, &c->n_args,
+                 sb_expr_named(a, SB_EX_NAME, an->code));
     for (int i = 1; i <= e->n_args; i++) {
         const struct sb_expr *col = e->args[i % e->n_args];
 
-        sb_expr_push(&c->by, &c->n_by,
-                     sb_expr_named(SB_EX_NAME, a->cols[col->column].code));
+        sb_expr_push(a, &c->by, &c->n_by,
+                     sb_expr_named(a, SB_EX_NAME, an->cols[col->column].code));
     }
     return c;
 }

@@ -25,17 +25,19 @@
 #include "base/numfmt.h"
 #include "base/utf8.h"
 
-/* top(label, value, k), built as a tree from the bound arguments. */
-static struct sb_expr *top_of(const struct sb_expr *label,
+/* top(label, value, k), built as a tree in a from the bound arguments. */
+static struct sb_expr *top_of(struct sb_arena *a, const struct sb_expr *label,
                               const struct sb_expr *value, int k)
 {
-    struct sb_expr *t = sb_expr_named(SB_EX_CALL, "top");
-    struct sb_expr *n = sb_expr_new(SB_EX_NUM, 0);
+    struct sb_expr *t = sb_expr_named(a, SB_EX_CALL, "top");
+    struct sb_expr *n = sb_expr_new(a, SB_EX_NUM, 0);
 
     n->num = k;
-    sb_expr_push(&t->args, &t->n_args, sb_expr_named(SB_EX_NAME, label->str));
-    sb_expr_push(&t->args, &t->n_args, sb_expr_named(SB_EX_NAME, value->str));
-    sb_expr_push(&t->args, &t->n_args, n);
+    sb_expr_push(a, &t->args, &t->n_args,
+                 sb_expr_named(a, SB_EX_NAME, label->str));
+    sb_expr_push(a, &t->args, &t->n_args,
+                 sb_expr_named(a, SB_EX_NAME, value->str));
+    sb_expr_push(a, &t->args, &t->n_args, n);
     return t;
 }
 
@@ -59,9 +61,10 @@ static int bind(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
                             "twice");
     /* The whole list (it should have N rows), and the top of the full
      * list with room for ties and for naming what is missing. */
-    if (sb_bind_hidden(f, e, top_of(a[0], a[1], 1000), err) != SB_OK)
+    if (sb_bind_hidden(f, e, top_of(f->arena, a[0], a[1], 1000), err) != SB_OK)
         return SB_EFORMAT;
-    return sb_bind_hidden(f, e, top_of(a[2], a[3], (int)a[4]->num + 32),
+    return sb_bind_hidden(f, e, top_of(f->arena, a[2], a[3],
+                                        (int)a[4]->num + 32),
                           err);
 }
 

@@ -32,10 +32,9 @@ static struct sb_val eval_value(const char *text, const struct sb_val *aggs)
     struct sb_expr *e = NULL;
     struct sb_val v = {0};
 
-    CHECK_INT(sb_expr_parse_value(text, &e, NULL), SB_OK);
+    CHECK_INT(sb_expr_parse_value(form->arena, text, &e, NULL), SB_OK);
     CHECK_INT(sb_bind_value(form, NULL, e, NULL), SB_OK);
     sb_eval(e, &env, &v);
-    sb_expr_free(e);
     return v;
 }
 
@@ -47,11 +46,10 @@ static int eval_where(const char *cond)
     struct sb_expr *e = NULL;
     int r = -2;
 
-    CHECK_INT(sb_expr_parse(text, &e, NULL), SB_OK);
+    CHECK_INT(sb_expr_parse(form->arena, text, &e, NULL), SB_OK);
     CHECK_INT(sb_bind_compare(form, e, NULL), SB_OK);
     if (e != NULL && e->a->where != NULL)
         r = sb_eval_cond(e->a->where, &env);
-    sb_expr_free(e);
     free(text);
     return r;
 }
@@ -115,7 +113,8 @@ static void aggregates_read_their_results(void)
     struct sb_val v;
 
     set_fig("devices.total", 126000, 0);
-    CHECK_INT(sb_expr_parse_value("devices.total - count(devices)", &e, NULL),
+    CHECK_INT(sb_expr_parse_value(form->arena,
+                                  "devices.total - count(devices)", &e, NULL),
               SB_OK);
     CHECK_INT(sb_bind_value(form, NULL, e, NULL), SB_OK);
     CHECK(e->b->agg == form->n_aggs - 1 && e->b->agg < 64);
@@ -130,7 +129,6 @@ static void aggregates_read_their_results(void)
     sb_eval(e, &env, &v);
     CHECK_INT(v.vt, SB_VT_NUM);
     CHECK_DBL(v.num, 10, 0);
-    sb_expr_free(e);
 }
 
 static void comparisons_within_precision(void)
