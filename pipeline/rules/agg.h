@@ -4,9 +4,9 @@
  * top; with where and by) gets one struct sb_agg per check run. A row
  * is offered as typed cells; the where condition is evaluated on it
  * (sb_eval_cond, the evaluator of every rule) and, if it holds, the row
- * is folded in. Memory is bounded by what the aggregate keeps: a count is a number, distinct over text keeps one
- * 64-bit hash per distinct value, by keeps one entry per group, top
- * keeps N entries. */
+ * is folded in. Memory is bounded by what the aggregate keeps: a count
+ * is a number, distinct over text keeps one 64-bit hash per distinct
+ * value, by keeps one entry per group, top keeps N entries. */
 #ifndef SB_PIPELINE_AGG_H
 #define SB_PIPELINE_AGG_H
 
