@@ -81,19 +81,23 @@ static int same_label(const char *a, const char *b)
     return eq;
 }
 
-/* A finding of case key about entry label of the full list (rank: its
- * index there, or -1; all_row: its record there). */
+/* One run's reporting: the run, N, how many of the full list's largest
+ * were searched, and scratch for the message and its values. */
 struct report {
     const struct sb_special_run *r;
     long n, searched;
     struct sb_buf msg, exp, num[4];
 };
 
+/* Report case key (a key of the rule's cases) about entry, at the cell
+ * of column at in entry's row. in_all: the same entry in the full list
+ * (its value and record fill {value} and {row}), or NULL; rank: its
+ * index there. expected: NULL for the "expected" case's message. */
 static void hit(struct report *rp, const char *key, const struct sb_expr *at,
                 const struct sb_top *entry, const struct sb_top *in_all,
                 long rank, const char *expected, const char *found)
 {
-    static const char *const keys[] = {"label", "value", "rank",
+    static const char *const keys[] = {"label", "value",    "rank",
                                        "n",     "searched", "row"};
     struct sb_special_hit h = {0};
     const char *vals[6];
@@ -105,15 +109,16 @@ static void hit(struct report *rp, const char *key, const struct sb_expr *at,
     sb_buf_printf(&rp->num[2], "%ld", rp->n);
     sb_buf_printf(&rp->num[3], "%ld", rp->searched);
     vals[0] = entry->label;
-    vals[1] = rp->num[0].data;
-    vals[2] = rp->num[1].data;
-    vals[3] = rp->num[2].data;
-    vals[4] = rp->num[3].data;
+    for (int i = 0; i < 4; i++)
+        vals[i + 1] = rp->num[i].data;
+    vals[5] = "";
     {
         char row[32];
 
-        snprintf(row, sizeof row, "%ld", in_all != NULL ? in_all->row : 0);
-        vals[5] = row;
+        if (in_all != NULL) {
+            snprintf(row, sizeof row, "%ld", in_all->row);
+            vals[5] = row;
+        }
         sb_message_fill(sb_rule_case(rp->r->rule, key), keys, vals, 6,
                         &rp->msg);
         if (expected == NULL) {
