@@ -3,14 +3,13 @@
  * A rule compares two expressions over declared figures and aggregates
  * of the annex lists, or calls a named special rule:
  *
- *   devices.operating + devices.processing = devices.total
- *   count(devices where class = '运行设备') = devices.operating
- *   sum(enterprises.amount where scale in ('中型', '小型')
- *       and service_start >= '2021-01-01') = sme.contract_amount
- *   distinct(solutions.domain, solutions.scenario) = solutions.effective
- *   count(developers where last_login_on >= stat_date - 29) <= …
- *   top_n(killer_apps.name, killer_apps.subscriptions,
- *         apps.name, apps.subscriptions, 5)
+ *   orders.paid + orders.unpaid = orders.total
+ *   count(items where kind = '甲类') = orders.kind_a
+ *   sum(items.amount where size in ('中型', '小型')
+ *       and since >= '2021-01-01') = orders.small_amount
+ *   distinct(items.kind, items.place) = orders.kinds
+ *   count(users where last_on >= as_of - 29) <= …
+ *   top_n(best.name, best.score, items.name, items.score, 5)
  *
  * Grammar (keywords and function names are ASCII, case-sensitive):
  *   rule    := sum cmp sum | call
@@ -120,7 +119,7 @@ int sb_expr_parse(struct sb_arena *a, const char *text, struct sb_expr **out,
                   struct sb_error *err);
 
 /* Parse a value (the "sum" of the grammar), such as a column bound
- * "stat_date" or a chart's "count(devices by class)". As
+ * "as_of" or a chart's "count(items by kind)". As
  * sb_expr_parse otherwise. */
 int sb_expr_parse_value(struct sb_arena *a, const char *text,
                         struct sb_expr **out, struct sb_error *err);

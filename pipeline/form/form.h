@@ -75,9 +75,9 @@ int sb_enum_find(const struct sb_enum *e, const char *key);
 
 /* A declared field of the form (a figure or a cover/basic-info item). */
 struct sb_field {
-    char *code;     /* identifier, e.g. "devices.operating" */
-    char *section;  /* section as printed, e.g. "1.1 工业设备数量" */
-    char *label;    /* Chinese label as printed, e.g. "运行设备" */
+    char *code;     /* identifier, e.g. "orders.paid" */
+    char *section;  /* section as printed, e.g. "1.1 订单数量" */
+    char *label;    /* Chinese label as printed, e.g. "已付订单" */
     enum sb_type type;
     struct sb_enum *en; /* for enum and enum_list fields */
     char *unit;     /* display unit: "台/套", "个", "万元", "%", or "" */
@@ -99,8 +99,8 @@ struct sb_src {
 };
 
 struct sb_column {
-    char *code;    /* identifier within the annex, e.g. "class" */
-    char *header;  /* Chinese header, e.g. "设备类别" */
+    char *code;    /* identifier within the annex, e.g. "kind" */
+    char *header;  /* Chinese header, e.g. "类别" */
     char **keys;   /* matching keys of header and aliases */
     int n_keys;
     enum sb_type type;
@@ -119,9 +119,9 @@ struct sb_column {
 };
 
 struct sb_annex {
-    char *code;   /* identifier, e.g. "devices" */
+    char *code;   /* identifier, e.g. "items" */
     int number;   /* 附件 number in the form, e.g. 1 */
-    char *title;  /* e.g. "工业设备清单" */
+    char *title;  /* e.g. "订单清单" */
     int required;
     char **files; /* matching keys of the file names that mean it */
     int n_files;
@@ -131,7 +131,7 @@ struct sb_annex {
 };
 
 struct sb_rule {
-    char *id;        /* e.g. "devices.classes-sum" */
+    char *id;        /* e.g. "orders.parts-sum" */
     enum sb_severity sev;
     char *name;      /* short Chinese title */
     char *source;    /* e.g. "002 附件2 1.1" */
@@ -160,7 +160,7 @@ struct sb_chart_datum {
  * one aggregate with by (one key: categories; two keys: categories ×
  * series) or top(), or a list of items from figures. */
 struct sb_chart_def {
-    char *id;       /* file name stem, e.g. "devices-by-class" */
+    char *id;       /* file name stem, e.g. "items-by-kind" */
     char *kind;     /* bar, hbar, stacked, grouped, donut, line, heatmap */
     char *title;    /* Chinese title */
     char *unit;     /* unit of the values, e.g. "台/套" */

@@ -219,7 +219,7 @@ static int bind_agg(struct binder *b, struct sb_expr *e, int ctx)
         return fail(b, "aggregate %s() cannot be nested in a where", fn);
     if (strcmp(fn, "count") == 0) {
         if (e->n_args != 1 || e->args[0]->op != SB_EX_NAME)
-            return fail(b, "%s", "count() takes one annex: count(devices)");
+            return fail(b, "%s", "count() takes one annex: count(annex)");
         bind_name(b, e->args[0], -1);
         if (e->args[0]->bound != SB_BOUND_ANNEX)
             return fail(b, "count(%s): not an annex", e->args[0]->str);

@@ -1,8 +1,8 @@
 /* bind.h: resolve the names of a parsed rule against a form edition,
  * check types, and register the aggregates it needs.
  *
- * Names bind to declared fields ("devices.total"), annexes ("devices"),
- * or columns ("devices.class"; inside a where or by, a bare column code).
+ * Names bind to declared fields ("orders.total"), annexes ("items"), or
+ * columns ("items.kind"; inside a where or by, a bare column code).
  * String literals compared with an enumeration must be one of its values
  * (the value's index is stored), compared with a date must be a date.
  * Every aggregate call gets an index into form->aggs, which a check run

@@ -1,8 +1,8 @@
 /* special_heading_counts.c: heading_counts(list.heading, list.group …):
- * each group's heading states how many rows it has ("一、家用洗涤剂
- * （58种）"); the groups are the rows with the same group columns and
- * heading. The rule's message gets {group} (the group columns' values),
- * {heading}, {stated} and {counted}. */
+ * each group's heading states how many rows it has ("一、…（58种）");
+ * the groups are the rows with the same group columns and heading. The
+ * rule's message gets {group} (the group columns' values), {heading},
+ * {stated} and {counted}. */
 #include "rules/special.h"
 
 #include <string.h>

@@ -1,7 +1,7 @@
 /* special_required_if.c: required_if(field, condition): the field must
- * be filled in when the condition over other figures holds ("建设方式为
- * 合作共建时注明合作企业"). The finding, at the field's row of form.csv,
- * says the rule's message. */
+ * be filled in when the condition over other figures holds (a partner's
+ * name when the platform was built with one). The finding, at the
+ * field's row of form.csv, says the rule's message. */
 #include "rules/special.h"
 
 #include "rules/bind.h"

@@ -1,8 +1,8 @@
 /* special_top_n.c: top_n(list.label, list.value, all.label, all.value,
  * N): the list is exactly the N entries of the full list with the
- * largest values, and each entry's value is the same in both ("杀手锏APP
- * 指平台上订阅用户数最多的5个工业APP"). Ties at the N-th place allow
- * either entry. Labels match as keys (sb_norm_key: spaces and full-/half-
+ * largest values, and each entry's value is the same in both (a list
+ * of the five most subscribed APPs against the list of all APPs). Ties
+ * at the N-th place allow either entry. Labels match as keys (sb_norm_key: spaces and full-/half-
  * width ignored).
  *
  * Its findings use the rules.csv cases of the rule:
