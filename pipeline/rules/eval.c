@@ -65,8 +65,11 @@ static void figure_val(const struct sb_env *env, int i, struct sb_val *v)
     }
 }
 
-void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
-                    struct sb_val *v)
+/* The value of column e (a name bound to a column) in row: its typed
+ * cell, or unknown when the cell is empty or invalid. Text is borrowed
+ * from row. */
+static void column_val(const struct sb_expr *e, const struct sb_row *row,
+                       struct sb_val *v)
 {
     const struct sb_cellval *c = &row->cells[e->column];
 
@@ -222,7 +225,7 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
         if (e->bound == SB_BOUND_FIELD)
             figure_val(env, e->field, out);
         else if (env->row != NULL)
-            sb_eval_column(e, env->row, out);
+            column_val(e, env->row, out);
         else
             unknown(out);
         return;
@@ -256,6 +259,19 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
     }
 }
 
+/* Kleene's three-valued "and" and "or" of two conditions (1 true,
+ * 0 false, -1 unknown): false and anything is false, true or anything
+ * is true, else unknown wins. Callers short-circuit before y. */
+static int cond_and(int x, int y)
+{
+    return x == 0 || y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+}
+
+static int cond_or(int x, int y)
+{
+    return x == 1 || y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+}
+
 /* "column = 'value'" on an enumeration column, the filter most rows
  * meet: the cell's value index against the literal's, as
  * sb_eval_compare would compare them, without building values. */
@@ -279,12 +295,12 @@ int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
         x = sb_eval_cond(e->a, env);
         if (x == 0)
             return 0;
-        return sb_cond_and(x, sb_eval_cond(e->b, env));
+        return cond_and(x, sb_eval_cond(e->b, env));
     case SB_EX_OR:
         x = sb_eval_cond(e->a, env);
         if (x == 1)
             return 1;
-        return sb_cond_or(x, sb_eval_cond(e->b, env));
+        return cond_or(x, sb_eval_cond(e->b, env));
     case SB_EX_NOT:
         x = sb_eval_cond(e->a, env);
         return x < 0 ? -1 : !x;

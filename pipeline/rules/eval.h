@@ -43,25 +43,6 @@ struct sb_env {
 void sb_eval(const struct sb_expr *e, const struct sb_env *env,
              struct sb_val *out);
 
-/* The value of column e (an SB_EX_NAME node bound to a column) in row: its typed
- * cell, or unknown (SB_VT_NONE) when the cell is empty or invalid. Text
- * is borrowed from row. */
-void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
-                    struct sb_val *v);
-
-/* Kleene's three-valued "and" and "or" of two conditions (1 true,
- * 0 false, -1 unknown): false and anything is false, true or anything
- * is true, else unknown wins. Callers short-circuit before y. */
-static inline int sb_cond_and(int x, int y)
-{
-    return x == 0 || y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
-}
-
-static inline int sb_cond_or(int x, int y)
-{
-    return x == 1 || y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
-}
-
 /* Evaluate a condition: 1 true, 0 false, -1 unknown. */
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env);
 
