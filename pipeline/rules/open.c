@@ -104,8 +104,8 @@ int sb_form_bind(struct sb_form *f, struct sb_error *err)
     for (int i = 0; i < f->n_charts; i++) {
         struct sb_chart_def *c = &f->charts[i];
 
-        if (bind_chart_data(f, c->data, &c->data_src, c->data_src.text,
-                            err) != SB_OK)
+        if (bind_chart_data(f, c->data, &c->data_src, c->data_src.text, err) !=
+            SB_OK)
             return SB_EFORMAT;
         for (int j = 0; j < c->n_items; j++) {
             if (bind_chart_data(f, c->items[j].value, &c->data_src,
@@ -121,8 +121,7 @@ int sb_form_bind(struct sb_form *f, struct sb_error *err)
     return SB_OK;
 }
 
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err)
+int sb_form_open(struct sb_form **out, const char *code, struct sb_error *err)
 {
     int rc = sb_form_load_edition(out, code, err);
 

@@ -21,7 +21,6 @@ int sb_form_bind(struct sb_form *f, struct sb_error *err);
 /* Load edition code (sb_form_load_edition) and bind it: the form a
  * check runs. Returns SB_OK and *out (free with sb_form_free), or the
  * error of either step with *out = NULL. */
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err);
+int sb_form_open(struct sb_form **out, const char *code, struct sb_error *err);
 
 #endif

@@ -40,9 +40,9 @@ struct sb_special_run {
 };
 
 struct sb_special {
-    const char *name;          /* as called in rules.csv */
-    const char *const *cases;  /* the rules.csv cases it needs,
-                                  NULL-terminated */
+    const char *name;         /* as called in rules.csv */
+    const char *const *cases; /* the rules.csv cases it needs,
+                                 NULL-terminated */
     /* Bind call e (its arguments unbound) in f: check them, build and
      * bind e->hidden. SB_OK, or SB_EFORMAT with err->msg. */
     int (*bind)(struct sb_form *f, struct sb_expr *e, struct sb_error *err);

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
+#include "form/typed.h"
 #include "rules/bind.h"
 #include "rules/message.h"
-#include "form/typed.h"
 
 /* count(list by group …, heading), built as a tree in f's arena. */
 static struct sb_expr *count_by(const struct sb_form *f,
@@ -79,8 +79,8 @@ static int run(const struct sb_special_run *r)
         sb_buf_printf(&st, "%ld", stated);
         sb_buf_printf(&co, "%lld", g[i].count);
         {
-            const char *vals[] = {group.len ? group.data : "",
-                                  g[i].parts[last], st.data, co.data};
+            const char *vals[] = {group.len ? group.data : "", g[i].parts[last],
+                                  st.data, co.data};
 
             sb_message_fill(r->rule->message, keys, vals, 4, &msg);
         }

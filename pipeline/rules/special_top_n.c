@@ -2,8 +2,8 @@
  * N): the list is exactly the N entries of the full list with the
  * largest values, and each entry's value is the same in both (a list
  * of the five most subscribed APPs against the list of all APPs). Ties
- * at the N-th place allow either entry. Labels match as keys (sb_norm_key: spaces and full-/half-
- * width ignored).
+ * at the N-th place allow either entry. Labels match as keys (sb_norm_key:
+ * spaces and full-/half- width ignored).
  *
  * Its findings use the rules.csv cases of the rule:
  *   missing   an entry of the top N that the list lacks (at the full list)
@@ -20,10 +20,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules/bind.h"
-#include "rules/message.h"
 #include "base/numfmt.h"
 #include "base/utf8.h"
+#include "rules/bind.h"
+#include "rules/message.h"
 
 /* top(label, value, k), built as a tree in a from the bound arguments. */
 static struct sb_expr *top_of(struct sb_arena *a, const struct sb_expr *label,
@@ -63,9 +63,8 @@ static int bind(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
      * list with room for ties and for naming what is missing. */
     if (sb_bind_hidden(f, e, top_of(f->arena, a[0], a[1], 1000), err) != SB_OK)
         return SB_EFORMAT;
-    return sb_bind_hidden(f, e, top_of(f->arena, a[2], a[3],
-                                        (int)a[4]->num + 32),
-                          err);
+    return sb_bind_hidden(
+        f, e, top_of(f->arena, a[2], a[3], (int)a[4]->num + 32), err);
 }
 
 static int same_label(const char *a, const char *b)
@@ -122,8 +121,8 @@ static void hit(struct report *rp, const char *key, const struct sb_expr *at,
         sb_message_fill(sb_rule_case(rp->r->rule, key), keys, vals, 6,
                         &rp->msg);
         if (expected == NULL) {
-            sb_message_fill(sb_rule_case(rp->r->rule, "expected"), keys,
-                            vals, 6, &rp->exp);
+            sb_message_fill(sb_rule_case(rp->r->rule, "expected"), keys, vals,
+                            6, &rp->exp);
             expected = rp->exp.data;
         }
     }
@@ -205,7 +204,7 @@ static int run(const struct sb_special_run *r)
     return 1;
 }
 
-static const char *const cases[] = {"missing", "outside", "rank", "value",
-                                    "expected", NULL};
+static const char *const cases[] = {"missing", "outside",  "rank",
+                                    "value",   "expected", NULL};
 
 const struct sb_special sb_special_top_n = {"top_n", cases, bind, run};
