@@ -6,7 +6,7 @@
 #ifndef SB_PIPELINE_CHECK_H
 #define SB_PIPELINE_CHECK_H
 
-#include "check/decl.h"
+#include "check/model.h"
 #include "read/table.h"
 
 /* The edition a form.csv names in its "edition" (表单版本) row, or NULL.

@@ -16,6 +16,7 @@
 
 #include "check/check.h"
 #include "form/expr.h"
+#include "rules/open.h"
 
 /* One annex file to read, in one part or two (sb_annex_open). */
 struct job {
@@ -387,6 +388,9 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     rc = run_jobs(d, jobs, n_jobs, opts, err);
     if (rc != SB_OK)
         goto fail;
+    d->agg_vals = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->agg_vals);
+    for (int i = 0; i < d->form->n_aggs; i++)
+        sb_agg_result(d->aggs[i], &d->agg_vals[i]);
     sb_rules_run(d);
     md = sb_xasprintf("%s/declaration.md", dir);
     if (stat(md, &st) == 0)
@@ -436,6 +440,7 @@ void sb_decl_free(struct sb_decl *d)
     }
     free(d->results);
     free(d->aggs);
+    free(d->agg_vals);
     free(d->figs);
     free(d->annexes);
     sb_findings_free(d->findings);

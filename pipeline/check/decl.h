@@ -1,4 +1,5 @@
-/* decl.h: a declaration being checked, and the model the reports read.
+/* decl.h: check a declaration; the model it builds, which the reports
+ * read, is in model.h.
  *
  * A declaration directory holds form.csv (declared figures: field code
  * or Chinese label, value), annex/ (the lists, one CSV each) and optionally
@@ -11,79 +12,7 @@
 #ifndef SB_PIPELINE_DECL_H
 #define SB_PIPELINE_DECL_H
 
-#include <stdint.h>
-
-#include "rules/agg.h"
-#include "read/csvin.h"
-#include "findings/finding.h"
-#include "form/form.h"
-
-enum sb_fig_state {
-    SB_FIG_MISSING, /* not in form.csv, or left empty */
-    SB_FIG_NONE,    /* 无 (counts as 0 where the form allows it) */
-    SB_FIG_OK,
-    SB_FIG_INVALID, /* present but not a value of its type */
-};
-
-/* A declared figure or field value, as read from form.csv. */
-struct sb_figure {
-    enum sb_fig_state state;
-    char *raw;       /* the text as written, trimmed (NULL if missing) */
-    double value;    /* numbers in canonical units: money in 元,
-                        percentages in percent; dates as days; bool 0/1 */
-    double tol;      /* half a unit of the last written digit, in the
-                        same unit: the precision it was declared with */
-    int scale;       /* digits written after the point */
-    int32_t date;    /* dates: days since 1970-01-01 */
-    int enum_idx;    /* enum fields */
-    uint64_t mask;   /* enum_list fields: bit i = value i */
-    struct sb_pos pos; /* the value cell in form.csv */
-};
-
-/* What was found of one annex. */
-struct sb_annex_result {
-    const struct sb_annex *annex;
-    char *path;          /* the file used, or NULL if none */
-    enum sb_encoding encoding;
-    long rows;           /* data rows (records after the header) */
-    long long bytes;     /* file size */
-    int n_headers;       /* width of the header row */
-    char **headers;      /* the header row as written */
-    int *col_field;      /* per annex column: field index in the file,
-                            or -1 when absent */
-    double *col_yuan;    /* per annex column: 元 per unit as read (a
-                            "（元）" header overrides the default) */
-};
-
-enum sb_rule_status {
-    SB_RULE_PASS,
-    SB_RULE_FAIL,
-    SB_RULE_SKIPPED, /* a figure missing or an annex absent */
-};
-
-/* The outcome of one rule, for reports (the XLSX 核对表). */
-struct sb_rule_result {
-    const struct sb_rule *rule;
-    enum sb_rule_status status;
-    int field;       /* the declared figure the rule checks (index in
-                        form->fields), or -1 (special rules) */
-    int computed;    /* the other side is computed from the annexes */
-    double lhs, rhs; /* values in canonical units when evaluated */
-    char *lhs_text;  /* as shown in findings, with unit; NULL if skipped */
-    char *rhs_text;
-};
-
-struct sb_decl {
-    char *dir;                   /* the declaration directory */
-    struct sb_form *form;        /* owned */
-    char *form_path;             /* DIR/form.csv */
-    struct sb_figure *figs;      /* one per form->fields */
-    struct sb_annex_result *annexes; /* one per form->annexes */
-    struct sb_agg **aggs;        /* one per form->aggs, results */
-    struct sb_findings *findings;
-    struct sb_rule_result *results; /* one per form->rules */
-    char *markdown;              /* DIR/declaration.md if present */
-};
+#include "check/model.h"
 
 struct sb_check_opts {
     const char *form;    /* edition code to use when form.csv names none;

@@ -9,6 +9,7 @@
 #include "check/check.h"
 #include "read/csvin.h"
 #include "form/form.h"
+#include "rules/open.h"
 #include "base/json.h"
 #include "form/typed.h"
 #include "base/utf8.h"

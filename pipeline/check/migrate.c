@@ -544,7 +544,7 @@ int sb_migrate(const char *from, const char *edition, const char *dir,
     co.max_per_kind = 1;
     rc = sb_decl_check(&m.old, from, &co, err);
     if (rc == SB_OK)
-        rc = sb_form_open(&m.form, edition, err);
+        rc = sb_form_load_edition(&m.form, edition, err);
     if (rc == SB_OK)
         rc = sb_scaffold_write(edition, dir, NULL, err);
     m.dir = dir;

@@ -7,9 +7,9 @@
 #include "cells/cell.h"
 #include "check/check.h"
 #include "rules/eval.h"
+#include "rules/message.h"
+#include "rules/special.h"
 #include "base/numfmt.h"
-#include "form/typed.h"
-#include "base/utf8.h"
 
 static void put_num(struct sb_buf *out, double v, int decimals)
 {
@@ -76,30 +76,6 @@ static void show(const struct display *dp, const struct sb_val *v,
     sb_buf_puts(out, fd->unit);
 }
 
-/* Fill {lhs} {rhs} {diff} and special keys into a message template. */
-static void fill(const char *tmpl, const char *const *keys,
-                 const char *const *values, int n, struct sb_buf *out)
-{
-    sb_buf_clear(out);
-    for (const char *p = tmpl; *p != '\0';) {
-        int done = 0;
-
-        if (*p == '{') {
-            for (int i = 0; i < n && !done; i++) {
-                size_t k = strlen(keys[i]);
-
-                if (strncmp(p + 1, keys[i], k) == 0 && p[k + 1] == '}') {
-                    sb_buf_puts(out, values[i]);
-                    p += k + 2;
-                    done = 1;
-                }
-            }
-        }
-        if (!done)
-            sb_buf_putc(out, *p++);
-    }
-}
-
 /* Names of what a rule lacks: missing figures and absent annexes. */
 static void lacking(const struct sb_decl *d, const struct sb_expr *e,
                     struct sb_buf *out)
@@ -109,7 +85,7 @@ static void lacking(const struct sb_decl *d, const struct sb_expr *e,
     if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD) {
         const struct sb_figure *g = &d->figs[e->field];
 
-        if ((g->state == SB_FIG_MISSING || g->state == SB_FIG_INVALID) &&
+        if (sb_figure_unknown(g) &&
             strstr(out->data ? out->data : "", d->form->fields[e->field].label) ==
                 NULL)
             sb_buf_printf(out, "%s“%s”", out->len ? "、" : "",
@@ -192,7 +168,7 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
                          struct sb_rule_result *res)
 {
     const struct sb_expr *e = r->expr;
-    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
     struct sb_val a, b, diff;
     struct display dp = {0};
     const struct sb_expr *fe;
@@ -237,7 +213,7 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
         const char *keys[] = {"lhs", "rhs", "diff"};
         const char *vals[] = {sa.data, sbv.data, sd.data};
 
-        fill(r->message, keys, vals, 3, &msg);
+        sb_message_fill(r->message, keys, vals, 3, &msg);
     }
     code = rule_code(r);
     f.code = code;
@@ -255,19 +231,6 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
     sb_buf_free(&sbv);
     sb_buf_free(&sd);
     sb_buf_free(&msg);
-}
-
-static int same_label(const char *a, const char *b)
-{
-    struct sb_buf ka = {0}, kb = {0};
-    int eq;
-
-    sb_norm_key(a, strlen(a), &ka);
-    sb_norm_key(b, strlen(b), &kb);
-    eq = strcmp(ka.data, kb.data) == 0;
-    sb_buf_free(&ka);
-    sb_buf_free(&kb);
-    return eq;
 }
 
 /* A finding of a special rule on a row of the annex of col; key is what
@@ -301,167 +264,58 @@ static void special_finding(struct sb_decl *d, const struct sb_rule *r,
     free(label);
 }
 
-/* top_n(list.label, list.value, all.label, all.value, N): the list is
- * exactly the N entries of the full list with the largest values, and
- * each entry's value is the same in both. Ties at the N-th place allow
- * either entry. */
-static void top_n(struct sb_decl *d, const struct sb_rule *r,
-                  struct sb_rule_result *res)
+/* What a special rule reports, as a finding: at the cell of an annex,
+ * or at a figure's row of form.csv. */
+struct hits {
+    struct sb_decl *d;
+    const struct sb_rule *r;
+};
+
+static void special_hit(void *ctx, const struct sb_special_hit *h)
 {
-    const struct sb_expr *e = r->expr;
-    const struct sb_agg *la = d->aggs[e->hidden[0]->agg];
-    const struct sb_agg *aa = d->aggs[e->hidden[1]->agg];
-    const struct sb_top *list, *all;
-    long n_list, n_all, n = (long)e->args[4]->num;
-    double threshold;
-    struct sb_buf msg = {0}, exp = {0}, got = {0};
-
-    if (!sb_agg_known(la) || !sb_agg_known(aa)) {
-        res->status = SB_RULE_SKIPPED;
-        skipped(d, r);
-        return;
-    }
-    list = sb_agg_top(la, &n_list);
-    all = sb_agg_top(aa, &n_all);
-    threshold = n_all >= n ? all[n - 1].value : -HUGE_VAL;
-    /* Entries above the N-th value must all be listed; of those equal to
-     * it (a tie at the N-th place), as many as places are left. */
-    {
-        long above = 0, tied_listed = 0, slots;
-
-        for (long i = 0; i < n_all && all[i].value > threshold; i++)
-            above++;
-        slots = n - above;
-        for (long i = above; i < n_all && all[i].value == threshold; i++) {
-            for (long j = 0; j < n_list; j++)
-                tied_listed += same_label(list[j].label, all[i].label);
-        }
-        for (long i = 0; i < n_all && all[i].value >= threshold; i++) {
-            int listed = 0;
-
-            for (long j = 0; j < n_list && !listed; j++)
-                listed = same_label(list[j].label, all[i].label);
-            if (listed)
-                continue;
-            if (i >= above) {
-                if (tied_listed >= slots)
-                    continue;
-                tied_listed++;
-            }
-            sb_buf_clear(&msg);
-            sb_buf_clear(&exp);
-            sb_buf_printf(&msg, "“%s”订阅量%.0f，排第%ld名，应列入清单",
-                          all[i].label, all[i].value, i + 1);
-            sb_buf_printf(&exp, "前%ld名之一", n);
-            special_finding(d, r, e->args[2], all[i].row, all[i].line,
-                            all[i].label, exp.data, all[i].label, msg.data);
-        }
-    }
-    for (long j = 0; j < n_list; j++) {
-        long rank = -1;
-
-        for (long i = 0; i < n_all && rank < 0; i++) {
-            if (same_label(list[j].label, all[i].label))
-                rank = i;
-        }
-        sb_buf_clear(&msg);
-        sb_buf_clear(&exp);
-        sb_buf_clear(&got);
-        if (rank < 0 || all[rank].value < threshold) {
-            if (rank < 0)
-                sb_buf_printf(&msg, "“%s”不在工业APP清单订阅量前%ld名内",
-                              list[j].label, n_all);
-            else
-                sb_buf_printf(&msg, "“%s”订阅量%.0f，仅排第%ld名，不属前%ld名",
-                              list[j].label, all[rank].value, rank + 1, n);
-            sb_buf_printf(&exp, "前%ld名之一", n);
-            special_finding(d, r, e->args[0], list[j].row, list[j].line,
-                            list[j].label, exp.data, list[j].label, msg.data);
-        } else if (fabs(all[rank].value - list[j].value) > 1e-9) {
-            sb_buf_printf(&msg, "“%s”的订阅量与工业APP清单第%ld行不一致",
-                          list[j].label, all[rank].row);
-            put_num(&exp, all[rank].value, 0);
-            put_num(&got, list[j].value, 0);
-            special_finding(d, r, e->args[1], list[j].row, list[j].line,
-                            list[j].label, exp.data, got.data, msg.data);
-        }
-    }
-    sb_buf_free(&msg);
-    sb_buf_free(&exp);
-    sb_buf_free(&got);
-}
-
-static void required_if(struct sb_decl *d, const struct sb_rule *r)
-{
-    const struct sb_expr *e = r->expr;
-    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
-    const struct sb_figure *g = &d->figs[e->args[0]->field];
+    struct hits *hs = ctx;
+    struct sb_decl *d = hs->d;
     struct sb_finding f = {0};
     char *code;
 
-    if (sb_eval_cond(e->args[1], &env) != 1 || g->state != SB_FIG_MISSING)
+    if (h->at->bound != SB_BOUND_FIELD) {
+        special_finding(d, hs->r, h->at, h->row, h->line, h->key,
+                        h->expected, h->found, h->message);
         return;
-    code = rule_code(r);
+    }
+    code = rule_code(hs->r);
     f.code = code;
-    f.sev = r->sev;
-    f.pos = g->pos;
+    f.sev = hs->r->sev;
+    f.pos = d->figs[h->at->field].pos;
     if (f.pos.path == NULL)
         f.pos.path = d->form_path;
-    f.column = d->form->fields[e->args[0]->field].label;
-    f.key = d->form->fields[e->args[0]->field].code;
-    f.message = r->message;
-    f.source = r->source;
-    f.found = "（空）";
+    f.column = d->form->fields[h->at->field].label;
+    f.key = d->form->fields[h->at->field].code;
+    f.expected = h->expected;
+    f.found = h->found;
+    f.message = h->message;
+    f.source = hs->r->source;
     sb_findings_add(d->findings, &f);
     free(code);
 }
 
-/* heading_counts(list.heading, list.group …): each group's heading
- * states how many rows it has ("一、家用洗涤剂（58种）"). */
-static void heading_counts(struct sb_decl *d, const struct sb_rule *r,
-                           struct sb_rule_result *res)
+/* Run special rule r (rules/special.h); before: the findings of its
+ * severity before it ran. */
+static void special_rule(struct sb_decl *d, const struct sb_rule *r,
+                         struct sb_rule_result *res, long before)
 {
-    const struct sb_expr *e = r->expr;
-    const struct sb_agg *ag = d->aggs[e->hidden[0]->agg];
-    const struct sb_group *g;
-    long n;
-    int last = e->n_args - 1; /* the heading is the last by-part */
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
+    struct hits hs = {d, r};
+    struct sb_special_run run = {r, &env, d->aggs, special_hit, &hs};
 
-    if (!sb_agg_known(ag)) {
+    if (!sb_special_at(r->expr->special)->run(&run)) {
         res->status = SB_RULE_SKIPPED;
         skipped(d, r);
         return;
     }
-    g = sb_agg_groups(ag, &n);
-    for (long i = 0; i < n; i++) {
-        long stated;
-        struct sb_buf group = {0}, st = {0}, co = {0}, msg = {0};
-
-        if (!sb_heading_parse(g[i].parts[last], strlen(g[i].parts[last]),
-                              &stated) ||
-            stated == g[i].count)
-            continue;
-        for (int j = 0; j < last; j++)
-            sb_buf_printf(&group, "%s%s", j ? " / " : "", g[i].parts[j]);
-        sb_buf_printf(&st, "%ld", stated);
-        sb_buf_printf(&co, "%lld", g[i].count);
-        {
-            const char *keys[] = {"group", "heading", "stated", "counted"};
-            const char *vals[] = {group.len ? group.data : "",
-                                  g[i].parts[last], st.data, co.data};
-
-            fill(r->message, keys, vals, 4, &msg);
-        }
-        /* the finding is about the group with its heading */
-        sb_buf_printf(&group, "%s%s", group.len ? " / " : "",
-                      g[i].parts[last]);
-        special_finding(d, r, e->args[0], g[i].first_row, g[i].first_line,
-                        group.data, st.data, co.data, msg.data);
-        sb_buf_free(&group);
-        sb_buf_free(&st);
-        sb_buf_free(&co);
-        sb_buf_free(&msg);
-    }
+    res->status = sb_findings_count(d->findings, r->sev) > before
+                      ? SB_RULE_FAIL
+                      : SB_RULE_PASS;
 }
 
 void sb_rules_run(struct sb_decl *d)
@@ -478,19 +332,9 @@ void sb_rules_run(struct sb_decl *d)
         res->field = -1;
         sb_findings_note_check(d->findings, code, r->name, r->source);
         free(code);
-        if (r->expr->bound != SB_BOUND_SPECIAL) {
-            compare_rule(d, r, res);
-            continue;
-        }
-        if (r->expr->special == SB_SPECIAL_TOP_N)
-            top_n(d, r, res);
-        else if (r->expr->special == SB_SPECIAL_REQUIRED_IF)
-            required_if(d, r);
+        if (r->expr->bound == SB_BOUND_SPECIAL)
+            special_rule(d, r, res, before);
         else
-            heading_counts(d, r, res);
-        if (res->status != SB_RULE_SKIPPED)
-            res->status = sb_findings_count(d->findings, r->sev) > before
-                              ? SB_RULE_FAIL
-                              : SB_RULE_PASS;
+            compare_rule(d, r, res);
     }
 }

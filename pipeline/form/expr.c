@@ -31,6 +31,7 @@ enum tok {
 };
 
 struct parser {
+    struct sb_arena *arena; /* where the nodes go */
     const char *text;
     size_t len;
     size_t at;       /* next byte to lex */
@@ -193,12 +194,12 @@ static int is_keyword(const struct parser *p, const char *kw)
            strncmp(p->text + p->tok_pos, kw, p->tok_len) == 0;
 }
 
-static struct sb_expr *node(enum sb_ex op, size_t pos)
+struct sb_expr *sb_expr_new(struct sb_arena *a, enum sb_ex op, int pos)
 {
-    struct sb_expr *e = sb_xcalloc(1, sizeof *e);
+    struct sb_expr *e = sb_arena_alloc(a, sizeof *e);
 
     e->op = op;
-    e->pos = (int)pos;
+    e->pos = pos;
     e->field = -1;
     e->annex = -1;
     e->column = -1;
@@ -208,20 +209,30 @@ static struct sb_expr *node(enum sb_ex op, size_t pos)
     return e;
 }
 
-static struct sb_expr *binary(enum sb_ex op, struct sb_expr *a,
-                              struct sb_expr *b, size_t pos)
+struct sb_expr *sb_expr_named(struct sb_arena *a, enum sb_ex op,
+                              const char *str)
 {
-    struct sb_expr *e = node(op, pos);
+    struct sb_expr *e = sb_expr_new(a, op, 0);
+
+    e->str = sb_arena_strdup(a, str);
+    return e;
+}
+
+static struct sb_expr *binary(struct parser *p, enum sb_ex op,
+                              struct sb_expr *a, struct sb_expr *b,
+                              size_t pos)
+{
+    struct sb_expr *e = sb_expr_new(p->arena, op, (int)pos);
 
     e->a = a;
     e->b = b;
     return e;
 }
 
-static void push(struct sb_expr ***v, int *n, struct sb_expr *e)
+void sb_expr_push(struct sb_arena *a, struct sb_expr ***v, int *n,
+                  struct sb_expr *e)
 {
-    *v = sb_xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
-    (*v)[(*n)++] = e;
+    sb_arena_push(a, v, n, &e, sizeof e);
 }
 
 static struct sb_expr *parse_sum(struct parser *p);
@@ -253,18 +264,16 @@ static struct sb_expr *parse_name(struct parser *p)
         end = p->tok_pos + p->tok_len;
         next(p);
     }
-    e = node(SB_EX_NAME, start);
-    e->str = sb_xstrndup(p->text + start, end - start);
+    e = sb_expr_new(p->arena, SB_EX_NAME, (int)start);
+    e->str = sb_arena_strndup(p->arena, p->text + start, end - start);
     return e;
 }
 
 static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
 {
-    struct sb_expr *e = node(SB_EX_CALL, (size_t)name->pos);
+    struct sb_expr *e = sb_expr_new(p->arena, SB_EX_CALL, (int)name->pos);
 
     e->str = name->str;
-    name->str = NULL;
-    sb_expr_free(name);
     next(p); /* ( */
     if (p->tok != T_RPAREN && !is_keyword(p, "where") &&
         !is_keyword(p, "by")) {
@@ -272,10 +281,10 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
 
         /* Arguments are values or conditions: required_if(f, a = 'x'). */
         p->lenient = 1;
-        push(&e->args, &e->n_args, parse_cond(p));
+        sb_expr_push(p->arena, &e->args, &e->n_args, parse_cond(p));
         while (!p->failed && p->tok == T_COMMA) {
             next(p);
-            push(&e->args, &e->n_args, parse_cond(p));
+            sb_expr_push(p->arena, &e->args, &e->n_args, parse_cond(p));
         }
         p->lenient = lenient;
     }
@@ -299,22 +308,20 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
             k = parse_name(p);
             /* a key function of one column: month(date), band(amount) */
             if (!p->failed && p->tok == T_LPAREN) {
-                struct sb_expr *fn = node(SB_EX_CALL, (size_t)k->pos);
+                struct sb_expr *fn =
+                    sb_expr_new(p->arena, SB_EX_CALL, (int)k->pos);
 
                 fn->str = k->str;
-                k->str = NULL;
-                sb_expr_free(k);
                 next(p);
                 if (p->tok != T_IDENT) {
                     fail(p, p->tok_pos, "a column name");
-                    sb_expr_free(fn);
                     break;
                 }
-                push(&fn->args, &fn->n_args, parse_name(p));
+                sb_expr_push(p->arena, &fn->args, &fn->n_args, parse_name(p));
                 expect(p, T_RPAREN, "')'");
                 k = fn;
             }
-            push(&e->by, &e->n_by, k);
+            sb_expr_push(p->arena, &e->by, &e->n_by, k);
         } while (!p->failed && p->tok == T_COMMA);
     }
     if (!p->failed)
@@ -331,7 +338,7 @@ static struct sb_expr *parse_primary(struct parser *p)
         const char *s = p->text + p->tok_pos;
         const char *dot = memchr(s, '.', p->tok_len);
 
-        e = node(SB_EX_NUM, p->tok_pos);
+        e = sb_expr_new(p->arena, SB_EX_NUM, (int)p->tok_pos);
         e->num = strtod(s, NULL);
         e->scale = dot ? (int)(p->tok_len - (size_t)(dot - s) - 1) : 0;
         if (dot != NULL && memchr(dot + 1, '.', p->tok_len -
@@ -341,8 +348,8 @@ static struct sb_expr *parse_primary(struct parser *p)
         return e;
     }
     case T_STR:
-        e = node(SB_EX_STR, p->tok_pos);
-        e->str = sb_xstrdup(p->str.data);
+        e = sb_expr_new(p->arena, SB_EX_STR, (int)p->tok_pos);
+        e->str = sb_arena_strdup(p->arena, p->str.data);
         next(p);
         return e;
     case T_IDENT:
@@ -350,12 +357,13 @@ static struct sb_expr *parse_primary(struct parser *p)
             is_keyword(p, "and") || is_keyword(p, "or") ||
             is_keyword(p, "not") || is_keyword(p, "in")) {
             fail(p, p->tok_pos, "a value, not a keyword");
-            return node(SB_EX_NUM, p->tok_pos);
+            return sb_expr_new(p->arena, SB_EX_NUM, (int)p->tok_pos);
         }
         e = parse_name(p);
         if (e != NULL && p->tok == T_LPAREN)
             e = parse_call(p, e);
-        return e != NULL ? e : node(SB_EX_NUM, p->tok_pos);
+        return e != NULL ? e
+                         : sb_expr_new(p->arena, SB_EX_NUM, (int)p->tok_pos);
     case T_LPAREN:
         next(p);
         e = parse_sum(p);
@@ -364,7 +372,7 @@ static struct sb_expr *parse_primary(struct parser *p)
     default:
         fail(p, p->tok_pos,
              "a number, a 'string', a name or a call such as count(…)");
-        return node(SB_EX_NUM, p->tok_pos);
+        return sb_expr_new(p->arena, SB_EX_NUM, (int)p->tok_pos);
     }
 }
 
@@ -374,7 +382,7 @@ static struct sb_expr *parse_unary(struct parser *p)
         size_t pos = p->tok_pos;
 
         next(p);
-        return binary(SB_EX_NEG, parse_unary(p), NULL, pos);
+        return binary(p, SB_EX_NEG, parse_unary(p), NULL, pos);
     }
     return parse_primary(p);
 }
@@ -388,7 +396,7 @@ static struct sb_expr *parse_prod(struct parser *p)
         size_t pos = p->tok_pos;
 
         next(p);
-        e = binary(op, e, parse_unary(p), pos);
+        e = binary(p, op, e, parse_unary(p), pos);
     }
     return e;
 }
@@ -402,7 +410,7 @@ static struct sb_expr *parse_sum(struct parser *p)
         size_t pos = p->tok_pos;
 
         next(p);
-        e = binary(op, e, parse_prod(p), pos);
+        e = binary(p, op, e, parse_prod(p), pos);
     }
     return e;
 }
@@ -437,12 +445,14 @@ static int cmp_op(enum tok t, enum sb_ex *op)
 }
 
 /* Is the '(' at the current token the start of a parenthesised
- * condition (it contains a comparison or a logical keyword at depth 1)
- * rather than of an arithmetic sum? */
+ * condition rather than of an arithmetic sum? It is when a comparison or
+ * a logical keyword stands inside it and inside no other parentheses
+ * than the ones that open with it: "(a = 1 …)", "((a = 1))", but not
+ * "(count(x where a = 1) + 1)". */
 static int paren_is_cond(const struct parser *p)
 {
     struct parser q = *p;
-    int depth = 0;
+    int depth = 0, lead = 0, leading = 1;
 
     q.str = (struct sb_buf){0};
     q.err = NULL;
@@ -451,18 +461,23 @@ static int paren_is_cond(const struct parser *p)
 
         if (q.tok == T_LPAREN) {
             depth++;
+            lead += leading;
         } else if (q.tok == T_RPAREN) {
             if (--depth == 0)
                 break;
+            if (lead > depth)
+                lead = depth;
         } else if (q.tok == T_END || q.tok == T_BAD) {
             break;
-        } else if (depth == 1 &&
+        } else if (depth <= lead &&
                    (cmp_op(q.tok, &op) || is_keyword(&q, "and") ||
                     is_keyword(&q, "or") || is_keyword(&q, "not") ||
                     is_keyword(&q, "in"))) {
             sb_buf_free(&q.str);
             return 1;
         }
+        if (q.tok != T_LPAREN)
+            leading = 0;
         next(&q);
     }
     sb_buf_free(&q.str);
@@ -477,7 +492,7 @@ static struct sb_expr *parse_neg(struct parser *p)
 
     if (is_keyword(p, "not")) {
         next(p);
-        return binary(SB_EX_NOT, parse_neg(p), NULL, pos);
+        return binary(p, SB_EX_NOT, parse_neg(p), NULL, pos);
     }
     if (p->tok == T_LPAREN && paren_is_cond(p)) {
         next(p);
@@ -489,16 +504,16 @@ static struct sb_expr *parse_neg(struct parser *p)
     if (p->failed)
         return e;
     if (is_keyword(p, "in")) {
-        struct sb_expr *in = node(SB_EX_IN, p->tok_pos);
+        struct sb_expr *in = sb_expr_new(p->arena, SB_EX_IN, (int)p->tok_pos);
 
         in->a = e;
         next(p);
         if (!expect(p, T_LPAREN, "'(' after 'in'"))
             return in;
-        push(&in->args, &in->n_args, parse_sum(p));
+        sb_expr_push(p->arena, &in->args, &in->n_args, parse_sum(p));
         while (!p->failed && p->tok == T_COMMA) {
             next(p);
-            push(&in->args, &in->n_args, parse_sum(p));
+            sb_expr_push(p->arena, &in->args, &in->n_args, parse_sum(p));
         }
         expect(p, T_RPAREN, "')' to close the 'in' list");
         return in;
@@ -510,7 +525,7 @@ static struct sb_expr *parse_neg(struct parser *p)
     }
     pos = p->tok_pos;
     next(p);
-    return binary(op, e, parse_sum(p), pos);
+    return binary(p, op, e, parse_sum(p), pos);
 }
 
 static struct sb_expr *parse_conj(struct parser *p)
@@ -521,7 +536,7 @@ static struct sb_expr *parse_conj(struct parser *p)
         size_t pos = p->tok_pos;
 
         next(p);
-        e = binary(SB_EX_AND, e, parse_neg(p), pos);
+        e = binary(p, SB_EX_AND, e, parse_neg(p), pos);
     }
     return e;
 }
@@ -534,7 +549,7 @@ static struct sb_expr *parse_cond(struct parser *p)
         size_t pos = p->tok_pos;
 
         next(p);
-        e = binary(SB_EX_OR, e, parse_conj(p), pos);
+        e = binary(p, SB_EX_OR, e, parse_conj(p), pos);
     }
     return e;
 }
@@ -556,15 +571,16 @@ static struct sb_expr *parse_rule(struct parser *p)
     }
     pos = p->tok_pos;
     next(p);
-    return binary(op, e, parse_sum(p), pos);
+    return binary(p, op, e, parse_sum(p), pos);
 }
 
-static int parse_entry(const char *text, struct sb_expr **out,
-                       struct sb_error *err, int rule)
+static int parse_entry(struct sb_arena *a, const char *text,
+                       struct sb_expr **out, struct sb_error *err, int rule)
 {
     struct parser p = {0};
     struct sb_expr *e;
 
+    p.arena = a;
     p.text = text;
     p.len = strlen(text);
     p.err = err;
@@ -574,7 +590,6 @@ static int parse_entry(const char *text, struct sb_expr **out,
         fail(&p, p.tok_pos, "the end of the rule");
     sb_buf_free(&p.str);
     if (p.failed) {
-        sb_expr_free(e);
         *out = NULL;
         return SB_EFORMAT;
     }
@@ -582,36 +597,16 @@ static int parse_entry(const char *text, struct sb_expr **out,
     return SB_OK;
 }
 
-int sb_expr_parse(const char *text, struct sb_expr **out,
+int sb_expr_parse(struct sb_arena *a, const char *text, struct sb_expr **out,
                   struct sb_error *err)
 {
-    return parse_entry(text, out, err, 1);
+    return parse_entry(a, text, out, err, 1);
 }
 
-int sb_expr_parse_value(const char *text, struct sb_expr **out,
-                        struct sb_error *err)
+int sb_expr_parse_value(struct sb_arena *a, const char *text,
+                        struct sb_expr **out, struct sb_error *err)
 {
-    return parse_entry(text, out, err, 0);
-}
-
-void sb_expr_free(struct sb_expr *e)
-{
-    if (e == NULL)
-        return;
-    sb_expr_free(e->a);
-    sb_expr_free(e->b);
-    sb_expr_free(e->where);
-    for (int i = 0; i < e->n_args; i++)
-        sb_expr_free(e->args[i]);
-    for (int i = 0; i < e->n_by; i++)
-        sb_expr_free(e->by[i]);
-    for (int i = 0; i < e->n_hidden; i++)
-        sb_expr_free(e->hidden[i]);
-    free(e->hidden);
-    free(e->args);
-    free(e->by);
-    free(e->str);
-    free(e);
+    return parse_entry(a, text, out, err, 0);
 }
 
 static const char *op_text(enum sb_ex op)
@@ -682,8 +677,12 @@ void sb_expr_print(const struct sb_expr *e, struct sb_buf *b)
         sb_expr_print(e->a, b);
         break;
     case SB_EX_NOT:
-        sb_buf_puts(b, "not ");
+        /* "not" binds tighter than "and": keep the parentheses of
+         * not (x and y) ("or" prints its own). */
+        sb_buf_puts(b, e->a->op == SB_EX_AND ? "not (" : "not ");
         sb_expr_print(e->a, b);
+        if (e->a->op == SB_EX_AND)
+            sb_buf_putc(b, ')');
         break;
     case SB_EX_IN:
         sb_expr_print(e->a, b);

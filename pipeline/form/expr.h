@@ -3,14 +3,13 @@
  * A rule compares two expressions over declared figures and aggregates
  * of the annex lists, or calls a named special rule:
  *
- *   devices.operating + devices.processing = devices.total
- *   count(devices where class = '运行设备') = devices.operating
- *   sum(enterprises.amount where scale in ('中型', '小型')
- *       and service_start >= '2021-01-01') = sme.contract_amount
- *   distinct(solutions.domain, solutions.scenario) = solutions.effective
- *   count(developers where last_login_on >= stat_date - 29) <= …
- *   top_n(killer_apps.name, killer_apps.subscriptions,
- *         apps.name, apps.subscriptions, 5)
+ *   orders.paid + orders.unpaid = orders.total
+ *   count(items where kind = '甲类') = orders.kind_a
+ *   sum(items.amount where size in ('中型', '小型')
+ *       and since >= '2021-01-01') = orders.small_amount
+ *   distinct(items.kind, items.place) = orders.kinds
+ *   count(users where last_on >= as_of - 29) <= …
+ *   top_n(best.name, best.score, items.name, items.score, 5)
  *
  * Grammar (keywords and function names are ASCII, case-sensitive):
  *   rule    := sum cmp sum | call
@@ -44,6 +43,7 @@
 
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/sb.h"
 
 struct sb_form;
@@ -102,27 +102,41 @@ struct sb_expr {
     int annex;    /* index in form->annexes */
     int column;   /* index in the annex's columns */
     int agg;      /* index of the aggregate in form->aggs */
-    int special;  /* index of the special rule */
+    int special;  /* index of the special rule (rules/special.h) */
     int enum_idx; /* STR compared with an enum column: the value index */
     int is_date;  /* STR compared with a date: date holds it */
     int32_t date; /* days since 1970-01-01 */
-    struct sb_expr **hidden; /* special rules: the aggregates they need */
+    struct sb_expr **hidden; /* special rules: the aggregates they build
+                                and need, bound */
     int n_hidden;
 };
 
-/* Parse text. Returns SB_OK and *out (free with sb_expr_free), or
+/* Parse text into nodes allocated from arena a (they live as long as
+ * it: there is no freeing one tree). Returns SB_OK and *out, or
  * SB_EFORMAT with err->pos.col = the 1-based character column of the
  * mistake and a message saying what was expected there. */
-int sb_expr_parse(const char *text, struct sb_expr **out,
+int sb_expr_parse(struct sb_arena *a, const char *text, struct sb_expr **out,
                   struct sb_error *err);
 
 /* Parse a value (the "sum" of the grammar), such as a column bound
- * "stat_date" or a chart's "count(devices by class)". As
+ * "as_of" or a chart's "count(items by kind)". As
  * sb_expr_parse otherwise. */
-int sb_expr_parse_value(const char *text, struct sb_expr **out,
-                        struct sb_error *err);
+int sb_expr_parse_value(struct sb_arena *a, const char *text,
+                        struct sb_expr **out, struct sb_error *err);
 
-void sb_expr_free(struct sb_expr *e);
+/* A new node of kind op at byte offset pos of its text, in a, nothing
+ * bound (indexes -1); for trees built without text (a bare date bound,
+ * the aggregates a special rule needs). */
+struct sb_expr *sb_expr_new(struct sb_arena *a, enum sb_ex op, int pos);
+
+/* A new node of kind op (SB_EX_STR, SB_EX_NAME, SB_EX_CALL) whose text
+ * or name is a copy of str, in a. */
+struct sb_expr *sb_expr_named(struct sb_arena *a, enum sb_ex op,
+                              const char *str);
+
+/* Append e to the node array *v of *n (args, by, hidden), in a. */
+void sb_expr_push(struct sb_arena *a, struct sb_expr ***v, int *n,
+                  struct sb_expr *e);
 
 /* Write e back as text (normalised spacing) into b; for messages and
  * tests. */

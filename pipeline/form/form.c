@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rules/bind.h"
 #include "cells/cell.h"
 #include "cells/money_unit.h"
 #include "form/expr.h"
@@ -45,8 +44,9 @@ static char *norm_dup(const char *s)
     return sb_buf_take(&b);
 }
 
-/* Split "a|b|c" into matching keys, appended to *keys. */
-static void add_keys(char ***keys, int *n, const char *list)
+/* Split "a|b|c" into matching keys, appended to *keys, in a. */
+static void add_keys(struct sb_arena *a, char ***keys, int *n,
+                     const char *list)
 {
     const char *p = list;
 
@@ -57,8 +57,9 @@ static void add_keys(char ***keys, int *n, const char *list)
 
         sb_norm_key(p, len, &b);
         if (b.len > 0) {
-            *keys = sb_xrealloc(*keys, (size_t)(*n + 1) * sizeof **keys);
-            (*keys)[(*n)++] = sb_buf_take(&b);
+            char *key = sb_arena_strndup(a, b.data, b.len);
+
+            sb_arena_push(a, keys, n, &key, sizeof key);
         }
         sb_buf_free(&b);
         p += len + (bar != NULL);
@@ -80,6 +81,7 @@ int sb_enum_find(const struct sb_enum *e, const char *key)
 struct loader {
     struct sb_form *f;
     struct sb_table *t;
+    const char *file; /* t's name in the edition directory */
     struct sb_error *err;
 };
 
@@ -128,11 +130,30 @@ static int flag(struct loader *ld, long row, int col, int *out)
     return bad(ld, row, col, "expected 0 or 1, found \"%s\"", s);
 }
 
+/* Where cell (row, col) of the open table is, for binding later. */
+static struct sb_src src_at(const struct loader *ld, long row, int col)
+{
+    struct sb_src s = {ld->file,
+                       sb_arena_strdup(ld->f->arena,
+                                       sb_table_get(ld->t, row, col)),
+                       ld->t->rows[row], col + 1, ld->t->lines[row]};
+
+    return s;
+}
+
+/* The parse error e2 of expression cell (row, col), as "what: …". */
+static int bad_expr(struct loader *ld, long row, int col, const char *what,
+                    const struct sb_error *e2)
+{
+    return bad(ld, row, col, "%s: %s", what, e2->msg);
+}
+
 static int open_table(struct loader *ld, const char *name)
 {
     char *path = sb_xasprintf("%s/%s", ld->f->dir, name);
     int rc = sb_table_read(&ld->t, path, NULL, ld->err);
 
+    ld->file = name;
     free(path);
     return rc;
 }
@@ -148,10 +169,11 @@ static int load_meta(struct loader *ld)
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
         struct sb_form *f = ld->f;
 
-        f->meta = sb_xrealloc(f->meta, (size_t)(f->n_meta + 2) *
-                                           sizeof *f->meta);
-        f->meta[f->n_meta++] = sb_xstrdup(sb_table_get(ld->t, r, c[0]));
-        f->meta[f->n_meta++] = sb_xstrdup(sb_table_get(ld->t, r, c[1]));
+        for (int i = 0; i < 2; i++) {
+            char *s = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[i]));
+
+            sb_arena_push(f->arena, &f->meta, &f->n_meta, &s, sizeof s);
+        }
     }
     return rc;
 }
@@ -177,11 +199,12 @@ static int load_enums(struct loader *ld)
             return bad(ld, r, name[0] ? c[1] : c[0], "%s",
                        "enum and value must not be empty");
         if (e == NULL) {
-            f->enums = sb_xrealloc(f->enums, (size_t)(f->n_enums + 1) *
-                                                 sizeof *f->enums);
-            e = &f->enums[f->n_enums++];
-            memset(e, 0, sizeof *e);
-            e->name = sb_xstrdup(name);
+            struct sb_enum blank = {0};
+
+            sb_arena_push(f->arena, &f->enums, &f->n_enums, &blank,
+                          sizeof blank);
+            e = &f->enums[f->n_enums - 1];
+            e->name = sb_arena_strdup(f->arena, name);
         }
         key = norm_dup(value);
         if (sb_enum_find(e, key) >= 0) {
@@ -189,17 +212,20 @@ static int load_enums(struct loader *ld)
             return bad(ld, r, c[1], "value \"%s\" appears twice", value);
         }
         free(key);
-        e->values = sb_xrealloc(e->values, (size_t)(e->n + 1) *
-                                               sizeof *e->values);
-        v = &e->values[e->n++];
-        memset(v, 0, sizeof *v);
-        v->text = sb_xstrdup(value);
-        add_keys(&v->keys, &v->n_keys, value);
-        add_keys(&v->keys, &v->n_keys, sb_table_get(ld->t, r, c[2]));
+        {
+            struct sb_enum_value blank = {0};
+
+            sb_arena_push(f->arena, &e->values, &e->n, &blank, sizeof blank);
+        }
+        v = &e->values[e->n - 1];
+        v->text = sb_arena_strdup(f->arena, value);
+        add_keys(f->arena, &v->keys, &v->n_keys, value);
+        add_keys(f->arena, &v->keys, &v->n_keys, sb_table_get(ld->t, r, c[2]));
         v->parent = sb_table_get(ld->t, r, c[3])[0]
-                        ? sb_xstrdup(sb_table_get(ld->t, r, c[3]))
+                        ? sb_arena_strdup(f->arena,
+                                          sb_table_get(ld->t, r, c[3]))
                         : NULL;
-        v->note = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
+        v->note = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[4]));
     }
     return rc;
 }
@@ -252,7 +278,8 @@ static int load_fields(struct loader *ld)
     if (rc == SB_OK)
         rc = need_cols(ld, names, c, 8);
     if (rc == SB_OK)
-        f->fields = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *f->fields);
+        f->fields = sb_arena_alloc(f->arena, ((size_t)ld->t->n_rows + 1) *
+                                                 sizeof *f->fields);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
         struct sb_field *fd = &f->fields[f->n_fields];
         const char *code = sb_table_get(ld->t, r, c[0]);
@@ -261,11 +288,11 @@ static int load_fields(struct loader *ld)
             return bad(ld, r, c[0], "%s", "code must not be empty");
         if (sb_form_field(f, code) != NULL)
             return bad(ld, r, c[0], "field \"%s\" defined twice", code);
-        fd->code = sb_xstrdup(code);
-        fd->section = sb_xstrdup(sb_table_get(ld->t, r, c[1]));
-        fd->label = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        fd->unit = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
-        fd->note = sb_xstrdup(sb_table_get(ld->t, r, c[7]));
+        fd->code = sb_arena_strdup(f->arena, code);
+        fd->section = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[1]));
+        fd->label = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[2]));
+        fd->unit = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[4]));
+        fd->note = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[7]));
         fd->line = ld->t->rows[r];
         fd->yuan_per_unit = 1.0;
         f->n_fields++;
@@ -293,8 +320,8 @@ static int load_annexes(struct loader *ld)
     if (rc == SB_OK)
         rc = need_cols(ld, names, c, 6);
     if (rc == SB_OK)
-        f->annexes = sb_xcalloc((size_t)ld->t->n_rows + 1,
-                                sizeof *f->annexes);
+        f->annexes = sb_arena_alloc(f->arena, ((size_t)ld->t->n_rows + 1) *
+                                                  sizeof *f->annexes);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
         struct sb_annex *a = &f->annexes[f->n_annexes];
         const char *code = sb_table_get(ld->t, r, c[0]);
@@ -303,11 +330,12 @@ static int load_annexes(struct loader *ld)
         if (code[0] == '\0' || sb_form_annex(f, code) != NULL)
             return bad(ld, r, c[0], "annex code \"%s\" empty or repeated",
                        code);
-        a->code = sb_xstrdup(code);
+        a->code = sb_arena_strdup(f->arena, code);
         a->number = (int)strtol(sb_table_get(ld->t, r, c[1]), &end, 10);
-        a->title = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        a->note = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
-        add_keys(&a->files, &a->n_files, sb_table_get(ld->t, r, c[4]));
+        a->title = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[2]));
+        a->note = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[5]));
+        add_keys(f->arena, &a->files, &a->n_files,
+                 sb_table_get(ld->t, r, c[4]));
         f->n_annexes++;
         if (*end != '\0' || a->number <= 0)
             return bad(ld, r, c[1], "annex number must be a positive "
@@ -333,8 +361,11 @@ static int parse_mask(struct loader *ld, long r, int col, enum sb_mask *m)
                            "found \"%s\"", s);
 }
 
+/* A bound is a date, a number or a figure expression; a date is
+ * written bare (2000-01-01), so it is tried first and kept as a string
+ * literal, which binding reads as a date. */
 static int parse_bound(struct loader *ld, long r, int col,
-                       const struct sb_annex *a, struct sb_expr **out)
+                       struct sb_expr **out, struct sb_src *src)
 {
     const char *s = sb_table_get(ld->t, r, col);
     struct sb_error e2 = {0};
@@ -343,26 +374,17 @@ static int parse_bound(struct loader *ld, long r, int col,
     *out = NULL;
     if (s[0] == '\0')
         return SB_OK;
-    /* A bound is a date, a number or a figure expression; a date is
-     * written bare (2000-01-01), so it is tried first. */
+    *src = src_at(ld, r, col);
     if (sb_cell_parse_date(s, strlen(s), &date, NULL)) {
-        *out = sb_xcalloc(1, sizeof **out);
-        (*out)->op = SB_EX_STR;
-        (*out)->str = sb_xstrdup(s);
-        (*out)->is_date = 1;
-        (*out)->date = date;
-        (*out)->vtype = SB_VT_DATE;
-        (*out)->field = (*out)->annex = (*out)->column = -1;
-        (*out)->agg = (*out)->special = (*out)->enum_idx = -1;
+        *out = sb_expr_named(ld->f->arena, SB_EX_STR, s);
         return SB_OK;
     }
-    if (sb_expr_parse_value(s, out, &e2) != SB_OK ||
-        sb_bind_value(ld->f, a, *out, &e2) != SB_OK) {
-        struct sb_pos pos = {ld->t->path, ld->t->rows[r], col + 1,
-                             ld->t->lines[r]};
+    if (sb_expr_parse_value(ld->f->arena, s, out, &e2) != SB_OK) {
+        char *what = sb_xasprintf("bound \"%s\"", s);
+        int rc = bad_expr(ld, r, col, what, &e2);
 
-        return sb_error_set(ld->err, SB_EFORMAT, &pos, "bound \"%s\": %s",
-                            s, e2.msg);
+        free(what);
+        return rc;
     }
     return SB_OK;
 }
@@ -394,16 +416,20 @@ static int load_columns(struct loader *ld)
         if (code[0] == '\0' || sb_annex_column_index(a, code) >= 0)
             return bad(ld, r, c[1], "column code \"%s\" empty or repeated",
                        code);
-        a->cols = sb_xrealloc(a->cols, (size_t)(a->n_cols + 1) *
-                                           sizeof *a->cols);
-        col = &a->cols[a->n_cols++];
-        memset(col, 0, sizeof *col);
-        col->code = sb_xstrdup(code);
-        col->header = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        add_keys(&col->keys, &col->n_keys, col->header);
-        add_keys(&col->keys, &col->n_keys, sb_table_get(ld->t, r, c[3]));
-        col->unit = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
-        col->note = sb_xstrdup(sb_table_get(ld->t, r, c[13]));
+        {
+            struct sb_column blank = {0};
+
+            sb_arena_push(f->arena, &a->cols, &a->n_cols, &blank,
+                          sizeof blank);
+        }
+        col = &a->cols[a->n_cols - 1];
+        col->code = sb_arena_strdup(f->arena, code);
+        col->header = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[2]));
+        add_keys(f->arena, &col->keys, &col->n_keys, col->header);
+        add_keys(f->arena, &col->keys, &col->n_keys,
+                 sb_table_get(ld->t, r, c[3]));
+        col->unit = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[5]));
+        col->note = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[13]));
         col->yuan_per_unit = 1.0;
         col->parent_of = -1;
         rc = parse_type(ld, r, c[4], &col->type, &col->en, 1);
@@ -435,9 +461,9 @@ static int load_columns(struct loader *ld)
         int i = sb_annex_column_index(a, sb_table_get(ld->t, r, c[1]));
         struct sb_column *col = &a->cols[i];
 
-        rc = parse_bound(ld, r, c[9], a, &col->min);
+        rc = parse_bound(ld, r, c[9], &col->min, &col->min_src);
         if (rc == SB_OK)
-            rc = parse_bound(ld, r, c[10], a, &col->max);
+            rc = parse_bound(ld, r, c[10], &col->max, &col->max_src);
         if (rc == SB_OK && parents[r][0] != '\0') {
             col->parent_of = sb_annex_column_index(a, parents[r]);
             if (col->parent_of < 0 || col->en == NULL)
@@ -453,30 +479,72 @@ static int load_columns(struct loader *ld)
     return rc;
 }
 
+/* A rule's "cases": "key=template|key=template …". */
+static int load_cases(struct loader *ld, long r, int col, struct sb_rule *ru)
+{
+    const char *p = sb_table_get(ld->t, r, col);
+
+    while (*p != '\0') {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+
+        if (eq == NULL || eq == p)
+            return bad(ld, r, col, "%s", "cases are key=message, "
+                                         "separated by |");
+        {
+            struct sb_arena *a = ld->f->arena;
+            char *key = sb_arena_strndup(a, p, (size_t)(eq - p));
+            char *msg =
+                sb_arena_strndup(a, eq + 1, len - (size_t)(eq + 1 - p));
+            int n = ru->n_cases;
+
+            sb_arena_push(a, &ru->case_keys, &n, &key, sizeof key);
+            sb_arena_push(a, &ru->cases, &ru->n_cases, &msg, sizeof msg);
+        }
+        p += len + (bar != NULL);
+    }
+    return SB_OK;
+}
+
+const char *sb_rule_case(const struct sb_rule *r, const char *key)
+{
+    for (int i = 0; i < r->n_cases; i++) {
+        if (strcmp(r->case_keys[i], key) == 0)
+            return r->cases[i];
+    }
+    return NULL;
+}
+
 static int load_rules(struct loader *ld)
 {
     static const char *const names[] = {"id",     "severity", "name",
-                                        "expr",   "source",   "message"};
-    int c[6] = {0}, rc;
+                                        "expr",   "source",   "message",
+                                        "cases"};
+    int c[7] = {0}, rc;
     struct sb_form *f = ld->f;
 
     rc = open_table(ld, "rules.csv");
     if (rc == SB_OK)
-        rc = need_cols(ld, names, c, 6);
+        rc = need_cols(ld, names, c, 7);
     if (rc == SB_OK)
-        f->rules = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *f->rules);
+        f->rules = sb_arena_alloc(f->arena, ((size_t)ld->t->n_rows + 1) *
+                                                sizeof *f->rules);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
         struct sb_rule *ru = &f->rules[f->n_rules];
         const char *sev = sb_table_get(ld->t, r, c[1]);
         struct sb_error e2 = {0};
 
-        ru->id = sb_xstrdup(sb_table_get(ld->t, r, c[0]));
-        ru->name = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        ru->text = sb_xstrdup(sb_table_get(ld->t, r, c[3]));
-        ru->source = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
-        ru->message = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
+        ru->id = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[0]));
+        ru->name = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[2]));
+        ru->src = src_at(ld, r, c[3]);
+        ru->source = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[4]));
+        ru->message = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[5]));
         ru->line = ld->t->rows[r];
         f->n_rules++;
+        rc = load_cases(ld, r, c[6], ru);
+        if (rc != SB_OK)
+            return rc;
         for (int i = 0; i < f->n_rules - 1; i++) {
             if (strcmp(f->rules[i].id, ru->id) == 0)
                 return bad(ld, r, c[0], "rule id \"%s\" repeated", ru->id);
@@ -488,13 +556,11 @@ static int load_rules(struct loader *ld)
         else
             return bad(ld, r, c[1], "severity must be error or warning, "
                                     "found \"%s\"", sev);
-        if (sb_expr_parse(ru->text, &ru->expr, &e2) != SB_OK ||
-            sb_bind_rule(f, ru->expr, &e2) != SB_OK) {
-            struct sb_pos pos = {ld->t->path, ld->t->rows[r], c[3] + 1,
-                                 ld->t->lines[r]};
+        if (sb_expr_parse(f->arena, ru->src.text, &ru->expr, &e2) != SB_OK) {
+            char *what = sb_xasprintf("rule %s", ru->id);
 
-            return sb_error_set(ld->err, SB_EFORMAT, &pos, "rule %s: %s",
-                                ru->id, e2.msg);
+            rc = bad_expr(ld, r, c[3], what, &e2);
+            free(what);
         }
     }
     return rc;
@@ -505,9 +571,13 @@ static int chart_expr(struct loader *ld, long r, int col, const char *text,
 {
     struct sb_error e2 = {0};
 
-    if (sb_expr_parse_value(text, out, &e2) != SB_OK ||
-        sb_bind_data(ld->f, *out, &e2) != SB_OK)
-        return bad(ld, r, col, "chart data \"%s\": %s", text, e2.msg);
+    if (sb_expr_parse_value(ld->f->arena, text, out, &e2) != SB_OK) {
+        char *what = sb_xasprintf("chart data \"%s\"", text);
+        int rc = bad_expr(ld, r, col, what, &e2);
+
+        free(what);
+        return rc;
+    }
     return SB_OK;
 }
 
@@ -515,6 +585,7 @@ static int chart_expr(struct loader *ld, long r, int col, const char *text,
 static int chart_data(struct loader *ld, long r, int col,
                       struct sb_chart_def *c)
 {
+    struct sb_form *f = ld->f;
     const char *s = sb_table_get(ld->t, r, col);
     const char *first_eq = strchr(s, '='), *paren = strchr(s, '(');
 
@@ -539,20 +610,24 @@ static int chart_data(struct loader *ld, long r, int col,
             return rc;
         }
         *eq = '\0';
-        c->items = sb_xrealloc(c->items, (size_t)(c->n_items + 1) *
-                                              sizeof *c->items);
-        it = &c->items[c->n_items++];
-        memset(it, 0, sizeof *it);
+        {
+            struct sb_chart_datum blank = {0};
+
+            sb_arena_push(f->arena, &c->items, &c->n_items, &blank,
+                          sizeof blank);
+        }
+        it = &c->items[c->n_items - 1];
         bar = strchr(part, '|');
         tn = sb_trim(part, bar ? (size_t)(bar - part) : strlen(part), &t);
         if (bar != NULL) {
-            it->series = sb_xstrndup(t, tn);
+            it->series = sb_arena_strndup(f->arena, t, tn);
             tn = sb_trim(bar + 1, strlen(bar + 1), &t);
         } else {
-            it->series = sb_xstrdup("");
+            it->series = sb_arena_strdup(f->arena, "");
         }
-        it->category = sb_xstrndup(t, tn);
-        rc = chart_expr(ld, r, col, eq + 1, &it->value);
+        it->category = sb_arena_strndup(f->arena, t, tn);
+        it->text = sb_arena_strdup(f->arena, eq + 1);
+        rc = chart_expr(ld, r, col, it->text, &it->value);
         free(part);
         if (rc != SB_OK)
             return rc;
@@ -565,6 +640,7 @@ static int chart_data(struct loader *ld, long r, int col,
 static int chart_options(struct loader *ld, long r, int col,
                          struct sb_chart_def *c)
 {
+    struct sb_form *f = ld->f;
     const char *s = sb_table_get(ld->t, r, col);
 
     for (const char *p = s; *p != '\0';) {
@@ -574,17 +650,16 @@ static int chart_options(struct loader *ld, long r, int col,
         char *eq = strchr(part, '=');
         const char *k;
         size_t kn = sb_trim(part, eq ? (size_t)(eq - part) : strlen(part), &k);
-        int i = c->n_opts++;
+        char *key = sb_arena_strndup(f->arena, k, kn);
+        char *val = sb_arena_strdup(f->arena, eq ? eq + 1 : "");
+        struct sb_expr *none = NULL;
+        int i = c->n_opts, count = c->n_opts;
 
-        c->opt_keys = sb_xrealloc(c->opt_keys, (size_t)c->n_opts *
-                                                   sizeof *c->opt_keys);
-        c->opt_vals = sb_xrealloc(c->opt_vals, (size_t)c->n_opts *
-                                                   sizeof *c->opt_vals);
-        c->opt_exprs = sb_xrealloc(c->opt_exprs, (size_t)c->n_opts *
-                                                     sizeof *c->opt_exprs);
-        c->opt_keys[i] = sb_xstrndup(k, kn);
-        c->opt_vals[i] = sb_xstrdup(eq ? eq + 1 : "");
-        c->opt_exprs[i] = NULL;
+        sb_arena_push(f->arena, &c->opt_keys, &count, &key, sizeof key);
+        count = i;
+        sb_arena_push(f->arena, &c->opt_vals, &count, &val, sizeof val);
+        sb_arena_push(f->arena, &c->opt_exprs, &c->n_opts, &none,
+                      sizeof none);
         free(part);
         if (strchr(c->opt_vals[i], '(') != NULL &&
             chart_expr(ld, r, col, c->opt_vals[i], &c->opt_exprs[i]) != SB_OK)
@@ -613,20 +688,23 @@ static int load_charts(struct loader *ld)
     if (rc == SB_OK)
         rc = need_cols(ld, names, c, 7);
     if (rc == SB_OK)
-        f->charts = sb_xcalloc((size_t)ld->t->n_rows + 1, sizeof *f->charts);
+        f->charts = sb_arena_alloc(f->arena, ((size_t)ld->t->n_rows + 1) *
+                                                 sizeof *f->charts);
     for (long r = 0; rc == SB_OK && r < ld->t->n_rows; r++) {
         struct sb_chart_def *ch = &f->charts[f->n_charts++];
 
-        ch->id = sb_xstrdup(sb_table_get(ld->t, r, c[0]));
-        ch->kind = sb_xstrdup(sb_table_get(ld->t, r, c[1]));
-        ch->title = sb_xstrdup(sb_table_get(ld->t, r, c[2]));
-        ch->unit = sb_xstrdup(sb_table_get(ld->t, r, c[4]));
-        ch->source = sb_xstrdup(sb_table_get(ld->t, r, c[5]));
+        ch->id = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[0]));
+        ch->kind = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[1]));
+        ch->title = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[2]));
+        ch->unit = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[4]));
+        ch->source = sb_arena_strdup(f->arena, sb_table_get(ld->t, r, c[5]));
         ch->line = ld->t->rows[r];
         for (int i = 0; i < f->n_charts - 1; i++) {
             if (strcmp(f->charts[i].id, ch->id) == 0)
                 return bad(ld, r, c[0], "chart id \"%s\" repeated", ch->id);
         }
+        ch->data_src = src_at(ld, r, c[3]);
+        ch->opts_src = src_at(ld, r, c[6]);
         rc = chart_data(ld, r, c[3], ch);
         if (rc == SB_OK)
             rc = chart_options(ld, r, c[6], ch);
@@ -644,8 +722,13 @@ int sb_form_load(struct sb_form **out, const char *dir,
     struct loader ld = {0};
     int rc = SB_OK;
 
-    ld.f = sb_xcalloc(1, sizeof *ld.f);
-    ld.f->dir = sb_xstrdup(dir);
+    {
+        struct sb_arena *a = sb_arena_new();
+
+        ld.f = sb_arena_alloc(a, sizeof *ld.f);
+        ld.f->arena = a;
+    }
+    ld.f->dir = sb_arena_strdup(ld.f->arena, dir);
     ld.err = err;
     for (size_t i = 0; rc == SB_OK && i < sizeof steps / sizeof *steps;
          i++) {
@@ -665,8 +748,8 @@ int sb_form_load(struct sb_form **out, const char *dir,
     return SB_OK;
 }
 
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err)
+int sb_form_load_edition(struct sb_form **out, const char *code,
+                         struct sb_error *err)
 {
     char *dir, *dflt = NULL;
     int rc;
@@ -677,7 +760,7 @@ int sb_form_open(struct sb_form **out, const char *code,
             *out = NULL;
             return rc;
         }
-        rc = sb_form_open(out, dflt, err);
+        rc = sb_form_load_edition(out, dflt, err);
         free(dflt);
         return rc;
     }
@@ -695,103 +778,10 @@ int sb_form_open(struct sb_form **out, const char *code,
     return rc;
 }
 
-static void free_keys(char **keys, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(keys[i]);
-    free(keys);
-}
-
 void sb_form_free(struct sb_form *f)
 {
-    if (f == NULL)
-        return;
-    for (int i = 0; i < f->n_meta; i++)
-        free(f->meta[i]);
-    for (int i = 0; i < f->n_fields; i++) {
-        struct sb_field *fd = &f->fields[i];
-
-        free(fd->code);
-        free(fd->section);
-        free(fd->label);
-        free(fd->unit);
-        free(fd->note);
-    }
-    for (int i = 0; i < f->n_enums; i++) {
-        for (int j = 0; j < f->enums[i].n; j++) {
-            struct sb_enum_value *v = &f->enums[i].values[j];
-
-            free(v->text);
-            free_keys(v->keys, v->n_keys);
-            free(v->parent);
-            free(v->note);
-        }
-        free(f->enums[i].values);
-        free(f->enums[i].name);
-    }
-    for (int i = 0; i < f->n_annexes; i++) {
-        struct sb_annex *a = &f->annexes[i];
-
-        for (int j = 0; j < a->n_cols; j++) {
-            struct sb_column *c = &a->cols[j];
-
-            free(c->code);
-            free(c->header);
-            free_keys(c->keys, c->n_keys);
-            free(c->unit);
-            free(c->note);
-            sb_expr_free(c->min);
-            sb_expr_free(c->max);
-        }
-        free(a->cols);
-        free(a->code);
-        free(a->title);
-        free(a->note);
-        free_keys(a->files, a->n_files);
-    }
-    for (int i = 0; i < f->n_rules; i++) {
-        struct sb_rule *r = &f->rules[i];
-
-        free(r->id);
-        free(r->name);
-        free(r->text);
-        free(r->source);
-        free(r->message);
-        sb_expr_free(r->expr);
-    }
-    for (int i = 0; i < f->n_charts; i++) {
-        struct sb_chart_def *c = &f->charts[i];
-
-        free(c->id);
-        free(c->kind);
-        free(c->title);
-        free(c->unit);
-        free(c->source);
-        sb_expr_free(c->data);
-        for (int j = 0; j < c->n_items; j++) {
-            free(c->items[j].series);
-            free(c->items[j].category);
-            sb_expr_free(c->items[j].value);
-        }
-        for (int j = 0; j < c->n_opts; j++) {
-            free(c->opt_keys[j]);
-            free(c->opt_vals[j]);
-            sb_expr_free(c->opt_exprs[j]);
-        }
-        free(c->items);
-        free(c->opt_keys);
-        free(c->opt_vals);
-        free(c->opt_exprs);
-    }
-    free(f->charts);
-    free(f->meta);
-    free(f->fields);
-    free(f->enums);
-    free(f->annexes);
-    free(f->rules);
-    free(f->aggs);
-    free(f->dir);
-    free(f);
+    if (f != NULL)
+        sb_arena_free(f->arena);
 }
 
 const char *sb_form_meta(const struct sb_form *f, const char *key)

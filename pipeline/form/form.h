@@ -12,12 +12,16 @@
  *   charts.csv   the statistics charts (optional)
  * The C code knows field types, never field names: the identifiers of a
  * form live in its files and are documented there (README "Form
- * editions"). Loading validates everything, rules included, and fails
- * with the file, row and column of the first mistake. */
+ * editions"). Loading reads it all as data and validates it, expressions
+ * parsed (expr.h) but not bound: binding the names of rules, bounds and
+ * charts to fields and columns is the next step (rules/bind.h,
+ * sb_form_open). Both fail with the file, row and column of the first
+ * mistake. */
 #ifndef SB_PIPELINE_FORM_H
 #define SB_PIPELINE_FORM_H
 
 #include "findings/finding.h"
+#include "base/arena.h"
 #include "base/sb.h"
 
 /* Cell and field types. */
@@ -72,9 +76,9 @@ int sb_enum_find(const struct sb_enum *e, const char *key);
 
 /* A declared field of the form (a figure or a cover/basic-info item). */
 struct sb_field {
-    char *code;     /* identifier, e.g. "devices.operating" */
-    char *section;  /* section as printed, e.g. "1.1 工业设备数量" */
-    char *label;    /* Chinese label as printed, e.g. "运行设备" */
+    char *code;     /* identifier, e.g. "orders.paid" */
+    char *section;  /* section as printed, e.g. "1.1 订单数量" */
+    char *label;    /* Chinese label as printed, e.g. "已付订单" */
     enum sb_type type;
     struct sb_enum *en; /* for enum and enum_list fields */
     char *unit;     /* display unit: "台/套", "个", "万元", "%", or "" */
@@ -85,9 +89,19 @@ struct sb_field {
     long line;      /* row in fields.csv, for messages */
 };
 
+/* Where an expression was written in the edition's files, so that
+ * binding, a step after loading, can name the cell of a mistake. */
+struct sb_src {
+    const char *file; /* "rules.csv", "columns.csv", "charts.csv" */
+    char *text;       /* the cell as written */
+    long row;         /* record number (header = 1) */
+    int col;          /* 1-based field */
+    long line;        /* physical line */
+};
+
 struct sb_column {
-    char *code;    /* identifier within the annex, e.g. "class" */
-    char *header;  /* Chinese header, e.g. "设备类别" */
+    char *code;    /* identifier within the annex, e.g. "kind" */
+    char *header;  /* Chinese header, e.g. "类别" */
     char **keys;   /* matching keys of header and aliases */
     int n_keys;
     enum sb_type type;
@@ -98,6 +112,7 @@ struct sb_column {
     struct sb_enum *en; /* enum/enum_list: allowed values; text: the
                            values whose parent is checked (parent_of) */
     struct sb_expr *min, *max; /* bounds (numbers, dates, figures) */
+    struct sb_src min_src, max_src;
     int parent_of; /* index of the column that must hold this value's
                       parent, or -1 */
     enum sb_mask mask; /* personal data, masked with --mask */
@@ -105,9 +120,9 @@ struct sb_column {
 };
 
 struct sb_annex {
-    char *code;   /* identifier, e.g. "devices" */
+    char *code;   /* identifier, e.g. "items" */
     int number;   /* 附件 number in the form, e.g. 1 */
-    char *title;  /* e.g. "工业设备清单" */
+    char *title;  /* e.g. "订单清单" */
     int required;
     char **files; /* matching keys of the file names that mean it */
     int n_files;
@@ -117,21 +132,28 @@ struct sb_annex {
 };
 
 struct sb_rule {
-    char *id;        /* e.g. "devices.classes-sum" */
+    char *id;        /* e.g. "orders.parts-sum" */
     enum sb_severity sev;
     char *name;      /* short Chinese title */
-    char *text;      /* the expression as written */
     char *source;    /* e.g. "002 附件2 1.1" */
     char *message;   /* template; {lhs} {rhs} {diff} are filled in */
+    char **case_keys; /* named messages of a special rule (rules.csv */
+    char **cases;     /* "cases": key=template|key=template …) */
+    int n_cases;
     struct sb_expr *expr;
+    struct sb_src src; /* the expr cell: src.text is the rule as written */
     long line;       /* row in rules.csv */
 };
+
+/* The message of rule r named key in its "cases" column, or NULL. */
+const char *sb_rule_case(const struct sb_rule *r, const char *key);
 
 /* One item of a chart drawn from declared figures: a value of a series
  * in a category ("主营业务收入" in "2022"). */
 struct sb_chart_datum {
     char *series;   /* "" for a single series */
     char *category;
+    char *text;     /* the value as written */
     struct sb_expr *value;
 };
 
@@ -139,7 +161,7 @@ struct sb_chart_datum {
  * one aggregate with by (one key: categories; two keys: categories ×
  * series) or top(), or a list of items from figures. */
 struct sb_chart_def {
-    char *id;       /* file name stem, e.g. "devices-by-class" */
+    char *id;       /* file name stem, e.g. "items-by-kind" */
     char *kind;     /* bar, hbar, stacked, grouped, donut, line, heatmap */
     char *title;    /* Chinese title */
     char *unit;     /* unit of the values, e.g. "台/套" */
@@ -152,10 +174,14 @@ struct sb_chart_def {
     struct sb_expr **opt_exprs; /* an option's value bound as data, or
                                    NULL when it is a plain word */
     int n_opts;
+    struct sb_src data_src, opts_src; /* the data and options cells */
     long line;      /* row in charts.csv */
 };
 
+/* A loaded edition. It and everything it holds, the expression trees
+ * and what binding adds included, live in its arena. */
 struct sb_form {
+    struct sb_arena *arena;
     char *dir;    /* directory it was loaded from */
     char **meta;  /* edition.csv as key, value, key, value … */
     int n_meta;
@@ -170,7 +196,8 @@ struct sb_form {
     struct sb_chart_def *charts; /* charts.csv, if the edition has one */
     int n_charts;
     struct sb_expr **aggs; /* every aggregate the rules and charts use,
-                              bound; e->agg is the index (borrowed) */
+                              registered by binding; e->agg is the index
+                              (borrowed) */
     int n_aggs;
 };
 
@@ -181,16 +208,20 @@ const struct sb_chart_def *sb_form_chart(const struct sb_form *f,
 /* The value of chart option key ("top", "sort" …), or NULL. */
 const char *sb_chart_option(const struct sb_chart_def *c, const char *key);
 
-/* Load the edition in directory dir. Returns SB_OK and *out, or
- * SB_EIO / SB_EFORMAT with err naming file:row:col and what was
- * expected. Free with sb_form_free. */
+/* Load the edition in directory dir as data, its expressions parsed
+ * and not bound (rules/bind.h sb_form_bind binds them). Returns SB_OK
+ * and *out, or SB_EIO / SB_EFORMAT with err naming file:row:col and
+ * what was expected. Free with sb_form_free. */
 int sb_form_load(struct sb_form **out, const char *dir,
                  struct sb_error *err);
 
-/* Load edition code from <datadir>/pipeline/forms/<code>; code NULL:
- * the default edition (sb_form_default_edition). */
-int sb_form_open(struct sb_form **out, const char *code,
-                 struct sb_error *err);
+/* sb_form_load of edition code from <datadir>/pipeline/forms/<code>;
+ * code NULL: the default edition (sb_form_default_edition); SB_EUSAGE
+ * for a code that is not [a-z0-9_-]+. What needs only the form's data
+ * (init) uses it; a check needs sb_form_open (rules/open.h), which binds
+ * it too. */
+int sb_form_load_edition(struct sb_form **out, const char *code,
+                         struct sb_error *err);
 
 /* The default edition, read as when a declaration names none: the one
  * directory of <datadir>/pipeline/forms/ whose edition.csv has the row
@@ -199,6 +230,7 @@ int sb_form_open(struct sb_form **out, const char *code,
  * edition or more than one is marked) with err and *code NULL. */
 int sb_form_default_edition(char **code, struct sb_error *err);
 
+/* Free f and all it holds (one arena). f may be NULL. */
 void sb_form_free(struct sb_form *f);
 
 /* Lookups; NULL or -1 when absent. */

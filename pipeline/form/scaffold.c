@@ -128,7 +128,7 @@ int sb_scaffold_write(const char *edition, const char *dir, FILE *list,
     char *annex_dir = NULL;
     int rc;
 
-    rc = sb_form_open(&f, edition, err);
+    rc = sb_form_load_edition(&f, edition, err);
     if (rc == SB_OK)
         rc = sb_sections_load(&s, f, err);
     if (rc == SB_OK)

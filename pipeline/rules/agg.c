@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "cells/cell.h"
-#include "check/decl.h"
-#include "rules/eval.h"
 #include "base/keyset.h"
 #include "form/typed.h"
 #include "base/utf8.h"
@@ -18,26 +16,6 @@ enum func { F_COUNT, F_SUM, F_MIN, F_MAX, F_DISTINCT, F_TOP };
 /* Integers of magnitude below 2^53 add exactly in a double, in any
  * order, as long as every partial sum stays below 2^53 too. */
 #define EXACT_LIMIT 9007199254740992.0
-
-/* A where condition compiled once per run. Comparisons of a bare
- * column with a side that does not depend on the row (a literal, a
- * figure, stat_date - 29, month_start(stat_date)) evaluate that side
- * once; and, or, not keep sb_eval_cond's three-valued logic; anything
- * else is left to the generic evaluator. The result is always the one
- * sb_eval_cond gives. */
-enum pred_kind { P_GENERIC, P_AND, P_OR, P_NOT, P_CMP, P_IN };
-
-struct pred {
-    enum pred_kind kind;
-    const struct sb_expr *e;   /* P_GENERIC: the condition; P_CMP, P_IN:
-                                  the column */
-    int op;                    /* P_CMP: SB_EX_EQ … */
-    int col_left;              /* P_CMP: the column is the left side */
-    struct sb_val k;           /* P_CMP: the other side */
-    struct sb_val *list;       /* P_IN: the values */
-    int n_list;
-    struct pred *a, *b;
-};
 
 /* Direct-mapped memo of texts already folded into a distinct count. */
 #define SEEN_SLOTS 256
@@ -62,7 +40,6 @@ struct sb_agg {
     struct sb_keyset *set;  /* distinct over anything else */
     long n_distinct;
     struct seen *seen;      /* distinct over one text column: memo */
-    struct pred *where;     /* compiled e->where, or NULL */
     long long n_values;     /* values summed (sum, min, max …) */
     double abs_sum;         /* sum of their magnitudes */
     int inexact;            /* one was not an integer below 2^53: sums
@@ -81,144 +58,6 @@ struct sb_agg {
     long n_top, k_top;
     struct sb_buf key, part; /* scratch */
 };
-
-/* Does e depend on the row (a column anywhere in it)? */
-static int uses_row(const struct sb_expr *e)
-{
-    if (e == NULL)
-        return 0;
-    if (e->op == SB_EX_NAME && e->bound != SB_BOUND_FIELD)
-        return 1;
-    if (uses_row(e->a) || uses_row(e->b) || uses_row(e->where))
-        return 1;
-    for (int i = 0; i < e->n_args; i++) {
-        if (uses_row(e->args[i]))
-            return 1;
-    }
-    for (int i = 0; i < e->n_by; i++) {
-        if (uses_row(e->by[i]))
-            return 1;
-    }
-    return 0;
-}
-
-static int is_column(const struct sb_expr *e)
-{
-    return e->op == SB_EX_NAME && e->bound == SB_BOUND_COLUMN;
-}
-
-static struct pred *compile(const struct sb_expr *e, const struct sb_env *env)
-{
-    struct pred *p = sb_xcalloc(1, sizeof *p);
-
-    p->kind = P_GENERIC;
-    p->e = e;
-    switch (e->op) {
-    case SB_EX_AND:
-    case SB_EX_OR:
-        p->kind = e->op == SB_EX_AND ? P_AND : P_OR;
-        p->a = compile(e->a, env);
-        p->b = compile(e->b, env);
-        break;
-    case SB_EX_NOT:
-        p->kind = P_NOT;
-        p->a = compile(e->a, env);
-        break;
-    case SB_EX_EQ:
-    case SB_EX_NE:
-    case SB_EX_LT:
-    case SB_EX_LE:
-    case SB_EX_GT:
-    case SB_EX_GE:
-    case SB_EX_APPROX:
-        if (is_column(e->a) && !uses_row(e->b)) {
-            p->kind = P_CMP;
-            p->e = e->a;
-            p->col_left = 1;
-            sb_eval(e->b, env, &p->k);
-        } else if (is_column(e->b) && !uses_row(e->a)) {
-            p->kind = P_CMP;
-            p->e = e->b;
-            sb_eval(e->a, env, &p->k);
-        }
-        p->op = e->op;
-        break;
-    case SB_EX_IN:
-        if (!is_column(e->a))
-            break;
-        for (int i = 0; i < e->n_args; i++) {
-            if (uses_row(e->args[i]))
-                return p;
-        }
-        p->kind = P_IN;
-        p->e = e->a;
-        p->list = sb_xcalloc((size_t)e->n_args + 1, sizeof *p->list);
-        p->n_list = e->n_args;
-        for (int i = 0; i < e->n_args; i++)
-            sb_eval(e->args[i], env, &p->list[i]);
-        break;
-    default:
-        break;
-    }
-    return p;
-}
-
-static void pred_free(struct pred *p)
-{
-    if (p == NULL)
-        return;
-    pred_free(p->a);
-    pred_free(p->b);
-    free(p->list);
-    free(p);
-}
-
-/* 1 true, 0 false, -1 unknown: as sb_eval_cond. */
-static int pred_eval(const struct pred *p, struct sb_env *env)
-{
-    const struct sb_cellval *c;
-    struct sb_val v;
-    int x;
-
-    switch (p->kind) {
-    case P_AND:
-        x = pred_eval(p->a, env);
-        if (x == 0)
-            return 0;
-        return sb_cond_and(x, pred_eval(p->b, env));
-    case P_OR:
-        x = pred_eval(p->a, env);
-        if (x == 1)
-            return 1;
-        return sb_cond_or(x, pred_eval(p->b, env));
-    case P_NOT:
-        x = pred_eval(p->a, env);
-        return x < 0 ? -1 : !x;
-    case P_CMP:
-        c = &env->row->cells[p->e->column];
-        if (c->state != SB_CELL_OK || p->k.vt == SB_VT_NONE)
-            return -1;
-        if (p->e->vtype == SB_VT_ENUM && p->k.vt == SB_VT_ENUM)
-            return p->op == SB_EX_NE ? c->enum_idx != p->k.enum_idx
-                                     : c->enum_idx == p->k.enum_idx;
-        sb_eval_column(p->e, env->row, &v);
-        return p->col_left ? sb_eval_compare(p->op, &v, &p->k)
-                           : sb_eval_compare(p->op, &p->k, &v);
-    case P_IN:
-        sb_eval_column(p->e, env->row, &v);
-        if (v.vt == SB_VT_NONE)
-            return -1;
-        for (int i = 0; i < p->n_list; i++) {
-            if (p->list[i].vt != SB_VT_NONE &&
-                sb_eval_compare(SB_EX_EQ, &v, &p->list[i]))
-                return 1;
-        }
-        return 0;
-    case P_GENERIC:
-        break;
-    }
-    return sb_eval_cond(p->e, env);
-}
 
 /* Keys per plain enum by-column: 0 for a cell that is not OK, 1 for an
  * index outside the enumeration, 2 + index otherwise (cell_text makes
@@ -271,8 +110,6 @@ struct sb_agg *sb_agg_new(const struct sb_form *f, const struct sb_expr *e,
         a->seen = sb_xcalloc(SEEN_SLOTS, sizeof *a->seen);
     if (a->fn == F_TOP)
         a->k_top = (long)e->args[2]->num;
-    if (e->where != NULL)
-        a->where = compile(e->where, &a->env);
     if (e->n_by >= 1 && e->n_by <= 2) {
         long n = 1;
 
@@ -302,7 +139,6 @@ void sb_agg_free(struct sb_agg *a)
     free(a->slots);
     free(a->seen);
     free(a->fast_group);
-    pred_free(a->where);
     free(a->top);
     sb_keyset_free(a->set);
     sb_buf_free(&a->key);
@@ -317,8 +153,7 @@ static int needs_missing_figure(const struct sb_expr *e,
     if (e == NULL)
         return 0;
     if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD)
-        return figs[e->field].state == SB_FIG_MISSING ||
-               figs[e->field].state == SB_FIG_INVALID;
+        return sb_figure_unknown(&figs[e->field]);
     if (needs_missing_figure(e->a, figs) || needs_missing_figure(e->b, figs))
         return 1;
     for (int i = 0; i < e->n_args; i++) {
@@ -679,9 +514,9 @@ static void add_top(struct sb_agg *a, const struct sb_row *row)
 
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row)
 {
-    if (a->where != NULL) {
+    if (a->e->where != NULL) {
         a->env.row = row;
-        if (pred_eval(a->where, &a->env) != 1)
+        if (sb_eval_cond(a->e->where, &a->env) != 1)
             return;
     }
     if (a->e->n_by > 0)
@@ -715,6 +550,19 @@ double sb_agg_value(const struct sb_agg *a, int *have)
         return (double)a->n_top;
     }
     return 0;
+}
+
+void sb_agg_result(const struct sb_agg *a, struct sb_val *out)
+{
+    int have = 1;
+    double x = sb_agg_value(a, &have);
+
+    memset(out, 0, sizeof *out);
+    out->vt = SB_VT_NONE;
+    if (!a->known || !have)
+        return;
+    out->vt = a->e->vtype == SB_VT_DATE ? SB_VT_DATE : SB_VT_NUM;
+    out->num = x;
 }
 
 const struct sb_group *sb_agg_groups(const struct sb_agg *a, long *n)

@@ -2,44 +2,23 @@
  *
  * Each aggregate call of a form's rules (count, sum, min, max, distinct,
  * top; with where and by) gets one struct sb_agg per check run. A row
- * is offered as typed cells; the where condition is evaluated on it and,
- * if it holds, the row is folded in. Memory is bounded by what the
- * aggregate keeps: a count is a number, distinct over text keeps one
- * 64-bit hash per distinct value, by keeps one entry per group, top
- * keeps N entries. */
+ * is offered as typed cells; the where condition is evaluated on it
+ * (sb_eval_cond, the evaluator of every rule) and, if it holds, the row
+ * is folded in. Memory is bounded by what the aggregate keeps: a count
+ * is a number, distinct over text keeps one 64-bit hash per distinct
+ * value, by keeps one entry per group, top keeps N entries. */
 #ifndef SB_PIPELINE_AGG_H
 #define SB_PIPELINE_AGG_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rules/eval.h"
+#include "rules/row.h"
+
 struct sb_form;
 struct sb_expr;
 struct sb_figure;
-
-enum sb_cell_state {
-    SB_CELL_EMPTY, /* empty, or a none word (无, -, N/A) */
-    SB_CELL_OK,    /* a valid value of the column's type */
-    SB_CELL_BAD,   /* present but invalid (a finding was made) */
-};
-
-/* One cell of a row, parsed by the column's type. */
-struct sb_cellval {
-    enum sb_cell_state state;
-    double num;       /* numbers (money in 元, percent in percent),
-                         dates as days since 1970-01-01, bool 0/1 */
-    int enum_idx;     /* enum: value index (-1 if none) */
-    uint64_t mask;    /* enum_list: bit i = value i */
-    const char *text; /* trimmed text, borrowed from the record */
-    size_t len;
-};
-
-/* A row of an annex: cells indexed like the annex's columns. */
-struct sb_row {
-    const struct sb_cellval *cells;
-    long row;  /* record number (header = 1) */
-    long line; /* physical line */
-};
 
 /* One group of an aggregate with by. */
 struct sb_group {
@@ -92,6 +71,12 @@ int sb_agg_known(const struct sb_agg *a);
 /* Scalar result: count, sum, number of distinct values, min or max.
  * min/max of no rows: *have = 0. */
 double sb_agg_value(const struct sb_agg *a, int *have);
+
+/* The result as a value of the rule language (eval.h): a number (a
+ * date for min/max of dates), or unknown (SB_VT_NONE) while the annex
+ * is absent or when min/max saw no rows. What struct sb_env's aggs
+ * holds. */
+void sb_agg_result(const struct sb_agg *a, struct sb_val *out);
 
 /* Groups of an aggregate with by, sorted by key; borrowed. */
 const struct sb_group *sb_agg_groups(const struct sb_agg *a, long *n);

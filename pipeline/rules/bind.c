@@ -45,17 +45,6 @@ int sb_is_aggregate(const char *name)
     return 0;
 }
 
-static int special_index(const char *name)
-{
-    if (strcmp(name, "top_n") == 0)
-        return SB_SPECIAL_TOP_N;
-    if (strcmp(name, "required_if") == 0)
-        return SB_SPECIAL_REQUIRED_IF;
-    if (strcmp(name, "heading_counts") == 0)
-        return SB_SPECIAL_HEADING_COUNTS;
-    return -1;
-}
-
 static int type_vt(enum sb_type t)
 {
     switch (t) {
@@ -216,9 +205,8 @@ static void register_agg(struct binder *b, struct sb_expr *e)
 {
     struct sb_form *f = b->f;
 
-    f->aggs = sb_xrealloc(f->aggs, (size_t)(f->n_aggs + 1) * sizeof *f->aggs);
     e->agg = f->n_aggs;
-    f->aggs[f->n_aggs++] = e;
+    sb_arena_push(f->arena, &f->aggs, &f->n_aggs, &e, sizeof e);
     e->bound = SB_BOUND_AGG;
 }
 
@@ -309,9 +297,8 @@ static int bind_call(struct binder *b, struct sb_expr *e, int ctx)
         e->bound = SB_BOUND_FUNC;
         return SB_VT_DATE;
     }
-    if (special_index(e->str) >= 0)
-        return fail(b, "%s() is a rule of its own, not a value", e->str);
-    return fail(b, "unknown function \"%s\"", e->str);
+    return fail(b, "unknown function \"%s\" (a special rule such as "
+                   "top_n() is a rule of its own, not a value)", e->str);
 }
 
 static int bind_arith(struct binder *b, struct sb_expr *e, int ctx)
@@ -407,145 +394,47 @@ static int bind_node(struct binder *b, struct sb_expr *e, int ctx)
     return vt;
 }
 
-/* Parse and bind a hidden aggregate for a special rule. */
-static void add_hidden(struct binder *b, struct sb_expr *e, const char *text)
-{
-    struct sb_expr *h;
-
-    if (b->failed)
-        return;
-    if (sb_expr_parse(text, &h, b->err) != SB_OK) {
-        b->failed = 1;
-        return;
-    }
-    e->hidden = sb_xrealloc(e->hidden, (size_t)(e->n_hidden + 1) *
-                                           sizeof *e->hidden);
-    e->hidden[e->n_hidden++] = h;
-    bind_node(b, h, -1);
-}
-
-static const char *col_path(struct binder *b, const struct sb_expr *e,
-                            struct sb_buf *out)
-{
-    const struct sb_annex *a = &b->f->annexes[e->annex];
-
-    sb_buf_clear(out);
-    sb_buf_printf(out, "%s.%s", a->code, a->cols[e->column].code);
-    return out->data;
-}
-
-static int bind_special(struct binder *b, struct sb_expr *e)
-{
-    struct sb_buf p1 = {0}, p2 = {0}, p3 = {0}, text = {0};
-
-    e->special = special_index(e->str);
-    e->bound = SB_BOUND_SPECIAL;
-    switch (e->special) {
-    case SB_SPECIAL_TOP_N:
-        /* top_n(list.label, list.value, all.label, all.value, N) */
-        if (e->n_args != 5 || e->args[4]->op != SB_EX_NUM ||
-            e->args[4]->num < 1 || e->args[4]->num > 100) {
-            fail(b, "%s", "top_n(list.label, list.value, all.label, "
-                          "all.value, N) with 1 <= N <= 100");
-            break;
-        }
-        for (int i = 0; i < 4 && !b->failed; i++)
-            column_arg(b, e->args[i]);
-        if (b->failed)
-            break;
-        if (e->args[0]->annex != e->args[1]->annex ||
-            e->args[2]->annex != e->args[3]->annex ||
-            e->args[1]->vtype != SB_VT_NUM ||
-            e->args[3]->vtype != SB_VT_NUM) {
-            fail(b, "%s", "top_n: label and numeric value of one annex, "
-                          "twice");
-            break;
-        }
-        /* The whole list (it should have N rows), and the top of the
-         * full list with room for ties and for naming what is missing. */
-        sb_buf_printf(&text, "top(%s, %s, 1000)",
-                      col_path(b, e->args[0], &p1),
-                      col_path(b, e->args[1], &p2));
-        add_hidden(b, e, text.data);
-        sb_buf_clear(&text);
-        sb_buf_printf(&text, "top(%s, %s, %d)",
-                      col_path(b, e->args[2], &p1),
-                      col_path(b, e->args[3], &p2),
-                      (int)e->args[4]->num + 32);
-        add_hidden(b, e, text.data);
-        break;
-    case SB_SPECIAL_REQUIRED_IF:
-        if (e->n_args != 2 || e->args[0]->op != SB_EX_NAME) {
-            fail(b, "%s", "required_if(field, condition)");
-            break;
-        }
-        bind_name(b, e->args[0], -1);
-        if (e->args[0]->bound != SB_BOUND_FIELD) {
-            fail(b, "required_if: \"%s\" is not a field", e->args[0]->str);
-            break;
-        }
-        if (bind_node(b, e->args[1], -1) != SB_VT_BOOL)
-            fail(b, "%s", "required_if needs a condition");
-        break;
-    case SB_SPECIAL_HEADING_COUNTS:
-        /* heading_counts(list.heading, list.group_column …) */
-        if (e->n_args < 1) {
-            fail(b, "%s", "heading_counts(annex.heading, annex.group …)");
-            break;
-        }
-        for (int i = 0; i < e->n_args && !b->failed; i++)
-            column_arg(b, e->args[i]);
-        if (b->failed)
-            break;
-        if (b->f->annexes[e->args[0]->annex].cols[e->args[0]->column].type !=
-            SB_TYPE_HEADING) {
-            fail(b, "heading_counts: %s is not a heading column",
-                 col_path(b, e->args[0], &p1));
-            break;
-        }
-        sb_buf_printf(&text, "count(%s by ",
-                      b->f->annexes[e->args[0]->annex].code);
-        for (int i = 1; i < e->n_args; i++) {
-            if (e->args[i]->annex != e->args[0]->annex) {
-                fail(b, "%s", "heading_counts: columns of one annex");
-                break;
-            }
-            sb_buf_printf(&text, "%s, ",
-                          b->f->annexes[e->args[i]->annex]
-                              .cols[e->args[i]->column]
-                              .code);
-        }
-        sb_buf_printf(&text, "%s)",
-                      b->f->annexes[e->args[0]->annex]
-                          .cols[e->args[0]->column]
-                          .code);
-        add_hidden(b, e, text.data);
-        break;
-    default:
-        fail(b, "unknown rule function \"%s\"", e->str);
-    }
-    sb_buf_free(&p1);
-    sb_buf_free(&p2);
-    sb_buf_free(&p3);
-    sb_buf_free(&text);
-    return b->failed ? SB_EFORMAT : SB_OK;
-}
-
-int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+int sb_bind_compare(struct sb_form *f, struct sb_expr *e,
+                    struct sb_error *err)
 {
     struct binder b = {f, err, 0};
 
-    if (e->op == SB_EX_CALL && special_index(e->str) >= 0)
-        return bind_special(&b, e);
     if (e->op < SB_EX_EQ || e->op > SB_EX_APPROX) {
-        fail(&b, "%s", "a rule compares two values or calls a rule "
-                       "function (top_n, required_if, heading_counts)");
+        fail(&b, "%s", "a rule compares two values or calls a special "
+                       "rule (top_n, required_if, heading_counts)");
         return SB_EFORMAT;
     }
     bind_node(&b, e, -1);
     if (!b.failed && (e->a->vtype == SB_VT_GROUPS ||
                       e->b->vtype == SB_VT_GROUPS))
         fail(&b, "%s", "a rule cannot compare grouped values (by …)");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_column(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    column_arg(&b, e);
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_field(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    if (e->op != SB_EX_NAME || bind_name(&b, e, -1) == SB_VT_NONE ||
+        e->bound != SB_BOUND_FIELD)
+        fail(&b, "\"%s\" is not a field", e->str != NULL ? e->str : "");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_cond(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+
+    if (bind_node(&b, e, -1) != SB_VT_BOOL)
+        fail(&b, "%s", "expected a condition");
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 
@@ -580,4 +469,11 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
     if (!b.failed && vt != SB_VT_NUM && vt != SB_VT_DATE)
         fail(&b, "%s", "a bound must be a number or a date");
     return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,
+                   struct sb_error *err)
+{
+    sb_expr_push(f->arena, &e->hidden, &e->n_hidden, h);
+    return sb_bind_data(f, h, err);
 }

@@ -1,13 +1,14 @@
 /* bind.h: resolve the names of a parsed rule against a form edition,
  * check types, and register the aggregates it needs.
  *
- * Names bind to declared fields ("devices.total"), annexes ("devices"),
- * or columns ("devices.class"; inside a where or by, a bare column code).
+ * Names bind to declared fields ("orders.total"), annexes ("items"), or
+ * columns ("items.kind"; inside a where or by, a bare column code).
  * String literals compared with an enumeration must be one of its values
  * (the value's index is stored), compared with a date must be a date.
  * Every aggregate call gets an index into form->aggs, which a check run
- * uses to find its accumulator. Special rules (top_n, required_if,
- * heading_counts) get the aggregates they need as hidden children. */
+ * uses to find its accumulator. Special rules (rules/special.h) bind
+ * their arguments and the aggregates they build with these functions;
+ * rules/open.h binds a whole form. */
 #ifndef SB_PIPELINE_BIND_H
 #define SB_PIPELINE_BIND_H
 
@@ -27,17 +28,18 @@ enum sb_vtype {
     SB_VT_GROUPS, /* an aggregate with "by": one value per group */
 };
 
-/* Special rules, by index (expr->special). */
-enum sb_special {
-    SB_SPECIAL_TOP_N,
-    SB_SPECIAL_REQUIRED_IF,
-    SB_SPECIAL_HEADING_COUNTS,
-};
+/* Bind a comparison rule. Returns SB_OK, or SB_EFORMAT with err->msg
+ * naming the problem. (A rule that calls a special rule is bound by
+ * sb_bind_rule, rules/open.h.) */
+int sb_bind_compare(struct sb_form *f, struct sb_expr *e,
+                    struct sb_error *err);
 
-/* Bind a rule (a comparison or a special call). Returns SB_OK, or
- * SB_EFORMAT with err->msg naming the character column and the
- * problem. */
-int sb_bind_rule(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+/* Bind an argument of a special rule: e must name a column
+ * ("annex.column"), a field, or be a condition over figures. As
+ * sb_bind_compare otherwise. */
+int sb_bind_column(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+int sb_bind_field(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+int sb_bind_cond(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
 
 /* Bind a value expression (a bound of a column of annex a, or a chart
  * value): numbers, dates, figures, arithmetic; aggregates allowed. */
@@ -47,6 +49,11 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
 /* Bind chart data: a number (a figure, an aggregate, arithmetic), or an
  * aggregate with by, or top(). */
 int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+
+/* Give special rule e the aggregate h it built (e then owns it) and
+ * bind h as sb_bind_data does. */
+int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,
+                   struct sb_error *err);
 
 /* The aggregate functions: count, sum, min, max, distinct, top. */
 int sb_is_aggregate(const char *name);

@@ -26,7 +26,7 @@ static void figure_val(const struct sb_env *env, int i, struct sb_val *v)
     const struct sb_figure *g = &env->figs[i];
 
     unknown(v);
-    if (g->state == SB_FIG_MISSING || g->state == SB_FIG_INVALID)
+    if (sb_figure_unknown(g))
         return;
     switch (fd->type) {
     case SB_TYPE_INT:
@@ -65,8 +65,11 @@ static void figure_val(const struct sb_env *env, int i, struct sb_val *v)
     }
 }
 
-void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
-                    struct sb_val *v)
+/* The value of column e (a name bound to a column) in row: its typed
+ * cell, or unknown when the cell is empty or invalid. Text is borrowed
+ * from row. */
+static void column_val(const struct sb_expr *e, const struct sb_row *row,
+                       struct sb_val *v)
 {
     const struct sb_cellval *c = &row->cells[e->column];
 
@@ -152,24 +155,6 @@ static void arith(const struct sb_expr *e, const struct sb_env *env,
         v->vt = SB_VT_DATE;
 }
 
-static void agg_val(const struct sb_expr *e, const struct sb_env *env,
-                    struct sb_val *v)
-{
-    const struct sb_agg *a = env->aggs != NULL ? env->aggs[e->agg] : NULL;
-    int have = 1;
-    double x;
-
-    unknown(v);
-    if (a == NULL || !sb_agg_known(a))
-        return;
-    x = sb_agg_value(a, &have);
-    if (!have)
-        return;
-    number(v, x, 0);
-    if (e->vtype == SB_VT_DATE)
-        v->vt = SB_VT_DATE;
-}
-
 static void month_start(const struct sb_expr *e, const struct sb_env *env,
                         struct sb_val *v)
 {
@@ -240,13 +225,15 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
         if (e->bound == SB_BOUND_FIELD)
             figure_val(env, e->field, out);
         else if (env->row != NULL)
-            sb_eval_column(e, env->row, out);
+            column_val(e, env->row, out);
         else
             unknown(out);
         return;
     case SB_EX_CALL:
-        if (e->bound == SB_BOUND_AGG)
-            agg_val(e, env, out);
+        if (e->bound == SB_BOUND_AGG && env->aggs != NULL)
+            *out = env->aggs[e->agg];
+        else if (e->bound == SB_BOUND_AGG)
+            unknown(out);
         else
             month_start(e, env, out);
         return;
@@ -272,6 +259,32 @@ void sb_eval(const struct sb_expr *e, const struct sb_env *env,
     }
 }
 
+/* Kleene's three-valued "and" and "or" of two conditions (1 true,
+ * 0 false, -1 unknown): false and anything is false, true or anything
+ * is true, else unknown wins. Callers short-circuit before y. */
+static int cond_and(int x, int y)
+{
+    return x == 0 || y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
+}
+
+static int cond_or(int x, int y)
+{
+    return x == 1 || y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
+}
+
+/* "column = 'value'" on an enumeration column, the filter most rows
+ * meet: the cell's value index against the literal's, as
+ * sb_eval_compare would compare them, without building values. */
+static int enum_cell_compare(const struct sb_expr *e, const struct sb_row *row)
+{
+    const struct sb_cellval *c = &row->cells[e->a->column];
+
+    if (c->state != SB_CELL_OK)
+        return -1;
+    return e->op == SB_EX_NE ? c->enum_idx != e->b->enum_idx
+                             : c->enum_idx == e->b->enum_idx;
+}
+
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
 {
     struct sb_val a, b;
@@ -282,12 +295,12 @@ int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
         x = sb_eval_cond(e->a, env);
         if (x == 0)
             return 0;
-        return sb_cond_and(x, sb_eval_cond(e->b, env));
+        return cond_and(x, sb_eval_cond(e->b, env));
     case SB_EX_OR:
         x = sb_eval_cond(e->a, env);
         if (x == 1)
             return 1;
-        return sb_cond_or(x, sb_eval_cond(e->b, env));
+        return cond_or(x, sb_eval_cond(e->b, env));
     case SB_EX_NOT:
         x = sb_eval_cond(e->a, env);
         return x < 0 ? -1 : !x;
@@ -308,6 +321,10 @@ int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env)
     case SB_EX_GT:
     case SB_EX_GE:
     case SB_EX_APPROX:
+        if (env->row != NULL && e->a->bound == SB_BOUND_COLUMN &&
+            e->a->vtype == SB_VT_ENUM && e->b->op == SB_EX_STR &&
+            e->b->vtype == SB_VT_ENUM)
+            return enum_cell_compare(e, env->row);
         sb_eval(e->a, env, &a);
         sb_eval(e->b, env, &b);
         if (a.vt == SB_VT_NONE || b.vt == SB_VT_NONE)

@@ -1,5 +1,7 @@
 /* eval.h: evaluate bound rule expressions (see expr.h, bind.h) over the
  * declared figures, one annex row (inside where) and aggregate results.
+ * This is the one evaluator of the rule language: rules, chart values,
+ * column bounds and the where filter of every aggregate (agg.c) use it.
  *
  * Numbers carry a tolerance: half a unit of the last digit a figure was
  * declared with (12.6 万元 → ±0.05 万元), propagated through arithmetic
@@ -12,9 +14,9 @@
 
 #include <stdint.h>
 
-#include "rules/agg.h"
 #include "rules/bind.h"
-#include "check/decl.h"
+#include "rules/figure.h"
+#include "rules/row.h"
 
 struct sb_val {
     int vt;          /* enum sb_vtype; SB_VT_NONE = unknown */
@@ -26,36 +28,20 @@ struct sb_val {
     size_t len;
 };
 
+/* What an expression is evaluated over. */
 struct sb_env {
     const struct sb_form *form;
     const struct sb_figure *figs;  /* one per form field */
     const struct sb_row *row;      /* inside a where, else NULL */
-    struct sb_agg *const *aggs;    /* one per form->aggs, or NULL */
+    const struct sb_val *aggs;     /* the result of each form->aggs
+                                      (sb_agg_result), or NULL while the
+                                      annexes are still being read */
 };
 
 /* Evaluate e into *out. Unknown inputs (a missing figure, an empty
  * cell, an aggregate of an absent annex) give vt = SB_VT_NONE. */
 void sb_eval(const struct sb_expr *e, const struct sb_env *env,
              struct sb_val *out);
-
-/* The value of column e (an SB_EX_NAME node bound to a column) in row: its typed
- * cell, or unknown (SB_VT_NONE) when the cell is empty or invalid. Text
- * is borrowed from row. */
-void sb_eval_column(const struct sb_expr *e, const struct sb_row *row,
-                    struct sb_val *v);
-
-/* Kleene's three-valued "and" and "or" of two conditions (1 true,
- * 0 false, -1 unknown): false and anything is false, true or anything
- * is true, else unknown wins. Callers short-circuit before y. */
-static inline int sb_cond_and(int x, int y)
-{
-    return x == 0 || y == 0 ? 0 : (x < 0 || y < 0 ? -1 : 1);
-}
-
-static inline int sb_cond_or(int x, int y)
-{
-    return x == 1 || y == 1 ? 1 : (x < 0 || y < 0 ? -1 : 0);
-}
 
 /* Evaluate a condition: 1 true, 0 false, -1 unknown. */
 int sb_eval_cond(const struct sb_expr *e, const struct sb_env *env);

@@ -220,7 +220,7 @@ static int from_top(struct build *b, const struct sb_decl *d,
 static int from_items(struct build *b, const struct sb_decl *d,
                       const struct sb_chart_def *ch)
 {
-    struct sb_env env = {d->form, d->figs, NULL, d->aggs};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
 
     for (int i = 0; i < ch->n_items; i++) {
         add_label(&b->cats, &b->n_cats, ch->items[i].category);

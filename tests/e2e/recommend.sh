@@ -31,7 +31,7 @@ decl 4 "西海省工业和信息化厅"
 check_grep "--help lists recommend" '^  recommend DIR' "$T/h"
 "$SHENBAO" recommend --help > "$T/h"
 check_eq "recommend --help exits 0" "$?" 0
-check_grep "recommend --help documents the quota" 'quota \(recommend_max\)' "$T/h"
+check_grep "recommend --help documents the quota" '\(recommend_max\) is an error' "$T/h"
 "$SHENBAO" recommend 2> "$T/e"
 check_eq "recommend without directories exits 2" "$?" 2
 "$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"

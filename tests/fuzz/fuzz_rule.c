@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rules/bind.h"
+#include "rules/open.h"
 #include "form/expr.h"
 #include "form/form.h"
 
@@ -19,25 +20,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct sb_expr *e = NULL;
     struct sb_error err = {0};
     struct sb_buf b = {0};
+    struct sb_arena *arena = sb_arena_new();
 
     if (form == NULL && sb_form_open(&form, "platform-2023", &err) != SB_OK)
         abort();
     memcpy(text, data, size);
     text[size] = '\0';
-    if (sb_expr_parse(text, &e, &err) == SB_OK) {
+    if (sb_expr_parse(arena, text, &e, &err) == SB_OK)
         sb_expr_print(e, &b);
-        sb_expr_free(e);
-    }
-    if (sb_expr_parse_value(text, &e, &err) == SB_OK) {
+    if (sb_expr_parse_value(arena, text, &e, &err) == SB_OK) {
         /* binding registers aggregates in the form: work on a copy of
          * the count so the form does not grow without end */
         int n_aggs = form->n_aggs;
 
         sb_bind_data(form, e, &err);
         form->n_aggs = n_aggs;
-        sb_expr_free(e);
     }
     sb_buf_free(&b);
+    sb_arena_free(arena);
     free(text);
     return 0;
 }

@@ -8,11 +8,15 @@ static char *roundtrip(const char *text)
     struct sb_expr *e;
     struct sb_buf b = {0};
 
-    if (sb_expr_parse(text, &e, NULL) != SB_OK)
-        return NULL;
-    sb_expr_print(e, &b);
-    sb_expr_free(e);
-    return sb_buf_take(&b);
+    struct sb_arena *a = sb_arena_new();
+    char *out = NULL;
+
+    if (sb_expr_parse(a, text, &e, NULL) == SB_OK) {
+        sb_expr_print(e, &b);
+        out = sb_buf_take(&b);
+    }
+    sb_arena_free(a);
+    return out;
 }
 
 static void check_roundtrip(const char *text, const char *exp)
@@ -57,6 +61,40 @@ static void aggregates_with_where_and_by(void)
                     "count(d where (a + 1) * 2 = 4) = 0");
 }
 
+/* Inputs that print differently: redundant parentheses go, and the
+ * printed parentheses show how and/or/not were grouped, so a parser
+ * that gave "or" the precedence of "and" would fail here. */
+static void precedence_made_visible(void)
+{
+    check_roundtrip("((a)) = (b)", "a = b");
+    check_roundtrip("a * (b + c) = d", "a * (b + c) = d");
+    check_roundtrip("a - (b - c) = 0", "(a - (b - c)) = 0");
+    check_roundtrip("a*b+c = d", "(a * b + c) = d");
+    check_roundtrip("count(d where a = 1 or b = 2 and c = 3) = 0",
+                    "count(d where (a = 1 or b = 2 and c = 3)) = 0");
+    check_roundtrip("count(d where a = 1 or (b = 2 and c = 3)) = 0",
+                    "count(d where (a = 1 or b = 2 and c = 3)) = 0");
+    check_roundtrip("count(d where (a = 1 or b = 2) and c = 3) = 0",
+                    "count(d where (a = 1 or b = 2) and c = 3) = 0");
+    check_roundtrip("count(d where a = 1 and b = 2 or c = 3) = 0",
+                    "count(d where (a = 1 and b = 2 or c = 3)) = 0");
+    check_roundtrip("count(d where a = 1 and (b = 2 or c = 3)) = 0",
+                    "count(d where a = 1 and (b = 2 or c = 3)) = 0");
+    check_roundtrip("count(d where not a = 1 and b = 2) = 0",
+                    "count(d where not a = 1 and b = 2) = 0");
+    check_roundtrip("count(d where not (a = 1 and b = 2)) = 0",
+                    "count(d where not (a = 1 and b = 2)) = 0");
+    check_roundtrip("count(d where (x in ('p','q'))) = 0",
+                    "count(d where x in ('p', 'q')) = 0");
+    check_roundtrip("count(d where ((x = 1))) = 0",
+                    "count(d where x = 1) = 0");
+    check_roundtrip("count(d where ((a + b) = c)) = 0",
+                    "count(d where (a + b) = c) = 0");
+    check_roundtrip("((a) + 1) = 2", "(a + 1) = 2");
+    check_roundtrip("count(d where ((c) + count(e where x = 1)) = 2) = 0",
+                    "count(d where (c + count(e where x = 1)) = 2) = 0");
+}
+
 static void special_call_alone(void)
 {
     check_roundtrip("top_n(k.name, k.subs, apps.name, apps.subs, 5)",
@@ -65,33 +103,36 @@ static void special_call_alone(void)
 
 static void syntax_errors_name_the_column(void)
 {
+    struct sb_arena *arena = sb_arena_new();
     struct sb_expr *e = NULL;
     struct sb_error err = {0};
 
-    CHECK_INT(sb_expr_parse("a + = b", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a + = b", &e, &err), SB_EFORMAT);
     CHECK(e == NULL);
     CHECK_INT(err.col, 5);
     CHECK(strstr(err.msg, "column 5") != NULL);
     /* columns count characters, not bytes */
-    CHECK_INT(sb_expr_parse("count(d where c = '运行设备' b) = 1", &e, &err),
+    CHECK_INT(sb_expr_parse(arena, "count(d where c = '运行设备' b) = 1", &e, &err),
               SB_EFORMAT);
     CHECK_INT(err.col, 26);
-    CHECK_INT(sb_expr_parse("count(d where c = '运行", &e, &err),
+    CHECK_INT(sb_expr_parse(arena, "count(d where c = '运行", &e, &err),
               SB_EFORMAT);
     CHECK(strstr(err.msg, "never closed") != NULL);
-    CHECK_INT(sb_expr_parse("a = b c", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a = b c", &e, &err), SB_EFORMAT);
     CHECK(strstr(err.msg, "end of the rule") != NULL);
-    CHECK_INT(sb_expr_parse("a", &e, &err), SB_EFORMAT);
-    CHECK_INT(sb_expr_parse("a = 1.2.3", &e, &err), SB_EFORMAT);
-    CHECK_INT(sb_expr_parse("a = b.", &e, &err), SB_EFORMAT);
-    CHECK_INT(sb_expr_parse("a # b", &e, &err), SB_EFORMAT);
-    CHECK_INT(sb_expr_parse("", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a = 1.2.3", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a = b.", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "a # b", &e, &err), SB_EFORMAT);
+    CHECK_INT(sb_expr_parse(arena, "", &e, &err), SB_EFORMAT);
+    sb_arena_free(arena);
 }
 
 int main(void)
 {
     RUN(arithmetic_and_comparison);
     RUN(aggregates_with_where_and_by);
+    RUN(precedence_made_visible);
     RUN(special_call_alone);
     RUN(syntax_errors_name_the_column);
     return TEST_REPORT();

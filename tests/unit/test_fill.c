@@ -3,6 +3,7 @@
  * of missing figures. The declaration is built by hand on the real
  * platform-2023 edition. */
 #include "check/decl.h"
+#include "rules/open.h"
 #include "report/fill.h"
 #include "test.h"
 

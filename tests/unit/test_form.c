@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "rules/bind.h"
+#include "rules/open.h"
+#include "rules/special.h"
 #include "form/expr.h"
 #include "form/form.h"
 #include "test.h"
@@ -73,8 +75,19 @@ static void green_design_loads(void)
     if (f == NULL)
         return;
     CHECK_INT(f->n_rules, 1);
-    CHECK_INT(f->rules[0].expr->special, SB_SPECIAL_HEADING_COUNTS);
+    CHECK(sb_special_at(f->rules[0].expr->special) ==
+          &sb_special_heading_counts);
     CHECK_INT(f->rules[0].expr->n_hidden, 1);
+    /* the hidden aggregate, built as a tree: count(products by batch,
+     * category) */
+    if (f->rules[0].expr->n_hidden == 1) {
+        const struct sb_expr *h = f->rules[0].expr->hidden[0];
+
+        CHECK_STR(h->str, "count");
+        CHECK_INT(h->n_by, 2);
+        CHECK_INT(h->bound, SB_BOUND_AGG);
+        CHECK_INT(h->vtype, SB_VT_GROUPS);
+    }
     sb_form_free(f);
 }
 
@@ -133,6 +146,8 @@ static int load_with_rules(const char *rules, struct sb_error *err)
 
     write_file("rules.csv", rules);
     rc = sb_form_load(&f, dir, err);
+    if (rc == SB_OK)
+        rc = sb_form_bind(f, err);
     sb_form_free(f);
     return rc;
 }
@@ -157,14 +172,16 @@ static void broken_editions_name_the_cell(void)
                "annex,code,header,aliases,type,unit,required,unique,enum,"
                "min,max,parent_of,mask,note\n"
                "items,color,颜色,,enum,,1,0,color,,,,,\n"
-               "items,on,日期,,date,,1,0,,2000-01-01,day,,,\n");
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+               "items,on,日期,,date,,1,0,,2000-01-01,day,,,\n"
+               "items,name,名称,,text,,1,0,,,,,,\n"
+               "items,qty,数量,,int,,1,0,,,,,,\n");
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,count(items where color = '红') "
                               "= red,s,m\n",
                               &err),
               SB_OK);
     /* unknown name, in row 3 column 4 of rules.csv */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,total = red,s,m\n"
                               "b,error,x,total = blue,s,m\n",
                               &err),
@@ -174,31 +191,52 @@ static void broken_editions_name_the_cell(void)
     CHECK_INT(err.col, 4);
     CHECK(strstr(err.msg, "unknown name \"blue\"") != NULL);
     /* a string that is not a value of the enumeration */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,count(items where color = '绿') "
                               "= red,s,m\n",
                               &err),
               SB_EFORMAT);
     CHECK(strstr(err.msg, "'绿' is not a value") != NULL);
     /* comparing a date with a number */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,day = total,s,m\n",
                               &err),
               SB_EFORMAT);
     CHECK(strstr(err.msg, "different types") != NULL);
     /* a rule that compares nothing */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,count(items),s,m\n",
                               &err),
               SB_EFORMAT);
+    /* a special rule needs the messages of its cases */
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
+                              "a,error,x,\"top_n(items.name, items.qty, "
+                              "items.name, items.qty, 1)\",s,m,"
+                              "missing={label}|outside={label}\n",
+                              &err),
+              SB_EFORMAT);
+    CHECK_INT(err.row, 2);
+    CHECK(strstr(err.msg, "needs the message \"rank\"") != NULL);
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
+                              "a,error,x,\"top_n(items.name, items.qty, "
+                              "items.name, items.qty, 1)\",s,m,"
+                              "missing={label}|outside={label}|rank=r|"
+                              "value=v|expected=e\n",
+                              &err),
+              SB_OK);
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
+                              "a,error,x,total = red,s,m,no key\n",
+                              &err),
+              SB_EFORMAT);
+    CHECK_INT(err.col, 7);
     /* severity */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,fatal,x,total = red,s,m\n",
                               &err),
               SB_EFORMAT);
     CHECK_INT(err.col, 2);
     /* repeated rule id */
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n"
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n"
                               "a,error,x,total = red,s,m\n"
                               "a,error,x,total = red,s,m\n",
                               &err),
@@ -208,7 +246,7 @@ static void broken_editions_name_the_cell(void)
     write_file("fields.csv",
                "code,section,label,type,unit,required,none_ok,note\n"
                "total,1,合计,integer,个,1,0,\n");
-    CHECK_INT(load_with_rules("id,severity,name,expr,source,message\n",
+    CHECK_INT(load_with_rules("id,severity,name,expr,source,message,cases\n",
                               &err),
               SB_EFORMAT);
     CHECK(strstr(err.path, "fields.csv") != NULL);

@@ -213,7 +213,7 @@ int main(void)
     struct sb_error err = {0};
     int rc;
 
-    if (sb_form_open(&form, "platform-2023", &err) != SB_OK ||
+    if (sb_form_load_edition(&form, "platform-2023", &err) != SB_OK ||
         sb_sections_load(&secs, form, &err) != SB_OK) {
         sb_error_print(&err);
         return 1;
