@@ -10,8 +10,9 @@
 #include "read/table.h"
 
 /* The edition a form.csv names in its "edition" (表单版本) row, or NULL.
- * Borrowed from t. */
-const char *sb_figures_edition(const struct sb_table *t);
+ * Borrowed from t. pos (may be NULL) receives where the value is
+ * (path, row, column) when there is one. */
+const char *sb_figures_edition(const struct sb_table *t, struct sb_pos *pos);
 
 /* Fill d->figs from form.csv read as t: each row's field by code or by
  * Chinese label, its value parsed by the field's type. Unknown,

@@ -338,6 +338,47 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
     return p.rc;
 }
 
+/* Which edition to read the declaration as: the one form.csv names in
+ * its edition row, else opt (--form), else the default (NULL). The row is
+ * the declaration's own word, so it wins over --form; a row naming an
+ * edition there is not, or one --form contradicts, is an error finding
+ * at the row listing the editions there are, and the check goes on with
+ * --form's edition or the default. */
+static const char *choose_edition(struct sb_decl *d, const struct sb_table *t,
+                                  const char *opt)
+{
+    struct sb_finding f = {0};
+    const char *named = sb_figures_edition(t, &f.pos);
+    char *list;
+
+    if (named == NULL || named[0] == '\0')
+        return opt;
+    if (sb_form_edition_exists(named) && (opt == NULL || strcmp(opt, named) == 0))
+        return named;
+    list = sb_form_editions_text();
+    f.pos.path = d->form_path;
+    f.sev = SB_SEV_ERROR;
+    f.column = "表单版本";
+    f.key = "edition";
+    f.found = named;
+    f.expected = sb_form_edition_exists(named) ? opt : list;
+    if (!sb_form_edition_exists(named)) {
+        f.code = "form.edition-unknown";
+        sb_findings_addf(d->findings, &f,
+                         "没有“%s”这一表单版本；现有：%s。按%s核对", named,
+                         list, opt != NULL ? opt : "默认版本");
+        free(list);
+        return opt;
+    }
+    f.code = "form.edition-conflict";
+    sb_findings_addf(d->findings, &f,
+                     "form.csv 写明表单版本“%s”，--form 指定“%s”：按 form.csv "
+                     "的“%s”核对",
+                     named, opt, named);
+    free(list);
+    return named;
+}
+
 int sb_decl_check(struct sb_decl **out, const char *dir,
                   const struct sb_check_opts *opts, struct sb_error *err)
 {
@@ -365,9 +406,7 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     rc = sb_table_read(&t, d->form_path, d->findings, err);
     if (rc != SB_OK)
         goto fail;
-    edition = sb_figures_edition(t);
-    if (edition == NULL)
-        edition = opts->form;
+    edition = choose_edition(d, t, opts->form);
     rc = sb_form_open(&d->form, edition, err);
     if (rc != SB_OK)
         goto fail;

@@ -18,7 +18,7 @@
 #define VALUE_COLS "值|填报值|数值|填报内容|内容|value"
 #define SECTION_COLS "章节|section"
 
-const char *sb_figures_edition(const struct sb_table *t)
+const char *sb_figures_edition(const struct sb_table *t, struct sb_pos *pos)
 {
     int code = sb_table_col(t, CODE_COLS);
     int label = sb_table_col(t, LABEL_COLS);
@@ -29,8 +29,15 @@ const char *sb_figures_edition(const struct sb_table *t)
         const char *l = sb_table_get(t, r, label);
 
         if (strcmp(c, "edition") == 0 || strcmp(l, "表单版本") == 0 ||
-            strcmp(c, "表单版本") == 0)
+            strcmp(c, "表单版本") == 0) {
+            if (pos != NULL) {
+                pos->path = t->path;
+                pos->row = t->rows[r];
+                pos->col = value + 1;
+                pos->line = t->lines[r];
+            }
             return sb_table_get(t, r, value);
+        }
     }
     return NULL;
 }

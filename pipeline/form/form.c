@@ -764,13 +764,14 @@ int sb_form_load_edition(struct sb_form **out, const char *code,
         free(dflt);
         return rc;
     }
-    for (const char *p = code; *p != '\0'; p++) {
-        if (!(*p == '-' || *p == '_' || (*p >= 'a' && *p <= 'z') ||
-              (*p >= '0' && *p <= '9'))) {
-            *out = NULL;
-            return sb_error_set(err, SB_EUSAGE, NULL,
-                                "no form edition \"%s\"", code);
-        }
+    if (!sb_form_edition_exists(code)) {
+        char *list = sb_form_editions_text();
+
+        *out = NULL;
+        rc = sb_error_set(err, SB_EUSAGE, NULL,
+                          "no form edition \"%s\" (editions: %s)", code, list);
+        free(list);
+        return rc;
     }
     dir = sb_xasprintf("%s/pipeline/forms/%s", sb_datadir(), code);
     rc = sb_form_load(out, dir, err);

@@ -230,6 +230,20 @@ int sb_form_load_edition(struct sb_form **out, const char *code,
  * edition or more than one is marked) with err and *code NULL. */
 int sb_form_default_edition(char **code, struct sb_error *err);
 
+/* The editions there are: the directories of <datadir>/pipeline/forms/
+ * that hold an edition.csv, in name order. *codes (n of them) is freed
+ * with sb_form_editions_free. Returns SB_OK, or SB_EIO with err (the
+ * folder cannot be listed; *codes then empty). */
+int sb_form_editions(char ***codes, int *n, struct sb_error *err);
+void sb_form_editions_free(char **codes, int n);
+
+/* The codes of sb_form_editions as one string, "a、b、c", for
+ * messages. Caller frees. */
+char *sb_form_editions_text(void);
+
+/* Is code one of sb_form_editions? */
+int sb_form_edition_exists(const char *code);
+
 /* Free f and all it holds (one arena). f may be NULL. */
 void sb_form_free(struct sb_form *f);
 

@@ -9,7 +9,8 @@
 #     <severity> <code> <file relative to the declaration>:<row>:<col>
 # (":<row>:<col>" left out for findings without a row), the exit status
 # the one in its `exit` file (default 1), and each line of its
-# `messages` file (if any) must appear in the report. Every rule of the
+# `messages` file (if any) must appear in the report; a case's `args`
+# file holds options to give check (e.g. --form). Every rule of the
 # edition's rules.csv must be failed by some case.
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,7 +51,10 @@ check_edition() {
         dir=$out/$name
         cp -r "$base" "$dir"
         (cd "$dir" && . "$fx/mutate.sh" && . "$case/mutate.sh")
-        "$SHENBAO" check -q --max-print 0 "$dir" > "$out/$name.txt" 2>&1
+        args=
+        [ -f "$case/args" ] && args=$(cat "$case/args")
+        # shellcheck disable=SC2086 # args: options, split on purpose
+        "$SHENBAO" check -q --max-print 0 $args "$dir" > "$out/$name.txt" 2>&1
         rc=$?
         exp_rc=1
         [ -f "$case/exit" ] && exp_rc=$(cat "$case/exit")
