@@ -410,6 +410,8 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     rc = sb_form_open(&d->form, edition, err);
     if (rc != SB_OK)
         goto fail;
+    sb_findings_set_edition(d->findings, sb_form_meta(d->form, "code"),
+                            sb_form_meta(d->form, "title"));
     d->figs = sb_xcalloc((size_t)d->form->n_fields + 1, sizeof *d->figs);
     d->annexes = sb_xcalloc((size_t)d->form->n_annexes + 1,
                             sizeof *d->annexes);

@@ -33,6 +33,7 @@ struct sb_findings {
     long count[3];    /* added, less accepted, by severity */
     long accepted[3]; /* accepted, by severity */
     int sorted;
+    char *edition, *edition_title; /* what the declaration was read as */
 };
 
 struct sb_findings *sb_findings_new(long max_per_kind)
@@ -334,10 +335,29 @@ long sb_findings_checks(const struct sb_findings *fs, long i,
     return fs->n_checks;
 }
 
+void sb_findings_set_edition(struct sb_findings *fs, const char *code,
+                             const char *title)
+{
+    free(fs->edition);
+    free(fs->edition_title);
+    fs->edition = dup_or_null(code);
+    fs->edition_title = dup_or_null(title);
+}
+
+const char *sb_findings_edition(const struct sb_findings *fs,
+                                const char **title)
+{
+    if (title != NULL)
+        *title = fs->edition_title;
+    return fs->edition;
+}
+
 void sb_findings_free(struct sb_findings *fs)
 {
     if (fs == NULL)
         return;
+    free(fs->edition);
+    free(fs->edition_title);
     for (long i = 0; i < fs->n; i++) {
         struct sb_finding *g = &fs->items[i];
 

@@ -110,6 +110,15 @@ void sb_findings_skip_check(struct sb_findings *fs, const char *code);
  * range). */
 int sb_findings_check_skipped(const struct sb_findings *fs, long i);
 
+/* The form edition the declaration was read as (code and title, copied;
+ * either may be NULL), which every writer names. */
+void sb_findings_set_edition(struct sb_findings *fs, const char *code,
+                             const char *title);
+
+/* The edition set, or NULL; *title (title may be NULL) its title. */
+const char *sb_findings_edition(const struct sb_findings *fs,
+                                const char **title);
+
 /* Number of findings of a severity that were added (stored or not),
  * less those accepted. */
 long sb_findings_count(const struct sb_findings *fs, enum sb_severity sev);

@@ -139,6 +139,11 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
                      sb_findings_count(fs, SB_SEV_WARNING) +
                      sb_findings_count(fs, SB_SEV_INFO);
 
+        const char *ed_title, *ed = sb_findings_edition(fs, &ed_title);
+
+        if (ed != NULL)
+            fprintf(out, "表单版本 edition: %s（%s）\n", ed,
+                    ed_title != NULL ? ed_title : "");
         fprintf(out, "%ld errors, %ld warnings, %ld info",
                 sb_findings_count(fs, SB_SEV_ERROR),
                 sb_findings_count(fs, SB_SEV_WARNING),
@@ -185,9 +190,18 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     char *fps = sb_fingerprints(f, n, title);
     int first = 1;
 
+    const char *ed_title, *ed = sb_findings_edition(fs, &ed_title);
+
     fprintf(out, "{\"schema_version\": %d, \"title\": ",
             SB_FINDINGS_SCHEMA_VERSION);
     sb_json_cstr(out, title);
+    if (ed != NULL) {
+        fputs(", \"edition\": {\"code\": ", out);
+        sb_json_cstr(out, ed);
+        fputs(", \"title\": ", out);
+        sb_json_cstr(out, ed_title != NULL ? ed_title : "");
+        fputc('}', out);
+    }
     fprintf(out, ", \"valid\": %s, \"counts\": {\"error\": %ld, "
                  "\"warning\": %ld, \"info\": %ld, \"accepted\": %ld},"
                  "\n \"findings\": [",
@@ -426,6 +440,11 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\" "
                  "skipped=\"%ld\">\n",
             n_cases, n_fail, n_skip);
+    if (sb_findings_edition(fs, NULL) != NULL) {
+        fputs("  <properties><property name=\"edition\" value=\"", out);
+        xml_str(out, sb_findings_edition(fs, NULL));
+        fputs("\"/></properties>\n", out);
+    }
     for (long j = 0; j < n_checks; j++) {
         const char *code, *name, *source;
 

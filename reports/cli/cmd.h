@@ -36,6 +36,9 @@ int sb_cmd_init(const struct sb_args *a);
 /* shenbao volumes DIR: the annex and evidence volumes (volume.h). */
 int sb_cmd_volumes(const struct sb_args *a);
 
+/* shenbao editions: the form editions there are (form.h). */
+int sb_cmd_editions(const struct sb_args *a);
+
 /* shenbao diff OLD.json NEW.json: two nights compared (diff.h). */
 int sb_cmd_diff(const struct sb_args *a);
 

@@ -43,6 +43,19 @@ static const char check_usage[] =
     "allowed), 1 errors found, 2 the run failed (bad usage, unreadable\n"
     "input or baseline).\n";
 
+static const char editions_usage[] =
+    "usage: shenbao editions [OPTIONS]\n"
+    "\n"
+    "List the form editions there are (pipeline/forms/<code>/ under the\n"
+    "data directory): code, year, counts of declared fields, annex lists\n"
+    "and rules, title and notice; the default (the edition a declaration\n"
+    "whose form.csv names none is read as) is marked.\n"
+    "\n"
+    "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 listed, 2 the run failed (an edition cannot be read).\n";
+
 static const char diff_usage[] =
     "usage: shenbao diff [OPTIONS] OLD.json NEW.json\n"
     "\n"
@@ -257,6 +270,8 @@ static const struct sb_cmd commands[] = {
      SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) | SB_OPT(FONTS) |
          SB_OPT(FORM),
      "one declaration directory"},
+    {"editions", "", "list the form editions there are", sb_cmd_editions,
+     editions_usage, SB_OPT(FORMAT), "no operand"},
     {"diff", "OLD NEW", "new, fixed and persisting findings of two check runs",
      sb_cmd_diff, diff_usage, SB_OPT(FORMAT), "two findings JSON files"},
 };
