@@ -124,7 +124,7 @@ static const char xlsx_usage[] =
     "\n"
     "Check the declaration in DIR and write its annex lists as one Excel\n"
     "workbook, the electronic form the notices allow for large lists\n"
-    "(2023: 附件2 说明 3): a 核对表 of every numeric figure beside the value\n"
+    "(2023 附件2 说明 3): a 核对表 of every numeric figure beside the value\n"
     "its list gives, a 清单概况, then one sheet per annex in form order, each\n"
     "row at the row number findings give, continued on a new sheet past\n"
     "Excel's 1,048,576 rows (\"附件1 工业设备清单（续1）\").\n"

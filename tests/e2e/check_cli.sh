@@ -27,9 +27,10 @@ check_grep "form.csv is named" "empty/form.csv" "$T/e"
 check_eq "bad --format exits 2" "$?" 2
 mkdir -p "$T/bad-edition"
 printf '代码,项目,值\nedition,表单版本,platform-1999\n' > "$T/bad-edition/form.csv"
-"$SHENBAO" check "$T/bad-edition" 2> "$T/e"
-check_eq "unknown form edition exits 2" "$?" 2
-check_grep "the edition is named" "platform-1999" "$T/e"
+"$SHENBAO" check "$T/bad-edition" > "$T/e" 2>&1
+check_eq "an unknown form edition is an error finding (exit 1)" "$?" 1
+check_grep "at its row, naming it and the editions there are" \
+    'form.csv:2:3: error: 表单版本：没有“platform-1999”这一表单版本；现有：.*platform-2023.* \[form.edition-unknown\]' "$T/e"
 
 # The bundled sample is clean: exit 0, no error or warning, every rule
 # listed as passing in JSON and JUnit.
