@@ -520,7 +520,7 @@ double sb_chart_height(const struct sb_chart *c)
 
 void sb_chart_draw(const struct sb_chart *c, cairo_t *cr)
 {
-    chart_draw_items(c, cr);
+    chart_draw_items(c, cr, 1);
 }
 
 const char *sb_chart_alt(const struct sb_chart *c)

@@ -527,7 +527,7 @@ static void draw_item(const struct sb_chart *c, cairo_t *cr,
     }
 }
 
-void chart_draw_items(const struct sb_chart *c, cairo_t *cr)
+void chart_draw_items(const struct sb_chart *c, cairo_t *cr, int labels)
 {
     cairo_save(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -537,7 +537,8 @@ void chart_draw_items(const struct sb_chart *c, cairo_t *cr)
     cairo_fill(cr);
     for (int layer = LAYER_GRID; layer <= LAYER_TEXT; layer++)
         for (int i = 0; i < c->n_items; i++)
-            if (c->items[i].layer == layer)
+            if (c->items[i].layer == layer &&
+                (labels || c->items[i].shape != SHAPE_TEXT))
                 draw_item(c, cr, &c->items[i]);
     cairo_restore(cr);
 }

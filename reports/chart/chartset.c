@@ -416,9 +416,11 @@ static void chart_finding(struct sb_decl *d, enum sb_severity sev,
 }
 
 int sb_chartset_write(struct sb_decl *d, const char *dir,
-                      struct sb_fonts *fonts, int *written,
+                      struct sb_fonts *fonts,
+                      const struct sb_chartset_opts *opts, int *written,
                       struct sb_error *err)
 {
+    struct sb_chart_set_opts set = {2, opts != NULL && opts->svg_outlines};
     int rc = sb_mkdirs(dir, err);
     int n = 0;
 
@@ -443,7 +445,7 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
             chart_finding(d, SB_SEV_WARNING, "chart.layout", ch, msg);
             free(msg);
         }
-        rc = sb_chart_write_set(c, dir, ch->id, err);
+        rc = sb_chart_write_set(c, dir, ch->id, &set, err);
         n += rc == SB_OK;
         sb_chart_free(c);
     }

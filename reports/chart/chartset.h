@@ -25,8 +25,14 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                        double height_pt, struct sb_fonts *fonts,
                        struct sb_error *err);
 
+/* How the set is written. */
+struct sb_chartset_opts {
+    int svg_outlines; /* 1: id.svg with outlined labels, not <text> */
+};
+
 /* Write every chart of the set into dir (created if missing): for each
- * chart id, id.png (1920×1080), id@2x.png, id.svg, id.pdf and id.csv.
+ * chart id, id.png (1920×1080), id@2x.png, id.svg, id.pdf and id.csv;
+ * opts NULL means all defaults.
  * A chart without data is skipped with an info finding (chart.skipped);
  * a layout that fails its own check (a character the face cannot draw,
  * a label dropped) is a warning (chart.layout). Findings go to
@@ -34,7 +40,8 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
  * written. Returns SB_OK, or SB_EIO/SB_ERENDER when a file cannot be
  * written (the earlier files stay; none is half-written). */
 int sb_chartset_write(struct sb_decl *d, const char *dir,
-                      struct sb_fonts *fonts, int *written,
+                      struct sb_fonts *fonts,
+                      const struct sb_chartset_opts *opts, int *written,
                       struct sb_error *err);
 
 #endif

@@ -86,7 +86,7 @@ static void *chart_job_run(void *arg)
 
     j->rc = sb_fonts_new(&fonts, j->fonts_dir, &j->e);
     if (j->rc == SB_OK)
-        j->rc = sb_chartset_write(j->d, j->dir, fonts, &j->n, &j->e);
+        j->rc = sb_chartset_write(j->d, j->dir, fonts, NULL, &j->n, &j->e);
     sb_fonts_free(fonts);
     return NULL;
 }

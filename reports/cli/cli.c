@@ -40,6 +40,8 @@ static const struct opt {
                         0},
     [SB_OPT_ROWS] = {"rows", 'n', COUNT, offsetof(struct sb_args, rows), -1},
     [SB_OPT_FROM] = {"from", 0, STRING, offsetof(struct sb_args, from)},
+    [SB_OPT_SVG_OUTLINES] = {"svg-outlines", 0, FLAG,
+                             offsetof(struct sb_args, svg_outlines)},
 };
 
 const char *sb_cli_default_edition(void)

@@ -33,6 +33,7 @@ enum sb_opt {
     SB_OPT_THREADS,      /* --threads N */
     SB_OPT_ROWS,         /* -n, --rows N */
     SB_OPT_FROM,         /* --from DIR */
+    SB_OPT_SVG_OUTLINES, /* --svg-outlines */
     SB_OPT_N
 };
 
@@ -46,7 +47,7 @@ struct sb_cmd;
  * >= 0 when given, else the default noted. */
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
-    int quiet, mask;          /* 1 when given */
+    int quiet, mask, svg_outlines; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
         *from;
     long max_print;    /* default 20; 0 = all */

@@ -11,6 +11,7 @@
 int sb_cmd_charts(const struct sb_args *a)
 {
     struct sb_check_opts opts = {0};
+    struct sb_chartset_opts set = {0};
     const char *outdir = a->output != NULL ? a->output : "charts";
     struct sb_decl *d = NULL;
     struct sb_fonts *fonts = NULL;
@@ -18,11 +19,12 @@ int sb_cmd_charts(const struct sb_args *a)
     int rc, written = 0;
 
     opts.form = a->form;
+    set.svg_outlines = a->svg_outlines;
     rc = sb_decl_check(&d, a->operands[0], &opts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);
     if (rc == SB_OK)
-        rc = sb_chartset_write(d, outdir, fonts, &written, &err);
+        rc = sb_chartset_write(d, outdir, fonts, &set, &written, &err);
     if (rc == SB_OK) {
         long n;
         const struct sb_finding *f = sb_findings_sorted(d->findings, &n);

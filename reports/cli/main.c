@@ -53,11 +53,14 @@ static const char charts_usage[] =
     "\n"
     "Check the declaration in DIR and draw the statistics charts of its\n"
     "form edition from the declared figures and the annex lists: for each\n"
-    "chart ID, ID.png (1920×1080, for 16:9 slides), ID@2x.png, ID.svg,\n"
-    "ID.pdf (vector, fonts embedded) and ID.csv (the data drawn). A chart\n"
-    "whose data is missing is skipped and said so.\n"
+    "chart ID, ID.png (1920×1080, for 16:9 slides), ID@2x.png, ID.svg\n"
+    "(labels as text, editable in PowerPoint or WPS), ID.pdf (vector,\n"
+    "fonts embedded) and ID.csv (the data drawn). A chart whose data is\n"
+    "missing is skipped and said so.\n"
     "\n"
     "  -o, --output DIR      where to write (default ./charts)\n"
+    "      --svg-outlines    ID.svg with the labels as glyph outlines (the\n"
+    "                        same look without the fonts, not editable)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "  -h, --help            this text\n"
@@ -209,7 +212,8 @@ static const struct sb_cmd commands[] = {
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
      "one CSV file"},
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
-     sb_cmd_charts, charts_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
+     sb_cmd_charts, charts_usage,
+     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(SVG_OUTLINES),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,

@@ -116,6 +116,34 @@ pdftotext "$T/c1/finance-by-year.pdf" "$T/fy.txt"
 check_grep "charts: money in 亿 on the axis title" '金额（亿元）' "$T/fy.txt"
 check_grep "charts: SVG carries the title" '<title id="chart-title">工业设备按类别</title>' "$T/c1/devices-by-class.svg"
 
+# Every label of every SVG is a <text> element (XML-parsed): no glyph
+# outlines, and the characters of the SVG's text are those the PDF of
+# the same chart draws, each as often. --svg-outlines gives outlines.
+check_eq "charts: every SVG label is <text>" "$(python3 - "$T/c1" <<'PY'
+import sys, glob, subprocess, collections, xml.etree.ElementTree as ET
+N = '{http://www.w3.org/2000/svg}'
+bad = []
+svgs = sorted(glob.glob(sys.argv[1] + '/*.svg'))
+for svg in svgs:
+    root = ET.parse(svg).getroot()
+    texts = [''.join(t.itertext()) for t in root.iter(N + 'text')]
+    glyphs = [u for u in root.iter(N + 'use') if '#glyph' in str(u.attrib)]
+    fams = {t.get('font-family') for t in root.iter(N + 'text')}
+    pdf = subprocess.run(['pdftotext', '-raw', svg[:-4] + '.pdf', '-'],
+                         capture_output=True, text=True).stdout
+    a = collections.Counter(c for c in ''.join(texts) if not c.isspace())
+    b = collections.Counter(c for c in pdf if not c.isspace())
+    if not texts or glyphs or a != b or not all('FandolHei' in (f or '') for f in fams):
+        bad.append(f'{svg}: {len(texts)} texts, {len(glyphs)} glyphs, '
+                   f'only SVG {a - b}, only PDF {b - a}')
+print(bad or len(svgs))
+PY
+)" 13
+"$SHENBAO" charts --svg-outlines -o "$T/c4" "$S" > /dev/null
+check_eq "charts: --svg-outlines: no <text>, glyphs" \
+    "$(grep -c '<text' "$T/c4/apps-by-domain.svg"; grep -c 'href="#glyph' "$T/c4/apps-by-domain.svg" | sed 's/^[1-9][0-9]*$/glyphs/')" "0
+glyphs"
+
 # Same input, same bytes.
 "$SHENBAO" charts -o "$T/c2" "$S" > /dev/null
 check "charts: deterministic output" diff -r "$T/c1" "$T/c2"
