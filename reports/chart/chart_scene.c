@@ -285,6 +285,7 @@ int chart_add_text(struct sb_chart *c, enum sb_chart_role role,
     it->pub.ellipsized = pango_layout_is_ellipsized(it->layout);
     it->pub.n_unknown = pango_layout_get_unknown_glyphs_count(it->layout);
     it->pub.angle_deg = angle_deg;
+    it->pub.size_pt = f->size;
     text_quad(it);
     return id;
 }

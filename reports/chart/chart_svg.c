@@ -205,6 +205,15 @@ static void put_line(struct sb_buf *b, const char *text,
     free(s);
 }
 
+/* The class of a label's <text>, by enum sb_chart_role, for styling
+ * after import and for the tests that measure the sizes. */
+static const char *const label_class[] = {
+    [SB_ROLE_TITLE] = "title",          [SB_ROLE_SOURCE] = "source",
+    [SB_ROLE_AXIS_TITLE] = "axis-title", [SB_ROLE_TICK_LABEL] = "tick",
+    [SB_ROLE_CAT_LABEL] = "category",   [SB_ROLE_VALUE_LABEL] = "value",
+    [SB_ROLE_LEGEND_LABEL] = "legend",  [SB_ROLE_CENTER_LABEL] = "centre",
+};
+
 void chart_svg_labels(const struct sb_chart *c, double px_per_pt,
                       struct sb_buf *out)
 {
@@ -223,9 +232,11 @@ void chart_svg_labels(const struct sb_chart *c, double px_per_pt,
                    pango_layout_get_font_description(it->layout)) /
                (double)PANGO_SCALE;
         sb_buf_printf(out,
-                      "<text transform=\"translate(%.2f %.2f) rotate(%g)\" "
+                      "<text class=\"%s\" "
+                      "transform=\"translate(%.2f %.2f) rotate(%g)\" "
                       "font-family=\"",
-                      it->ax * px_per_pt, it->ay * px_per_pt, it->pub.angle_deg);
+                      label_class[it->pub.role], it->ax * px_per_pt,
+                      it->ay * px_per_pt, it->pub.angle_deg);
         put_families(out, sb_fonts_family(SB_FONT_HEI));
         sb_buf_printf(out, "\" font-size=\"%.2f\" fill=\"#%06X\" "
                            "xml:space=\"preserve\">",

@@ -13,8 +13,9 @@ struct sb_chart;
 int chart_svg_finish(struct sb_buf *svg, const char *title,
                      const char *desc, const char *tail);
 
-/* Append every label of c's scene to out as one <text> element (a
- * <tspan> a line, on the baseline Pango set it on) in the chart face's
+/* Append every label of c's scene to out as one <text> element (class
+ * its role: title, source, axis-title, tick, category, value, legend,
+ * centre; a <tspan> a line, on the baseline Pango set it on) in the chart face's
  * family list, px_per_pt px a point: the text as drawn (a line cut with
  * … ends in …), editable after importing the SVG. */
 void chart_svg_labels(const struct sb_chart *c, double px_per_pt,

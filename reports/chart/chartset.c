@@ -420,7 +420,12 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
                       const struct sb_chartset_opts *opts, int *written,
                       struct sb_error *err)
 {
-    struct sb_chart_set_opts set = {2, opts != NULL && opts->svg_outlines};
+    static const struct sb_chartset_opts defaults = {SB_CHART_DEFENSE, 1920,
+                                                     1080, 0};
+    const struct sb_chartset_opts *o = opts != NULL ? opts : &defaults;
+    double w_px = o->width_px > 0 ? o->width_px : 1920;
+    double h_px = o->height_px > 0 ? o->height_px : 1080;
+    struct sb_chart_set_opts set = {w_px / 960, o->svg_outlines};
     int rc = sb_mkdirs(dir, err);
     int n = 0;
 
@@ -430,8 +435,8 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
         struct sb_error e2 = {0};
         char why[256];
 
-        if (sb_chartset_layout(&c, d, ch, SB_CHART_SLIDE, 960, 540, fonts,
-                               &e2) != SB_OK) {
+        if (sb_chartset_layout(&c, d, ch, o->target, 960, 960 * h_px / w_px,
+                               fonts, &e2) != SB_OK) {
             char *msg = sb_xasprintf("未绘制图表“%s”：%s", ch->title,
                                      e2.msg);
 

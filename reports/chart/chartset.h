@@ -25,14 +25,19 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                        double height_pt, struct sb_fonts *fonts,
                        struct sb_error *err);
 
-/* How the set is written. */
+/* How the set is written. The canvas is 960 pt wide and as high as the
+ * size's ratio gives (540 pt at 16:9), so the theme keeps its meaning
+ * at any size: its sizes are for 1920 px wide, scaled with the width. */
 struct sb_chartset_opts {
-    int svg_outlines; /* 1: id.svg with outlined labels, not <text> */
+    enum sb_chart_target target; /* SB_CHART_DEFENSE or SB_CHART_SLIDE
+                                    (the document theme) */
+    int width_px, height_px;     /* id.png; 0: 1920×1080 */
+    int svg_outlines;            /* 1: id.svg with outlined labels */
 };
 
 /* Write every chart of the set into dir (created if missing): for each
- * chart id, id.png (1920×1080), id@2x.png, id.svg, id.pdf and id.csv;
- * opts NULL means all defaults.
+ * chart id, id.png (width_px × height_px), id@2x.png, id.svg, id.pdf
+ * and id.csv; opts NULL means {SB_CHART_DEFENSE, 1920, 1080, 0}.
  * A chart without data is skipped with an info finding (chart.skipped);
  * a layout that fails its own check (a character the face cannot draw,
  * a label dropped) is a warning (chart.layout). Findings go to

@@ -42,6 +42,8 @@ static const struct opt {
     [SB_OPT_FROM] = {"from", 0, STRING, offsetof(struct sb_args, from)},
     [SB_OPT_SVG_OUTLINES] = {"svg-outlines", 0, FLAG,
                              offsetof(struct sb_args, svg_outlines)},
+    [SB_OPT_THEME] = {"theme", 0, STRING, offsetof(struct sb_args, theme)},
+    [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
 };
 
 const char *sb_cli_default_edition(void)

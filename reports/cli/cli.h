@@ -34,6 +34,8 @@ enum sb_opt {
     SB_OPT_ROWS,         /* -n, --rows N */
     SB_OPT_FROM,         /* --from DIR */
     SB_OPT_SVG_OUTLINES, /* --svg-outlines */
+    SB_OPT_THEME,        /* --theme defense|document */
+    SB_OPT_SIZE,         /* --size WxH */
     SB_OPT_N
 };
 
@@ -49,7 +51,7 @@ struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
-        *from;
+        *from, *theme, *size;
     long max_print;    /* default 20; 0 = all */
     long max_findings; /* default 0: the checker's own */
     long threads;      /* default 0: the checker's own */

@@ -59,6 +59,12 @@ static const char charts_usage[] =
     "missing is skipped and said so.\n"
     "\n"
     "  -o, --output DIR      where to write (default ./charts)\n"
+    "      --theme THEME     defense (default): labels 36 px, titles 56 px,\n"
+    "                        source 28 px at 1920×1080, for projecting;\n"
+    "                        document: 28, 48 and 22 px, for pasting\n"
+    "                        into a document\n"
+    "      --size WxH        ID.png in pixels (default 1920x1080; 1280x720\n"
+    "                        is the same slide, smaller); ID@2x.png twice\n"
     "      --svg-outlines    ID.svg with the labels as glyph outlines (the\n"
     "                        same look without the fonts, not editable)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
@@ -213,7 +219,8 @@ static const struct sb_cmd commands[] = {
      "one CSV file"},
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
      sb_cmd_charts, charts_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(SVG_OUTLINES),
+     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(THEME) |
+         SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,

@@ -139,6 +139,41 @@ for svg in svgs:
 print(bad or len(svgs))
 PY
 )" 13
+# Text sizes at 1920 px wide, from each label's <text> (class = its role
+# in the scene): the defense theme (the default) sets labels at 36 px or
+# more, titles at 56, the source at 28; only a heatmap's dense rows and
+# cells (22 rows) may go down to 28. The document theme keeps 28/48/22.
+sizes() {
+    python3 - "$1" "$2" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+N = '{http://www.w3.org/2000/svg}'
+floor = dict(zip(('label', 'title', 'source'), map(float, sys.argv[2].split('/'))))
+bad, n = [], 0
+for svg in sorted(glob.glob(sys.argv[1] + '/*.svg')):
+    root = ET.parse(svg).getroot()
+    scale = float(root.get('width').rstrip('px')) / 1920
+    for t in root.iter(N + 'text'):
+        k = t.get('class')
+        px = float(t.get('font-size')) / scale
+        need = floor.get(k, floor['label'])
+        if k in ('category', 'value') and 'matrix' in svg:
+            need = min(need, floor['source'])
+        n += 1
+        if px < need - 1e-9:
+            bad.append(f'{svg.split("/")[-1]} {k} {"".join(t.itertext())}: {px} px')
+print(bad[:5] or n > 100)
+PY
+}
+check_eq "charts: defense theme: labels >= 36 px, title 56, source 28" "$(sizes "$T/c1" 36/56/28)" True
+"$SHENBAO" charts --theme document --size 1280x720 -o "$T/c5" "$S" > /dev/null
+check_eq "charts: document theme at 1280x720: 28/48/22 px at 1920" "$(sizes "$T/c5" 28/48/22)" True
+check_eq "charts: document theme is smaller" "$(sizes "$T/c5" 36/56/28 | cut -c1-1)" "["
+check_eq "charts: --size 1280x720: the PNG's size" \
+    "$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(struct.unpack('>II', d[16:24]))" "$T/c5/devices-by-class.png")" "(1280, 720)"
+"$SHENBAO" charts --theme big "$S" > /dev/null 2> "$T/e5.txt"
+check_eq "charts: --theme big refused" "$?" 2
+"$SHENBAO" charts --size 1920 "$S" > /dev/null 2> "$T/e6.txt"
+check_eq "charts: --size 1920 refused" "$?" 2
 "$SHENBAO" charts --svg-outlines -o "$T/c4" "$S" > /dev/null
 check_eq "charts: --svg-outlines: no <text>, glyphs" \
     "$(grep -c '<text' "$T/c4/apps-by-domain.svg"; grep -c 'href="#glyph' "$T/c4/apps-by-domain.svg" | sed 's/^[1-9][0-9]*$/glyphs/')" "0
