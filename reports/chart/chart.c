@@ -442,6 +442,7 @@ int sb_chart_new(struct sb_chart **out, const struct sb_chart_spec *spec,
         return rc;
     c = sb_xcalloc(1, sizeof *c);
     build_model(&c->m, spec);
+    chart_value_format(c);
     if (c->m.kind == SB_CHART_DONUT) {
         c->m.permille = sb_xmalloc((size_t)c->m.n_cat * sizeof(int));
         if (sb_numfmt_shares(c->m.values, c->m.n_cat, c->m.permille) != 0) {

@@ -139,6 +139,35 @@ for svg in svgs:
 print(bad or len(svgs))
 PY
 )" 13
+# One number format a chart (issue 16 item 2): every value label of a
+# chart has the same unit (万, 亿 or none) and decimals; the same kind of
+# count reads the same across the set (both device donuts total
+# "20,000"); an empty heatmap cell has no number: as many labels as the
+# CSV has non-zero cells.
+check_eq "charts: one number format a chart, empty cells empty" "$(python3 - "$T/c1" <<'PY'
+import sys, glob, re, csv, xml.etree.ElementTree as ET
+N = '{http://www.w3.org/2000/svg}'
+bad, texts = [], {}
+for svg in sorted(glob.glob(sys.argv[1] + '/*.svg')):
+    name = svg.split('/')[-1][:-4]
+    labels = [''.join(t.itertext()) for t in ET.parse(svg).getroot().iter(N + 'text')
+              if t.get('class') in ('value', 'centre')]
+    texts[name] = labels
+    nums = [m for l in labels for m in re.findall(r'(\d[\d,]*)(\.\d+)?(万|亿)?(?![\d.%])', l)]
+    forms = {(len(d), u) for _, d, u in nums}
+    if len(forms) > 1:
+        bad.append(f'{name}: {sorted(forms)}')
+with open(sys.argv[1] + '/solutions-matrix.csv', encoding='utf-8-sig') as f:
+    cells = [v for r in list(csv.reader(f))[1:] for v in r[1:]]
+nonzero = sum(float(v) != 0 for v in cells)
+if len(texts['solutions-matrix']) != nonzero or '0' in texts['solutions-matrix']:
+    bad.append(f"heatmap: {len(texts['solutions-matrix'])} labels, {nonzero} non-zero cells")
+if '20,000' not in texts['devices-by-class'] or '20,000' not in texts['devices-by-cloud']:
+    bad.append('device totals differ')
+print(bad or 'ok')
+PY
+)" ok
+
 # Text sizes at 1920 px wide, from each label's <text> (class = its role
 # in the scene): the defense theme (the default) sets labels at 36 px or
 # more, titles at 56, the source at 28; only a heatmap's dense rows and
