@@ -60,6 +60,12 @@ void chart_layout_heatmap(struct sb_chart *c, struct box plot)
         rf.size = t->small_pt;
         lh = chart_line_h(c, t->small_pt);
     }
+    /* Every row keeps its name: below the small size rather than lose
+     * every other row to the collision pass. */
+    if (bh < lh) {
+        rf.size *= bh / lh;
+        lh = chart_line_h(c, rf.size);
+    }
     rf.max_lines = bh >= 2.1 * lh ? 2 : 1;
     for (int r = 0; r < rows; r++) {
         double w, h;

@@ -73,12 +73,30 @@ static const char charts_usage[] =
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
 
+static const char deck_usage[] =
+    "usage: shenbao deck [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR and write its defense deck (答辩) as a\n"
+    "16:9 PDF to project as is: a title slide (platform, company, edition,\n"
+    "statistics date), then one chart a slide in the defense theme (labels\n"
+    "36 px at 1920×1080), in the order of the indicators they support,\n"
+    "each with the platform's name, the indicator and the slide number in\n"
+    "the footer. A chart whose data is missing has no slide.\n"
+    "\n"
+    "  -o, --output FILE     the PDF to write (default deck.pdf)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 written, 2 the run failed (nothing written).\n";
+
 static const char build_usage[] =
     "usage: shenbao build [OPTIONS] DIR\n"
     "\n"
     "Check the declaration in DIR, then write all its outputs into OUT:\n"
     "  check.txt, check.json, check.junit.xml   the findings\n"
     "  charts/                                  the statistics charts\n"
+    "  deck.pdf                                 the defense deck (答辩)\n"
     "  annexes.xlsx                             the lists and a 核对表\n"
     "Each file is written whole or not at all: a failure never leaves a\n"
     "half-written file nor deletes a previous good one. The files written\n"
@@ -221,6 +239,9 @@ static const struct sb_cmd commands[] = {
      sb_cmd_charts, charts_usage,
      SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(THEME) |
          SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES),
+     "one declaration directory"},
+    {"deck", "DIR", "write the defense deck: one chart a 16:9 slide",
+     sb_cmd_deck, deck_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
