@@ -8,6 +8,7 @@
 #include "chart/chart_out.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
+#include "chart/finding.h"
 #include "rules/bind.h"
 #include "cells/cell.h"
 #include "rules/eval.h"
@@ -246,7 +247,11 @@ static int from_items(struct build *b, const struct sb_decl *d,
 }
 
 /* line: cumulative counts and, with active=, the share of those
- * registered by each month that are active now. */
+ * registered by each month that are active now. Only its last value,
+ * the share of all registered today, is shown (a title's {share_last}):
+ * a list that keeps each developer's latest login alone cannot give the
+ * share of any earlier month (issue 16 item 8), so no panel draws the
+ * months as if it were a history. */
 static void line_options(struct build *b, const struct sb_decl *d,
                          const struct sb_chart_def *ch)
 {
@@ -287,8 +292,6 @@ static void line_options(struct build *b, const struct sb_decl *d,
         b->spec.start_year = atoi(b->cats[0]);
         b->spec.start_month = atoi(b->cats[0] + 5);
     }
-    b->spec.share = b->share;
-    b->spec.share_name = sb_chart_option(ch, "share_name");
 }
 
 static char *source_line(const struct sb_decl *d,
@@ -345,7 +348,10 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
 {
     struct build b = {0};
     struct sb_chart_theme theme;
+    struct sb_chart_spec with_share;
     const char *top = sb_chart_option(ch, "top");
+    const char *finding = sb_chart_option(ch, "finding");
+    char *title = NULL;
     double total = 0;
     int rc;
 
@@ -392,8 +398,16 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                         : NULL;
     b.spec.values = b.values;
     b.spec.top_n = top != NULL ? atoi(top) : 0;
+    with_share = b.spec;
+    with_share.share = b.share;
+    if (finding != NULL && target != SB_CHART_REPORT &&
+        target != SB_CHART_FIGURE)
+        title = sb_chart_finding(finding, &with_share);
+    if (title != NULL)
+        b.spec.title = title;
     sb_chart_theme_init(&theme, target, SB_PALETTE_OKABE_ITO);
     rc = sb_chart_new(out, &b.spec, &theme, width_pt, height_pt, fonts, err);
+    free(title);
     build_free(&b);
     return rc;
 }

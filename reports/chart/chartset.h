@@ -8,7 +8,11 @@
  * in order), with two by-keys categories × series (heatmaps: rows ×
  * columns), top() its entries in rank order, and a list of figures its
  * items. Money is shown in the chart's unit (万元 or 元). Every chart
- * carries a source line naming the annex and the statistics date. */
+ * carries a source line naming the annex and the statistics date. On
+ * slides a chart with a finding= template is titled with what its data
+ * show (finding.h); the report keeps the title, its figure caption. A
+ * line's share (active=) is computed for the title's {share_last} only,
+ * never drawn as a history (see line_options). */
 #ifndef SB_REPORTS_CHARTSET_H
 #define SB_REPORTS_CHARTSET_H
 

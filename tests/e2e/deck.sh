@@ -27,7 +27,7 @@ charts = list(csv.DictReader(open(f'{E}/charts.csv', encoding='utf-8')))
 def ind(c):
     m = re.search(r'indicator=([\d.]+)', c['options'])
     return tuple(map(int, m.group(1).split('.'))) if m else (99,)
-want = [c['title'] for c in sorted(charts, key=ind)]
+want = sorted(ind(c) for c in charts)
 pages = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True,
                        text=True).stdout.split('\f')[:-1]
 bad = []
@@ -36,7 +36,8 @@ if platform not in pages[0] or company not in pages[0]:
 for i, p in enumerate(pages):
     if platform not in p or f'{i + 1} / {len(pages)}' not in p:
         bad.append(f'footer of slide {i + 1}')
-got = [next((t for t in want if t in p), None) for p in pages[1:]]
+got = [tuple(map(int, re.search(r'指标([\d.]+)', p).group(1).split('.')))
+       for p in pages[1:]]
 if got != want:
     bad.append(f'order {got}')
 print(bad or 'ok')
