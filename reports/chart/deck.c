@@ -30,6 +30,16 @@ static const char *role_text(const struct sb_decl *d, const char *role)
     return f != NULL && f->raw != NULL ? f->raw : "";
 }
 
+/* What the deck is about: the platform's name, or for an edition that
+ * declares no platform (a list of products) the edition's title. */
+static const char *subject(const struct sb_decl *d)
+{
+    const char *name = role_text(d, "platform");
+    const char *title = sb_form_meta(d->form, "title");
+
+    return name[0] != '\0' || title == NULL ? name : title;
+}
+
 /* Indicator "1.4" as a sort key (1004); charts without one sort last. */
 static long indicator_key(const struct sb_chart_def *ch)
 {
@@ -95,7 +105,7 @@ static void footer(cairo_t *cr, PangoContext *ctx, const char *platform,
 static void title_slide(cairo_t *cr, PangoContext *ctx,
                         const struct sb_decl *d, int pages)
 {
-    const char *platform = role_text(d, "platform");
+    const char *platform = subject(d);
     const char *kind = sb_form_meta(d->form, "short_title");
     const struct sb_figure *sd =
         sb_form_meta(d->form, "stat_date") != NULL
@@ -106,11 +116,11 @@ static void title_slide(cairo_t *cr, PangoContext *ctx,
     cairo_set_source_rgb(cr, 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0);
     cairo_rectangle(cr, 0, 0, SLIDE_W, 12);
     cairo_fill(cr);
-    if (kind != NULL)
+    if (kind != NULL && strcmp(kind, platform) != 0)
         y += text(cr, ctx, kind, 20, 0x54555A, MARGIN, y, w,
                   PANGO_ALIGN_CENTER) + 16;
-    y += text(cr, ctx, platform[0] ? platform : "（未填平台名称）", 40, 0x333333,
-              MARGIN, y, w, PANGO_ALIGN_CENTER) + 24;
+    y += text(cr, ctx, platform, 40, 0x333333, MARGIN, y, w,
+              PANGO_ALIGN_CENTER) + 24;
     y += text(cr, ctx, role_text(d, "company"), 24, 0x333333, MARGIN, y, w,
               PANGO_ALIGN_CENTER) + 40;
     if (sd != NULL && sd->state == SB_FIG_OK) {
@@ -152,7 +162,7 @@ int sb_deck_write(const struct sb_decl *d, const char *path,
     int n_charts = d->form->n_charts, n = 0, rc = SB_OK;
     struct slide *s = sb_xcalloc((size_t)n_charts + 1, sizeof *s);
     PangoContext *ctx = sb_fonts_context(fonts);
-    const char *platform = role_text(d, "platform");
+    const char *platform = subject(d);
     struct sb_buf pdf = {0};
     cairo_surface_t *surf;
     cairo_status_t st;
