@@ -442,6 +442,7 @@ int sb_chart_new(struct sb_chart **out, const struct sb_chart_spec *spec,
         return rc;
     c = sb_xcalloc(1, sizeof *c);
     build_model(&c->m, spec);
+    chart_value_format(c);
     if (c->m.kind == SB_CHART_DONUT) {
         c->m.permille = sb_xmalloc((size_t)c->m.n_cat * sizeof(int));
         if (sb_numfmt_shares(c->m.values, c->m.n_cat, c->m.permille) != 0) {
@@ -520,7 +521,7 @@ double sb_chart_height(const struct sb_chart *c)
 
 void sb_chart_draw(const struct sb_chart *c, cairo_t *cr)
 {
-    chart_draw_items(c, cr);
+    chart_draw_items(c, cr, 1);
 }
 
 const char *sb_chart_alt(const struct sb_chart *c)

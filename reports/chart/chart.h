@@ -16,7 +16,7 @@
  *                        (px, with <title>/<desc>), PDF (vector, fonts
  *                        embedded, Title/Subject), or the data as CSV
  *   sb_chart_write_set   (chart_out.h) the slide set: stem.png 1920×1080, stem@2x.png
- *                        3840×2160, stem.svg, stem.pdf, stem.csv
+ *                        3840×2160, stem.svg (labels as <text>), stem.pdf, stem.csv
  *
  *   static const char *const cats[] = {"运行设备", "加工设备", "行走设备",
  *                                      "其他设备"};
@@ -30,18 +30,22 @@
  *
  *   if (sb_chart_new(&c, &s, NULL, 960, 540, fonts, &err) != SB_OK)
  *       return err.code;           (no data: report it, skip the chart)
- *   rc = sb_chart_write_set(c, "outputs/decl/charts", "devices", &err);
+ *   rc = sb_chart_write_set(c, "outputs/decl/charts", "devices", NULL,
+ *                           &err);
  *   sb_chart_free(c);
  *
  * Slides are laid out on a 960×540 pt canvas (16:9, 1 pt = 2 px at
- * 1920×1080) with the SB_CHART_SLIDE theme; the report uses
+ * 1920×1080) with the SB_CHART_DEFENSE theme to project, or the
+ * smaller SB_CHART_SLIDE (document) theme to paste; the report uses
  * SB_CHART_REPORT at the width of the type area. The same input gives
  * the same bytes in every format, whatever else the process rendered.
  * The theme is chart_theme.h's, the scene as tests read it
  * chart_scene.h's; the files, bottom to top: types, theme, model, scene,
  * axis, labels, legend, the layouts (chart_bar.c, chart_donut.c,
  * chart_line.c, chart_heatmap.c), chart.c (model, frame, dispatch, alt
- * text), chart_out.c (files) and chartset.c (a declaration's charts).
+ * text), chart_out.c and chart_svg.c (files), finding.c (titles from a
+ * template), chartset.c (a declaration's charts) and deck.c (the
+ * defense deck).
  *
  * Not thread-safe: one thread per struct sb_fonts. */
 #ifndef SB_REPORTS_CHART_H

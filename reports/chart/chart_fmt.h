@@ -7,7 +7,16 @@
 
 struct sb_chart;
 
-/* "1.26万" etc. for a data value on a label. */
+/* Choose the one format of c's value labels from every value it can
+ * label (values, a donut's total, a stack's totals), so that "5,686"
+ * never stands beside "1.43万" (issue 16 item 2): 亿 when the largest
+ * reaches 1亿 and the smallest non-zero shows as 0.10亿 or more; else 万
+ * when the largest reaches 10万 (below, 5 digits read well in full) and
+ * the smallest shows as 0.10万 or more; else in full. The decimals the
+ * values need in that unit, at most 2, are shared by all ("15.16万"
+ * beside "11.00万", not "11万"). */
+void chart_value_format(struct sb_chart *c);
+/* A value on a label in the chart's format: "1,268", "15.16万". */
 char *chart_value_text(const struct sb_chart *c, double v, char *buf,
                        size_t size);
 /* "2023年1月" or "4月" */

@@ -1,9 +1,9 @@
 /* chart_heatmap.c: rows × columns of counts (solutions by industry and
- * domain) on a sequential scale (single-hue blues or viridis). Zero
- * cells are white with a grey "0" so they stand apart from the lowest
- * count; cell text is white or dark by contrast; rows and columns come
- * sorted by total (chart.c); row names are wrapped or cut at 28% of the
- * width, column names go under the grid through the category ladder,
+ * domain) on a sequential scale (single-hue blues or viridis). Empty
+ * cells are white, outlined, without a number (issue 16 item 2), so they
+ * stand apart from the lowest count; cell text is white or dark by
+ * contrast; rows and columns come sorted by total (chart.c); row names
+ * are wrapped or cut at 28% of the width, column names go under the grid through the category ladder,
  * and a colour bar with nice ticks sits below (research/charts.md §6). */
 #include <math.h>
 
@@ -60,6 +60,12 @@ void chart_layout_heatmap(struct sb_chart *c, struct box plot)
         rf.size = t->small_pt;
         lh = chart_line_h(c, t->small_pt);
     }
+    /* Every row keeps its name: below the small size rather than lose
+     * every other row to the collision pass. */
+    if (bh < lh) {
+        rf.size *= bh / lh;
+        lh = chart_line_h(c, rf.size);
+    }
     rf.max_lines = bh >= 2.1 * lh ? 2 : 1;
     for (int r = 0; r < rows; r++) {
         double w, h;
@@ -112,9 +118,8 @@ void chart_layout_heatmap(struct sb_chart *c, struct box plot)
             if (v <= 0) {
                 c->items[cell].stroke = t->grid;
                 c->items[cell].line_w = t->text_pt / 14;
-                f.color = t->text2;
             }
-            if (csize <= 0)
+            if (csize <= 0 || v == 0)
                 continue;
             chart_value_text(c, v, buf, sizeof buf);
             id = chart_add_text(c, SB_ROLE_VALUE_LABEL, buf, &f,

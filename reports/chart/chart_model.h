@@ -24,6 +24,10 @@ struct chart_model {
     int start_year, start_month;
     int ordinal;            /* category labels may be thinned */
     int n_merged;           /* input categories folded into 其他 */
+    /* How every value label of the chart is written (chart_fmt.h). */
+    double v_div;           /* 1, 1e4 or 1e8 */
+    const char *v_suffix;   /* "", "万" or "亿": static */
+    int v_dec;              /* decimals shared by every value label */
 };
 
 enum item_shape {

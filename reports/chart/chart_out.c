@@ -18,6 +18,7 @@
 #include "base/outfile.h"
 #include "chart/chart_out.h"
 #include "chart/chart_model.h"
+#include "chart/chart_scene.h"
 #include "chart/chart_svg.h"
 #include "typeset/pngout.h"
 #include "base/numfmt.h"
@@ -43,9 +44,11 @@ static cairo_surface_t *png_create(const struct sb_chart *c, double scale,
 }
 
 static cairo_status_t png_finish(const struct sb_chart *c,
-                                 cairo_surface_t *s, struct sb_buf *out)
+                                 cairo_surface_t *s, double scale,
+                                 struct sb_buf *out)
 {
     (void)c;
+    (void)scale;
     return sb_png_write(s, out, NULL) == SB_OK ? CAIRO_STATUS_SUCCESS
                                                : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -61,13 +64,33 @@ static cairo_surface_t *svg_create(const struct sb_chart *c, double scale,
     return s;
 }
 
+/* SVG with its labels as <text>, appended after what cairo drew. */
 static cairo_status_t svg_finish(const struct sb_chart *c,
-                                 cairo_surface_t *s, struct sb_buf *out)
+                                 cairo_surface_t *s, double scale,
+                                 struct sb_buf *out)
 {
+    struct sb_buf labels = {0};
+    int rc;
+
     cairo_surface_finish(s);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         return cairo_surface_status(s);
-    if (chart_svg_finish(out, c->m.title, c->desc) != 0)
+    chart_svg_labels(c, scale, &labels);
+    rc = chart_svg_finish(out, c->m.title, c->desc,
+                          labels.data != NULL ? labels.data : "");
+    sb_buf_free(&labels);
+    return rc != 0 ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t svg_outlines_finish(const struct sb_chart *c,
+                                          cairo_surface_t *s, double scale,
+                                          struct sb_buf *out)
+{
+    (void)scale;
+    cairo_surface_finish(s);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        return cairo_surface_status(s);
+    if (chart_svg_finish(out, c->m.title, c->desc, "") != 0)
         return CAIRO_STATUS_WRITE_ERROR;
     return CAIRO_STATUS_SUCCESS;
 }
@@ -89,25 +112,30 @@ static cairo_surface_t *pdf_create(const struct sb_chart *c, double scale,
 }
 
 static cairo_status_t pdf_finish(const struct sb_chart *c,
-                                 cairo_surface_t *s, struct sb_buf *out)
+                                 cairo_surface_t *s, double scale,
+                                 struct sb_buf *out)
 {
     (void)c;
+    (void)scale;
     (void)out;
     cairo_surface_finish(s);
     return cairo_surface_status(s);
 }
 
-/* The Cairo backends, by enum sb_chart_format. */
+/* The Cairo backends, by enum sb_chart_format; labels 0: Cairo leaves
+ * the labels to finish. */
 static const struct backend {
     const char *name;
     cairo_surface_t *(*create)(const struct sb_chart *c, double scale,
                                struct sb_buf *out);
     cairo_status_t (*finish)(const struct sb_chart *c, cairo_surface_t *s,
-                             struct sb_buf *out);
+                             double scale, struct sb_buf *out);
+    int labels;
 } backends[] = {
-    [SB_CHART_PNG] = {"PNG", png_create, png_finish},
-    [SB_CHART_SVG] = {"SVG", svg_create, svg_finish},
-    [SB_CHART_PDF] = {"PDF", pdf_create, pdf_finish},
+    [SB_CHART_PNG] = {"PNG", png_create, png_finish, 1},
+    [SB_CHART_SVG] = {"SVG", svg_create, svg_finish, 0},
+    [SB_CHART_SVG_OUTLINES] = {"SVG", svg_create, svg_outlines_finish, 1},
+    [SB_CHART_PDF] = {"PDF", pdf_create, pdf_finish, 1},
 };
 
 /* A CSV field, then the separator or, for the last, the line end. */
@@ -204,11 +232,11 @@ int sb_chart_render(const struct sb_chart *c, enum sb_chart_format format,
     b = &backends[format];
     s = b->create(c, px_per_pt, &tmp);
     cr = cairo_create(s);
-    sb_chart_draw(c, cr);
+    chart_draw_items(c, cr, b->labels);
     st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS)
-        st = b->finish(c, s, &tmp);
+        st = b->finish(c, s, px_per_pt, &tmp);
     cairo_surface_destroy(s);
     if (st != CAIRO_STATUS_SUCCESS) {
         sb_buf_free(&tmp);
@@ -234,15 +262,22 @@ int sb_chart_write(const struct sb_chart *c, enum sb_chart_format format,
 }
 
 int sb_chart_write_set(const struct sb_chart *c, const char *dir,
-                       const char *stem, struct sb_error *err)
+                       const char *stem,
+                       const struct sb_chart_set_opts *opts,
+                       struct sb_error *err)
 {
-    static const struct {
+    static const struct sb_chart_set_opts defaults = {2, 0};
+    const struct sb_chart_set_opts *o = opts != NULL ? opts : &defaults;
+    const struct {
         const char *suffix;
         enum sb_chart_format format;
         double px_per_pt;
     } set[] = {
-        {".png", SB_CHART_PNG, 2},    {"@2x.png", SB_CHART_PNG, 4},
-        {".svg", SB_CHART_SVG, 2},    {".pdf", SB_CHART_PDF, 1},
+        {".png", SB_CHART_PNG, o->px_per_pt},
+        {"@2x.png", SB_CHART_PNG, 2 * o->px_per_pt},
+        {".svg", o->svg_outlines ? SB_CHART_SVG_OUTLINES : SB_CHART_SVG,
+         o->px_per_pt},
+        {".pdf", SB_CHART_PDF, 1},
         {".csv", SB_CHART_CSV, 1},
     };
     int rc = SB_OK;

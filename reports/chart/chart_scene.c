@@ -285,6 +285,7 @@ int chart_add_text(struct sb_chart *c, enum sb_chart_role role,
     it->pub.ellipsized = pango_layout_is_ellipsized(it->layout);
     it->pub.n_unknown = pango_layout_get_unknown_glyphs_count(it->layout);
     it->pub.angle_deg = angle_deg;
+    it->pub.size_pt = f->size;
     text_quad(it);
     return id;
 }
@@ -527,7 +528,7 @@ static void draw_item(const struct sb_chart *c, cairo_t *cr,
     }
 }
 
-void chart_draw_items(const struct sb_chart *c, cairo_t *cr)
+void chart_draw_items(const struct sb_chart *c, cairo_t *cr, int labels)
 {
     cairo_save(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -537,7 +538,8 @@ void chart_draw_items(const struct sb_chart *c, cairo_t *cr)
     cairo_fill(cr);
     for (int layer = LAYER_GRID; layer <= LAYER_TEXT; layer++)
         for (int i = 0; i < c->n_items; i++)
-            if (c->items[i].layer == layer)
+            if (c->items[i].layer == layer &&
+                (labels || c->items[i].shape != SHAPE_TEXT))
                 draw_item(c, cr, &c->items[i]);
     cairo_restore(cr);
 }

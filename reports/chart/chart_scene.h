@@ -63,7 +63,9 @@ int chart_quads_overlap(const double a[4][2], const double b[4][2],
                         double tol);
 /* Drop (remove) the lower-priority label of every overlapping pair. */
 void chart_resolve_collisions(struct sb_chart *c);
-void chart_draw_items(const struct sb_chart *c, cairo_t *cr);
+/* Draw the scene into cr (1 unit = 1 pt); labels 0 leaves the labels
+ * out (an SVG writes them as <text>, chart_svg.h). */
+void chart_draw_items(const struct sb_chart *c, cairo_t *cr, int labels);
 void chart_free_items(struct sb_chart *c);
 
 /* Number of scene items, and item i (0 <= i < n), static until

@@ -54,6 +54,18 @@ void sb_chart_theme_init(struct sb_chart_theme *t,
         t->margin_pt = 4;
         t->pad_pt = 3;
         t->line_pt = 1.5;
+    } else if (target == SB_CHART_DEFENSE) {
+        /* 1 pt = 2 px at 1920×1080: 56 px title, 36 px labels, 28 px
+         * source: issue 16's floor for a projected slide read from the
+         * back of the room. Dense labels (a heatmap of 22 rows) go down
+         * to the source's 28 px rather than lose every other row. */
+        t->title_pt = 28;
+        t->text_pt = 18;
+        t->small_pt = 14;
+        t->source_pt = 14;
+        t->margin_pt = 20;
+        t->pad_pt = 6;
+        t->line_pt = 4;
     } else {
         /* 1 pt = 2 px at 1920×1080: 48 px title, 28 px labels, 22 px
          * for dense labels and the source (the 8H rule's minimum). */

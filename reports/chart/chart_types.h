@@ -22,7 +22,13 @@ enum sb_chart_kind {
 };
 
 enum sb_chart_target {
-    SB_CHART_SLIDE,  /* 960×540 pt canvas: 14 pt text (28 px), 24 pt title */
+    SB_CHART_SLIDE,  /* the document theme: 960×540 pt canvas, 14 pt text
+                        (28 px at 1920×1080), 24 pt title, 11 pt source:
+                        a chart pasted into a document */
+    SB_CHART_DEFENSE, /* the defense theme: 960×540 pt canvas projected
+                         at 1920×1080 and read from the back of the
+                         room: 18 pt labels (36 px), 28 pt title (56 px),
+                         14 pt source (28 px) */
     SB_CHART_REPORT, /* 442.2 pt wide: 9 pt text, 10.5 pt title */
     SB_CHART_FIGURE, /* as REPORT, under a caption "图N title" of the
                         document: the title is not drawn again */
@@ -94,6 +100,7 @@ struct sb_chart_item {
     int n_lines;         /* label: lines drawn */
     int ellipsized;      /* label: 1 if cut with … */
     double angle_deg;    /* label: 0, -45 or -90 */
+    double size_pt;      /* label: the size its face is set at */
     int n_unknown;       /* label: characters the chart face cannot draw
                             (drawn as boxes) */
     int owner;           /* label inside a mark: that item's index, else

@@ -8,6 +8,7 @@
 #include "chart/chart_out.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
+#include "chart/finding.h"
 #include "rules/bind.h"
 #include "cells/cell.h"
 #include "cells/money_unit.h"
@@ -245,7 +246,11 @@ static int from_items(struct build *b, const struct sb_decl *d,
 }
 
 /* line: cumulative counts and, with active=, the share of those
- * registered by each month that are active now. */
+ * registered by each month that are active now. Only its last value,
+ * the share of all registered today, is shown (a title's {share_last}):
+ * a list that keeps each developer's latest login alone cannot give the
+ * share of any earlier month (issue 16 item 8), so no panel draws the
+ * months as if it were a history. */
 static void line_options(struct build *b, const struct sb_decl *d,
                          const struct sb_chart_def *ch)
 {
@@ -286,8 +291,6 @@ static void line_options(struct build *b, const struct sb_decl *d,
         b->spec.start_year = atoi(b->cats[0]);
         b->spec.start_month = atoi(b->cats[0] + 5);
     }
-    b->spec.share = b->share;
-    b->spec.share_name = sb_chart_option(ch, "share_name");
 }
 
 static char *source_line(const struct sb_decl *d,
@@ -344,7 +347,10 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
 {
     struct build b = {0};
     struct sb_chart_theme theme;
+    struct sb_chart_spec with_share;
     const char *top = sb_chart_option(ch, "top");
+    const char *finding = sb_chart_option(ch, "finding");
+    char *title = NULL;
     double total = 0;
     int rc;
 
@@ -391,8 +397,16 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                         : NULL;
     b.spec.values = b.values;
     b.spec.top_n = top != NULL ? atoi(top) : 0;
+    with_share = b.spec;
+    with_share.share = b.share;
+    if (finding != NULL && target != SB_CHART_REPORT &&
+        target != SB_CHART_FIGURE)
+        title = sb_chart_finding(finding, &with_share);
+    if (title != NULL)
+        b.spec.title = title;
     sb_chart_theme_init(&theme, target, SB_PALETTE_OKABE_ITO);
     rc = sb_chart_new(out, &b.spec, &theme, width_pt, height_pt, fonts, err);
+    free(title);
     build_free(&b);
     return rc;
 }
@@ -415,9 +429,16 @@ static void chart_finding(struct sb_decl *d, enum sb_severity sev,
 }
 
 int sb_chartset_write(struct sb_decl *d, const char *dir,
-                      struct sb_fonts *fonts, int *written,
+                      struct sb_fonts *fonts,
+                      const struct sb_chartset_opts *opts, int *written,
                       struct sb_error *err)
 {
+    static const struct sb_chartset_opts defaults = {SB_CHART_DEFENSE, 1920,
+                                                     1080, 0};
+    const struct sb_chartset_opts *o = opts != NULL ? opts : &defaults;
+    double w_px = o->width_px > 0 ? o->width_px : 1920;
+    double h_px = o->height_px > 0 ? o->height_px : 1080;
+    struct sb_chart_set_opts set = {w_px / 960, o->svg_outlines};
     int rc = sb_mkdirs(dir, err);
     int n = 0;
 
@@ -427,8 +448,8 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
         struct sb_error e2 = {0};
         char why[256];
 
-        if (sb_chartset_layout(&c, d, ch, SB_CHART_SLIDE, 960, 540, fonts,
-                               &e2) != SB_OK) {
+        if (sb_chartset_layout(&c, d, ch, o->target, 960, 960 * h_px / w_px,
+                               fonts, &e2) != SB_OK) {
             char *msg = sb_xasprintf("未绘制图表“%s”：%s", ch->title,
                                      e2.msg);
 
@@ -442,7 +463,7 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
             chart_finding(d, SB_SEV_WARNING, "chart.layout", ch, msg);
             free(msg);
         }
-        rc = sb_chart_write_set(c, dir, ch->id, err);
+        rc = sb_chart_write_set(c, dir, ch->id, &set, err);
         n += rc == SB_OK;
         sb_chart_free(c);
     }

@@ -8,7 +8,11 @@
  * in order), with two by-keys categories × series (heatmaps: rows ×
  * columns), top() its entries in rank order, and a list of figures its
  * items. Money is shown in the chart's unit (万元 or 元). Every chart
- * carries a source line naming the annex and the statistics date. */
+ * carries a source line naming the annex and the statistics date. On
+ * slides a chart with a finding= template is titled with what its data
+ * show (finding.h); the report keeps the title, its figure caption. A
+ * line's share (active=) is computed for the title's {share_last} only,
+ * never drawn as a history (see line_options). */
 #ifndef SB_REPORTS_CHARTSET_H
 #define SB_REPORTS_CHARTSET_H
 
@@ -25,8 +29,19 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                        double height_pt, struct sb_fonts *fonts,
                        struct sb_error *err);
 
+/* How the set is written. The canvas is 960 pt wide and as high as the
+ * size's ratio gives (540 pt at 16:9), so the theme keeps its meaning
+ * at any size: its sizes are for 1920 px wide, scaled with the width. */
+struct sb_chartset_opts {
+    enum sb_chart_target target; /* SB_CHART_DEFENSE or SB_CHART_SLIDE
+                                    (the document theme) */
+    int width_px, height_px;     /* id.png; 0: 1920×1080 */
+    int svg_outlines;            /* 1: id.svg with outlined labels */
+};
+
 /* Write every chart of the set into dir (created if missing): for each
- * chart id, id.png (1920×1080), id@2x.png, id.svg, id.pdf and id.csv.
+ * chart id, id.png (width_px × height_px), id@2x.png, id.svg, id.pdf
+ * and id.csv; opts NULL means {SB_CHART_DEFENSE, 1920, 1080, 0}.
  * A chart without data is skipped with an info finding (chart.skipped);
  * a layout that fails its own check (a character the face cannot draw,
  * a label dropped) is a warning (chart.layout). Findings go to
@@ -34,7 +49,8 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
  * written. Returns SB_OK, or SB_EIO/SB_ERENDER when a file cannot be
  * written (the earlier files stay; none is half-written). */
 int sb_chartset_write(struct sb_decl *d, const char *dir,
-                      struct sb_fonts *fonts, int *written,
+                      struct sb_fonts *fonts,
+                      const struct sb_chartset_opts *opts, int *written,
                       struct sb_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart/chartset.h"
+#include "chart/deck.h"
 #include "typeset/fonts.h"
 #include "base/outfile.h"
 #include "base/outset.h"
@@ -66,16 +67,16 @@ static int write_findings(struct sb_decl *d, const struct dest *to,
     return rc;
 }
 
-/* The chart set, on a thread of its own: it is the longest output, and
+/* The chart set and the deck drawn from it, on a thread of its own: it is the longest output, and
  * it shares nothing with the XLSX and the volumes but the checked
  * declaration, which every output only reads (findings are added under
  * the list's lock). Its own faces: a Pango font map is not shared
  * between threads. */
 struct chart_job {
     struct sb_decl *d;
-    char *dir;
+    char *dir, *deck;
     const char *fonts_dir;
-    int n, rc;
+    int n, slides, rc;
     struct sb_error e;
 };
 
@@ -86,7 +87,9 @@ static void *chart_job_run(void *arg)
 
     j->rc = sb_fonts_new(&fonts, j->fonts_dir, &j->e);
     if (j->rc == SB_OK)
-        j->rc = sb_chartset_write(j->d, j->dir, fonts, &j->n, &j->e);
+        j->rc = sb_chartset_write(j->d, j->dir, fonts, NULL, &j->n, &j->e);
+    if (j->rc == SB_OK && j->n > 0)
+        j->rc = sb_deck_write(j->d, j->deck, fonts, &j->slides, &j->e);
     sb_fonts_free(fonts);
     return NULL;
 }
@@ -106,6 +109,7 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     if (d->form->n_charts > 0) {
         cj.d = d;
         cj.dir = sb_xasprintf("%s/charts", o->dir);
+        cj.deck = sb_xasprintf("%s/deck.pdf", o->dir);
         cj.fonts_dir = opts->fonts_dir;
         threaded = pthread_create(&chart_thread, NULL, chart_job_run, &cj) == 0;
     }
@@ -160,7 +164,14 @@ static int build_into(struct sb_decl *d, const struct dest *o,
                      "/ (%d charts: PNG, PNG@2x, SVG, PDF, CSV)", cj.n);
             list_path(o, cj.dir, note);
         }
+        if (cj.slides > 0) {
+            char note[64];
+
+            snprintf(note, sizeof note, " (%d slides, 答辩)", cj.slides);
+            list_path(o, cj.deck, note);
+        }
         free(cj.dir);
+        free(cj.deck);
     }
     /* The findings last: they include what the outputs found. */
     rc = write_findings(d, o, "check.txt", TEXT, &e);

@@ -46,6 +46,10 @@ static const struct opt {
                          offsetof(struct sb_args, baseline)},
     [SB_OPT_WRITE_BASELINE] = {"write-baseline", 0, STRING,
                                offsetof(struct sb_args, write_baseline)},
+    [SB_OPT_SVG_OUTLINES] = {"svg-outlines", 0, FLAG,
+                             offsetof(struct sb_args, svg_outlines)},
+    [SB_OPT_THEME] = {"theme", 0, STRING, offsetof(struct sb_args, theme)},
+    [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */

@@ -35,6 +35,9 @@ enum sb_opt {
     SB_OPT_FROM,         /* --from DIR */
     SB_OPT_BASELINE,     /* --baseline FILE */
     SB_OPT_WRITE_BASELINE, /* --write-baseline FILE */
+    SB_OPT_SVG_OUTLINES, /* --svg-outlines */
+    SB_OPT_THEME,        /* --theme defense|document */
+    SB_OPT_SIZE,         /* --size WxH */
     SB_OPT_N
 };
 
@@ -48,9 +51,9 @@ struct sb_cmd;
  * >= 0 when given, else the default noted. */
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
-    int quiet, mask;          /* 1 when given */
+    int quiet, mask, svg_outlines; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
-        *from, *baseline, *write_baseline;
+        *from, *baseline, *write_baseline, *theme, *size;
     long max_print;    /* default 20; 0 = all */
     long max_findings; /* default 0: the checker's own */
     long threads;      /* default 0: the checker's own */

@@ -17,6 +17,9 @@ int sb_cmd_inspect(const struct sb_args *a);
 /* shenbao charts DIR: the chart set (chartset.h). */
 int sb_cmd_charts(const struct sb_args *a);
 
+/* shenbao deck DIR: the defense deck (deck.h). */
+int sb_cmd_deck(const struct sb_args *a);
+
 /* shenbao build DIR: every output into one folder (build.h). */
 int sb_cmd_build(const struct sb_args *a);
 

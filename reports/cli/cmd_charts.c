@@ -2,27 +2,60 @@
  * cmd.h). */
 #include "cli/cmd.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart/chartset.h"
 #include "check/decl.h"
 #include "typeset/fonts.h"
 
+/* --theme and --size into set. Returns 1, or 0 after a usage error. */
+static int chart_opts(const struct sb_args *a, struct sb_chartset_opts *set)
+{
+    set->target = SB_CHART_DEFENSE;
+    set->width_px = 1920;
+    set->height_px = 1080;
+    set->svg_outlines = a->svg_outlines;
+    if (a->theme != NULL && strcmp(a->theme, "document") == 0)
+        set->target = SB_CHART_SLIDE;
+    else if (a->theme != NULL && strcmp(a->theme, "defense") != 0)
+        return !sb_cli_usage(a->cmd, "--theme: defense or document, not "
+                                     "\"%s\"", a->theme);
+    if (a->size != NULL) {
+        char *x, *end;
+        long w = strtol(a->size, &x, 10), h = 0;
+
+        if (x != a->size && *x == 'x')
+            h = strtol(x + 1, &end, 10);
+        if (h == 0 || *end != '\0' || w < 320 || h < 180 || w > 7680 ||
+            h > 4320)
+            return !sb_cli_usage(a->cmd, "--size: WIDTHxHEIGHT in pixels, "
+                                         "320x180 to 7680x4320, not \"%s\"",
+                                 a->size);
+        set->width_px = (int)w;
+        set->height_px = (int)h;
+    }
+    return 1;
+}
+
 int sb_cmd_charts(const struct sb_args *a)
 {
     struct sb_check_opts opts = {0};
+    struct sb_chartset_opts set;
     const char *outdir = a->output != NULL ? a->output : "charts";
     struct sb_decl *d = NULL;
     struct sb_fonts *fonts = NULL;
     struct sb_error err = {0};
     int rc, written = 0;
 
+    if (!chart_opts(a, &set))
+        return SB_EXIT_FAILED;
     opts.form = a->form;
     rc = sb_decl_check(&d, a->operands[0], &opts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);
     if (rc == SB_OK)
-        rc = sb_chartset_write(d, outdir, fonts, &written, &err);
+        rc = sb_chartset_write(d, outdir, fonts, &set, &written, &err);
     if (rc == SB_OK) {
         long n;
         const struct sb_finding *f = sb_findings_sorted(d->findings, &n);

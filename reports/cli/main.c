@@ -85,16 +85,42 @@ static const char charts_usage[] =
     "\n"
     "Check the declaration in DIR and draw the statistics charts of its\n"
     "form edition from the declared figures and the annex lists: for each\n"
-    "chart ID, ID.png (1920×1080, for 16:9 slides), ID@2x.png, ID.svg,\n"
-    "ID.pdf (vector, fonts embedded) and ID.csv (the data drawn). A chart\n"
-    "whose data is missing is skipped and said so.\n"
+    "chart ID, ID.png (1920×1080, for 16:9 slides), ID@2x.png, ID.svg\n"
+    "(labels as text, editable in PowerPoint or WPS), ID.pdf (vector,\n"
+    "fonts embedded) and ID.csv (the data drawn). A chart whose data is\n"
+    "missing is skipped and said so.\n"
     "\n"
     "  -o, --output DIR      where to write (default ./charts)\n"
+    "      --theme THEME     defense (default): labels 36 px, titles 56 px,\n"
+    "                        source 28 px at 1920×1080, for projecting;\n"
+    "                        document: 28, 48 and 22 px, for pasting\n"
+    "                        into a document\n"
+    "      --size WxH        ID.png in pixels (default 1920x1080; 1280x720\n"
+    "                        is the same slide, smaller); ID@2x.png twice\n"
+    "      --svg-outlines    ID.svg with the labels as glyph outlines (the\n"
+    "                        same look without the fonts, not editable)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
+
+static const char deck_usage[] =
+    "usage: shenbao deck [OPTIONS] DIR\n"
+    "\n"
+    "Check the declaration in DIR and write its defense deck (答辩) as a\n"
+    "16:9 PDF to project as is: a title slide (platform, company, edition,\n"
+    "statistics date), then one chart a slide in the defense theme (labels\n"
+    "36 px at 1920×1080), in the order of the indicators they support,\n"
+    "each with the platform's name, the indicator and the slide number in\n"
+    "the footer. A chart whose data is missing has no slide.\n"
+    "\n"
+    "  -o, --output FILE     the PDF to write (default deck.pdf)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
+    "      --form EDITION    form edition when form.csv names none\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "Exit status: 0 written, 2 the run failed (nothing written).\n";
 
 static const char build_usage[] =
     "usage: shenbao build [OPTIONS] DIR\n"
@@ -102,6 +128,7 @@ static const char build_usage[] =
     "Check the declaration in DIR, then write all its outputs into OUT:\n"
     "  check.txt, check.json, check.junit.xml   the findings\n"
     "  charts/                                  the statistics charts\n"
+    "  deck.pdf                                 the defense deck (答辩)\n"
     "  annexes.xlsx                             the lists and a 核对表\n"
     "Each file is written whole or not at all: a failure never leaves a\n"
     "half-written file nor deletes a previous good one. The files written\n"
@@ -243,7 +270,12 @@ static const struct sb_cmd commands[] = {
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
      "one CSV file"},
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
-     sb_cmd_charts, charts_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
+     sb_cmd_charts, charts_usage,
+     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(THEME) |
+         SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES),
+     "one declaration directory"},
+    {"deck", "DIR", "write the defense deck: one chart a 16:9 slide",
+     sb_cmd_deck, deck_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,

@@ -103,7 +103,7 @@ static int render_all(struct sb_fonts *fonts, const char *dir, int small,
             rc = sb_chart_write(c, SB_CHART_PNG, 0.5, path, err);
             free(path);
         } else {
-            rc = sb_chart_write_set(c, dir, names[i], err);
+            rc = sb_chart_write_set(c, dir, names[i], NULL, err);
         }
         sb_chart_free(c);
         if (rc != SB_OK || small)

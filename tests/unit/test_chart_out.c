@@ -264,7 +264,15 @@ static void svg_structure(void)
                       "</title>") != NULL);
     CHECK(strstr(svg, "<desc id=\"chart-desc\">这是一个关于") != NULL);
     CHECK(strstr(svg, "生产制造：1,268个") != NULL);
-    /* Ids count from 1 in every document. */
+    /* Labels are text in the chart face, not glyph outlines. */
+    CHECK(strstr(svg, "font-family=\"'黑体', 'SimHei'") != NULL);
+    CHECK(strstr(svg, ">生产制造</tspan></text>") != NULL);
+    CHECK(strstr(svg, "id=\"glyph") == NULL);
+    CHECK(strstr(svg, "id=\"surface1\"") != NULL);
+    free(svg);
+    /* Outlined: no text; ids count from 1 in every document. */
+    svg = render(c, SB_CHART_SVG_OUTLINES, 2, &len);
+    CHECK(strstr(svg, "<text") == NULL);
     CHECK(strstr(svg, "id=\"surface1\"") != NULL);
     CHECK(strstr(svg, "id=\"glyph1\"") != NULL);
     CHECK(strstr(svg, "surface2") == NULL);
@@ -361,7 +369,7 @@ static void files_are_written_whole(void)
     struct stat st;
 
     CHECK(mkdtemp(dir) != NULL);
-    CHECK_INT(sb_chart_write_set(c, dir, "m", &err), SB_OK);
+    CHECK_INT(sb_chart_write_set(c, dir, "m", NULL, &err), SB_OK);
     /* Five files, no temporaries left. */
     CHECK_INT(count_entries(dir), 5);
     snprintf(path, sizeof path, "%s/m@2x.png", dir);

@@ -86,9 +86,43 @@ static void every_fixture_is_clean(void)
 
     for (int i = 0; names[i] != NULL; i++) {
         check_clean(names[i], SB_CHART_SLIDE, 960, 540);
+        check_clean(names[i], SB_CHART_DEFENSE, 960, 540);
         check_clean(names[i], SB_CHART_REPORT, 442.2, 260);
         check_clean(names[i], SB_CHART_REPORT, 442.2, 330);
         check_clean(names[i], SB_CHART_FIGURE, 442.2, 260);
+    }
+}
+
+/* The defense theme at 1920×1080 (2 px a point): every label of every
+ * fixture at 36 px or more, the title at 56, the source at 28; only the
+ * category and value labels of a dense chart (the 22 industries as bars
+ * or heatmap rows: more than 16 categories) at 28. */
+static void defense_text_sizes(void)
+{
+    const char *const *names = fix_names();
+
+    for (int i = 0; names[i] != NULL; i++) {
+        struct sb_chart *c = fixture(names[i], SB_CHART_DEFENSE, 960, 540);
+        int dense = c != NULL && count_role(c, SB_ROLE_CAT_LABEL) > 16;
+
+        for (int k = 0; c != NULL && k < sb_chart_n_items(c); k++) {
+            const struct sb_chart_item *it = sb_chart_item(c, k);
+            double px = 2 * it->size_pt, need = 36;
+
+            if (!it->is_label)
+                continue;
+            if (it->role == SB_ROLE_TITLE)
+                need = 56;
+            else if (it->role == SB_ROLE_SOURCE ||
+                     (dense && (it->role == SB_ROLE_CAT_LABEL ||
+                               it->role == SB_ROLE_VALUE_LABEL)))
+                need = 28;
+            if (px < need) {
+                printf("%s: \"%s\" at %g px\n", names[i], it->text, px);
+                CHECK(0);
+            }
+        }
+        sb_chart_free(c);
     }
 }
 
@@ -261,7 +295,7 @@ static void months_and_direct_labels(void)
     CHECK(find_label(c, SB_ROLE_CAT_LABEL, "2021年7月") != NULL);
     CHECK(find_label(c, SB_ROLE_CAT_LABEL, "2022年1月") != NULL);
     /* Last values labelled directly: 98,946 and 22.6%. */
-    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "9.89万") != NULL);
+    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "98,946") != NULL);
     CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "22.6%") != NULL);
     CHECK(find_label(c, SB_ROLE_AXIS_TITLE, "开发者数（万人）") != NULL);
     CHECK(find_label(c, SB_ROLE_AXIS_TITLE, "近30日活跃开发者占比（%）") !=
@@ -280,7 +314,8 @@ static void axes_units_and_zero(void)
     CHECK(find_label(c, SB_ROLE_AXIS_TITLE, "设备数（万台/套）") != NULL);
     CHECK(find_label(c, SB_ROLE_TICK_LABEL, "0") != NULL);
     CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "12.63万") != NULL);
-    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "3,412") != NULL);
+    /* one format for the chart: not "3,412" beside "12.63万" */
+    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "0.34万") != NULL);
     sb_chart_free(c);
     c = fixture("finance_grouped", SB_CHART_SLIDE, 960, 540);
     CHECK(find_label(c, SB_ROLE_AXIS_TITLE, "金额（亿元）") != NULL);
@@ -337,7 +372,7 @@ static void stacked_labels_fit_or_go(void)
 
     /* Totals on top of every stack. */
     CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "5,700") != NULL);
-    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "1.29万") != NULL);
+    CHECK(find_label(c, SB_ROLE_VALUE_LABEL, "12,875") != NULL);
     CHECK_INT(count_role(c, SB_ROLE_BAR), 12);
     /* On a slide every segment holds its label (fit). */
     sb_chart_theme_init(&t, SB_CHART_SLIDE, SB_PALETTE_OKABE_ITO);
@@ -549,6 +584,7 @@ int main(void)
         return 1;
     }
     RUN(every_fixture_is_clean);
+    RUN(defense_text_sizes);
     RUN(hard_case_22_industries);
     RUN(hard_case_grid);
     RUN(category_ladder);

@@ -1,0 +1,25 @@
+/* finding.h: a chart title that states the finding (issue 16 item 3):
+ * "接入工业设备20,000台/套，运行设备占37.7%", not the axis ("工业设备按
+ * 类别"), from a template per chart (charts.csv option finding=) filled
+ * with the chart's own data. */
+#ifndef SB_REPORTS_FINDING_H
+#define SB_REPORTS_FINDING_H
+
+#include "chart/chart.h"
+
+/* Fill tmpl from s's data. Placeholders, over the categories' totals
+ * (all series added):
+ *   {total}      every value added          "20,000", "52.01万"
+ *   {n}          categories that are not 0  "22"
+ *   {top}        the largest category       "运行设备"
+ *   {top_value}  its value                  "7,533"
+ *   {top_share}  its share of the total     "37.7%"
+ *   {last}       the last category's value (a line's latest)
+ *   {share_last} the last value of s->share "36.2%"
+ * Numbers as the value labels write them: in full below 10万, else in
+ * 万 or 亿 with up to 2 decimals. Returns a new string
+ * (free it), or NULL when tmpl names an unknown placeholder, is
+ * unbalanced, or needs a share s has not. */
+char *sb_chart_finding(const char *tmpl, const struct sb_chart_spec *s);
+
+#endif
