@@ -11,7 +11,7 @@
 #define LINE_COST 10.0  /* per line: never add one to save spacing */
 #define SHORT_LAST 50.0 /* a last line of one character (+ punctuation) */
 #define STRETCH 100.0   /* × (em between Han characters)² */
-#define SQUEEZE 0.5     /* × (em squeezed)² */
+#define SQUEEZE 4.0     /* × (em squeezed)²: half an em ~ 0.1 em spread */
 #define FALLBACK 1e6    /* a line cut inside a word: nothing else fits */
 
 /* The line [a, b) without the spaces at its end. */

@@ -164,6 +164,34 @@ def main():
     info("full CJK lines: %s (字 incl. indent: count)"
          % dict(sorted(cells.items())))
 
+    # a paragraph's last line (flush left after a full line of the same
+    # paragraph) holds at least two characters besides punctuation: no
+    # "关。" alone (issue 13 item 14)
+    lonely = []
+    for (i, l), (j, nx) in zip(seq, seq[1:]):
+        left = LEFT[i % 2]
+        cont = abs(nx.x0 - LEFT[j % 2]) <= 0.5 and nx.font == l.font
+        same = (j == i and abs(nx.y - l.y - PITCH) < 0.2) or \
+               (j == i + 1 and abs(nx.y - FIRST_BASE) < 0.2)
+        if cont and same and abs(l.x1 - (left + TEXT_W)) <= 1:
+            chars = [c for c in nx.text.strip()
+                     if c not in CLOSERS and c not in OPENERS]
+            if len(chars) < 2:
+                lonely.append((j, nx.text))
+    check("no paragraph ends with a line of one character (+ punctuation)",
+          not lonely, "%s" % lonely[:3])
+
+    # keep with next: a heading is never the last line of a page
+    stranded = []
+    for i in body:
+        ls = [l for l in pages[i - 1]["lines"] if l.size != 14]
+        if ls and i != body[-1]:
+            last = max(ls, key=lambda l: l.y)
+            if id(last) in heads:
+                stranded.append((i, last.text[:12]))
+    check("no heading is the last line of a page", not stranded,
+          "%s" % stranded[:3])
+
     # 避头尾 on every 16 pt line
     viol = []
     for pg_i, pg in enumerate(pages, 1):
