@@ -181,7 +181,8 @@ void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)
         if (c == SB_LB_ID || (c != SB_LB_SP && cps[i] >= 0x2000 &&
                               g_unichar_iswide_cjk((gunichar)cps[i])))
             f |= SB_LB_WIDE;
-        if (c == SB_LB_OP || c == SB_LB_CL || c == SB_LB_IS)
+        if (c == SB_LB_OP || c == SB_LB_CL || c == SB_LB_IS ||
+            c == SB_LB_SL || c == SB_LB_DASH)
             f |= SB_LB_PUNCT;
         if (f & SB_LB_WIDE)
             f |= squeeze_side(cps[i]);

@@ -48,7 +48,7 @@ enum sb_lb_break {
 #define SB_LB_SPACE 0x01 /* trimmed at the end of a line (SP, ZW, BK) */
 #define SB_LB_TRACK 0x02 /* visible: takes tracking after it */
 #define SB_LB_WIDE 0x04  /* full-width: gaps around it take justification */
-#define SB_LB_PUNCT 0x08 /* punctuation (classes OP, CL, IS) */
+#define SB_LB_PUNCT 0x08 /* punctuation (OP, CL, IS, SL, DASH) */
 /* Full-width punctuation whose ink fills half its em (W3C clreq §3.1.6,
  * JLREQ 3.1.2): it may give up that half of its advance when a line is
  * set tight. END: ink at the start (，。、；：）》”…), the end half goes;

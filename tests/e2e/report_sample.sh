@@ -132,6 +132,7 @@ mutool draw -F stext -o "$T/a.xml" "$T/a.pdf" 2>/dev/null
 mutool show "$T/a.pdf" outline > "$T/outline.txt" 2>/dev/null
 python3 tests/e2e/report_stext.py "$T/a.xml" "$T/outline.txt" \
     > "$T/stext.txt" 2>&1
+python3 tests/e2e/report_bold.py "$T/a.pdf" "$T/a.xml" >> "$T/stext.txt" 2>&1
 grep -E '^(INFO|FAIL)' "$T/stext.txt"
 check "stext measurements ran" grep -q '^PASS' "$T/stext.txt"
 while IFS= read -r line; do
