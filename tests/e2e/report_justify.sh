@@ -2,16 +2,17 @@
 # End-to-end: justification of the 申报书 as Chinese typesetting does it
 # (W3C clreq, JLREQ; issue 13 item 13), measured from the glyphs of the
 # PDF by tests/e2e/report_justify.py on two declarations: the sample,
-# and the base fixture with the number-heavy narrative of
-# tests/fixtures/report-numbers/declaration.md (amounts, percentages,
-# dates, model names: long unbreakable runs that leave slack on a line).
+# and the sample with the number-heavy narrative of
+# tests/fixtures/platform-2023/report-numbers/declaration.md (amounts,
+# percentages, dates, model names: long unbreakable runs that leave
+# slack on a line).
 # The second is also measured for the grid (report_stext.py): its long
 # sections fill whole pages of text.
 . "$(dirname "$0")/lib.sh"
 T=$E2E_TMP
 
-cp -r tests/fixtures/base "$T/numbers"
-cp tests/fixtures/report-numbers/declaration.md "$T/numbers/"
+cp -r inputs/sample "$T/numbers"
+cp tests/fixtures/platform-2023/report-numbers/declaration.md "$T/numbers/"
 
 for d in inputs/sample "$T/numbers"; do
     n=$(basename "$d")
