@@ -299,7 +299,7 @@ double sb_lb_spread(const struct sb_lb_item *it, int start, int end,
                     double slack, double *hl)
 {
     int n_exp = 0, n_gap = 0, prev = -1;
-    double cap_hl = 0, cap, rest;
+    double cap_hl = 0, cap;
 
     *hl = 0;
     for (int j = start; j < end; j++) {
@@ -319,8 +319,7 @@ double sb_lb_spread(const struct sb_lb_item *it, int start, int end,
         *hl = slack < cap_hl ? slack / cap_hl : 1;
         slack -= *hl * cap_hl;
     }
-    rest = slack / (n_exp > 0 ? n_exp : n_gap);
-    return rest;
+    return slack / (n_exp > 0 ? n_exp : n_gap);
 }
 
 void sb_lb_place(const struct sb_lb_item *it, int start, int end,
