@@ -23,8 +23,8 @@ static int trim(const struct sb_lb_item *it, int a, int b)
 }
 
 /* Cost of the line [a, e) set in avail pt; last: it ends the paragraph. */
-static double line_cost(const struct sb_lb_item *it, int a, int e,
-                        double avail, double track, int forced, int last)
+static double line_cost(const struct sb_lb_item *it, int a, int e, double avail,
+                        double track, int forced, int last)
 {
     double w = sb_lb_width(it, a, e, track), slack = avail - w, em = 0;
     double cost = LINE_COST, hl, extra;
@@ -76,11 +76,11 @@ int sb_js_breaks(const struct sb_lb_item *it, int n, double avail_first,
             if (b < n && it[b].brk == SB_LB_NEVER)
                 continue;
             e = trim(it, a, b);
-            if (e > a && sb_lb_width(it, a, e, track) -
-                                 sb_lb_squeeze(it, a, e) > lim)
+            if (e > a &&
+                sb_lb_width(it, a, e, track) - sb_lb_squeeze(it, a, e) > lim)
                 break;
-            c = best[a] + line_cost(it, a, e, lim - 0.01, track, forced,
-                                    b == n);
+            c = best[a] +
+                line_cost(it, a, e, lim - 0.01, track, forced, b == n);
             if (c < best[b]) {
                 best[b] = c;
                 from[b] = a;
