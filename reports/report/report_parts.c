@@ -499,9 +499,8 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
     if (listed && file != NULL) {
         const struct sb_volume_info *v = volume_of(r, atoi(digits));
 
-        sb_buf_printf(&body, "清单共%s条记录（annex/%s）。",
-                      sb_numfmt_group((double)rows, 0, num, sizeof num),
-                      sb_path_base(file));
+        sb_buf_printf(&body, "清单共%s条记录。",
+                      sb_numfmt_group((double)rows, 0, num, sizeof num));
         if (v != NULL)
             sb_buf_printf(&body, "另册：%s，共%d页。", sb_path_base(v->path),
                           v->pages);

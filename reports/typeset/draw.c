@@ -147,7 +147,10 @@ void sb_ts_draw_line(struct ts_pass *p, const struct ts_text *t,
     struct sb_doc *doc = p->doc;
     int n = ln->end - ln->start;
     double slack = avail - ln->width, off = 0;
-    int justify = align == SB_ALIGN_JUSTIFY && !ln->forced && slack > 0;
+    /* a justified paragraph's line (justify.h) wider than avail is
+     * squeezed, a loose one not at the paragraph's end spread */
+    int justify = align == SB_ALIGN_JUSTIFY &&
+                  (slack < 0 || (!ln->forced && slack > 0));
     int link = -1;
     double link_x0 = 0, link_x1 = 0, size = 0;
 

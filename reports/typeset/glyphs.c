@@ -73,6 +73,19 @@ static const char *family_of(PangoFont *font, char *buf, size_t size)
     return buf;
 }
 
+/* The character Chinese text usually means by cp, which the body faces
+ * have, or 0: look-alikes of the 间隔号 · (GB/T 15834-2011 4.14), typed
+ * from a formula editor or a Japanese input method (issue 13 item 18). */
+static int32_t usual_substitute(int32_t cp)
+{
+    switch (cp) {
+    case 0x2219: case 0x22C5: case 0x2027: case 0x30FB: /* ∙ ⋅ ‧ ・ */
+        return 0xB7;
+    default:
+        return 0;
+    }
+}
+
 /* One finding per code point and label (the label changes with each
  * heading or table, so a name missing in every row of an annex is
  * reported once for that annex). */
@@ -81,8 +94,9 @@ static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
 {
     struct sb_finding f = {0};
     struct sb_buf ch = {0};
-    char primary[128], used[128];
+    char primary[128], used[128], hint[64] = "";
     const char *label = doc->cur_label ? doc->cur_label : "";
+    int32_t sub = usual_substitute(cp);
 
     if (!doc->report || doc->findings == NULL)
         return;
@@ -95,6 +109,14 @@ static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
         return;
     doc->seen[cp >> 5] |= 1u << (cp & 31);
     sb_utf8_put(&ch, cp);
+    if (sub != 0) {
+        struct sb_buf b = {0};
+
+        sb_utf8_put(&b, sub);
+        snprintf(hint, sizeof hint, "；通常应为“%s”(U+%04X)", b.data,
+                 (unsigned)sub);
+        sb_buf_free(&b);
+    }
     family_of(doc->faces[st->primary].font, primary, sizeof primary);
     f.code = "font.missing-glyph";
     f.pos = doc->cur_pos;
@@ -105,13 +127,13 @@ static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
         f.sev = SB_SEV_WARNING;
         family_of(doc->faces[g->face].font, used, sizeof used);
         sb_findings_addf(doc->findings, &f,
-                         "“%s”(U+%04X) 不在 %s 字体中，已改用 %s 排印（位置：%s）",
-                         ch.data, (unsigned)cp, primary, used, label);
+                         "“%s”(U+%04X) 不在 %s 字体中，已改用 %s 排印（位置：%s）%s",
+                         ch.data, (unsigned)cp, primary, used, label, hint);
     } else {
         f.sev = SB_SEV_ERROR;
         sb_findings_addf(doc->findings, &f,
-                         "“%s”(U+%04X) 不在 %s 字体中，也无替代字体，印出为空框（位置：%s）",
-                         ch.data, (unsigned)cp, primary, label);
+                         "“%s”(U+%04X) 不在 %s 字体中，也无替代字体，印出为空框（位置：%s）%s",
+                         ch.data, (unsigned)cp, primary, label, hint);
     }
     sb_buf_free(&ch);
 }

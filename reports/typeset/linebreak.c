@@ -146,6 +146,26 @@ static int pair(int aa, int ns, enum sb_lb_class a, int32_t acp,
     return SB_LB_ALLOW;
 }
 
+/* Which half of a full-width punctuation mark is blank in Chinese faces
+ * (GB/T 15834 positions: ，。、；： sit at the start of their em). */
+static unsigned char squeeze_side(int32_t cp)
+{
+    switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: /* 、。，． */
+    case 0xFF1A: case 0xFF1B:                           /* ：； */
+    case 0xFF09: case 0x3009: case 0x300B: case 0x300D: /* ）〉》」 */
+    case 0x300F: case 0x3011: case 0x3015: case 0x3017: /* 』】〕〗 */
+    case 0x2019: case 0x201D:                           /* ’ ” */
+        return SB_LB_SQZ_END;
+    case 0xFF08: case 0x3008: case 0x300A: case 0x300C: /* （〈《「 */
+    case 0x300E: case 0x3010: case 0x3014: case 0x3016: /* 『【〔〖 */
+    case 0x2018: case 0x201C:                           /* ‘ “ */
+        return SB_LB_SQZ_START;
+    default:
+        return 0;
+    }
+}
+
 void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)
 {
     int aa = -1, ns = -1;
@@ -161,6 +181,11 @@ void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)
         if (c == SB_LB_ID || (c != SB_LB_SP && cps[i] >= 0x2000 &&
                               g_unichar_iswide_cjk((gunichar)cps[i])))
             f |= SB_LB_WIDE;
+        if (c == SB_LB_OP || c == SB_LB_CL || c == SB_LB_IS ||
+            c == SB_LB_SL || c == SB_LB_DASH)
+            f |= SB_LB_PUNCT;
+        if (f & SB_LB_WIDE)
+            f |= squeeze_side(cps[i]);
         it[i].flags = f;
         if (i == 0) {
             it[i].brk = SB_LB_NEVER;
@@ -246,35 +271,95 @@ static int expandable(const struct sb_lb_item *it, int p, int j)
     return 0;
 }
 
-void sb_lb_place(const struct sb_lb_item *it, int start, int end,
-                 double track, double slack, double *x)
+double sb_lb_squeeze(const struct sb_lb_item *it, int start, int end)
 {
-    int n_exp = 0, n_gap = 0, prev = -1, all;
-    double pos = 0, extra = 0;
+    double q = 0;
 
+    for (int j = start + 1; j < end - 1; j++)
+        if (it[j].flags & (SB_LB_SQZ_END | SB_LB_SQZ_START))
+            q += it[j].adv / 2;
+    return q;
+}
+
+/* Whether the gap between visible items p and j is a Han–Latin
+ * boundary; the most it may widen, half an em of the full-width side
+ * (JLREQ appendix: 和欧文間 0 to 1/2 em), into *cap. */
+static int han_latin(const struct sb_lb_item *it, int p, int j, double *cap)
+{
+    unsigned fp = it[p].flags, fj = it[j].flags;
+
+    if (((fp | fj) & (SB_LB_PUNCT | SB_LB_SPACE)) ||
+        !((fp ^ fj) & SB_LB_WIDE))
+        return 0;
+    *cap = (fp & SB_LB_WIDE ? it[p].adv : it[j].adv) / 2;
+    return 1;
+}
+
+double sb_lb_spread(const struct sb_lb_item *it, int start, int end,
+                    double slack, double *hl)
+{
+    int n_exp = 0, n_gap = 0, prev = -1;
+    double cap_hl = 0, cap;
+
+    *hl = 0;
     for (int j = start; j < end; j++) {
         if (!(it[j].flags & SB_LB_TRACK))
             continue;
         if (prev >= 0) {
             n_gap++;
             n_exp += expandable(it, prev, j);
+            if (han_latin(it, prev, j, &cap))
+                cap_hl += cap;
         }
         prev = j;
     }
-    all = n_exp == 0;
-    if (slack > 0 && (n_exp > 0 || n_gap > 0))
-        extra = slack / (all ? n_gap : n_exp);
-    prev = -1;
+    if (slack <= 0 || n_gap == 0)
+        return 0;
+    if (cap_hl > 0) {
+        *hl = slack < cap_hl ? slack / cap_hl : 1;
+        slack -= *hl * cap_hl;
+    }
+    return slack / (n_exp > 0 ? n_exp : n_gap);
+}
+
+void sb_lb_place(const struct sb_lb_item *it, int start, int end,
+                 double track, double slack, double *x)
+{
+    int prev = -1, all = 1;
+    double pos = 0, hl, extra, cap, sq = 0;
+
+    extra = sb_lb_spread(it, start, end, slack, &hl);
+    if (slack < 0) {
+        double q = sb_lb_squeeze(it, start, end);
+
+        sq = q > 0 ? (-slack < q ? -slack / q : 1) : 0;
+    }
+    for (int j = start, p = -1; j < end; j++) {
+        if (!(it[j].flags & SB_LB_TRACK))
+            continue;
+        if (p >= 0 && expandable(it, p, j))
+            all = 0;
+        p = j;
+    }
     for (int j = start; j < end; j++) {
+        int inner = j > start && j < end - 1;
+        double give = inner ? sq * it[j].adv / 2 : 0;
+
         if (it[j].flags & SB_LB_TRACK) {
             if (prev >= 0) {
                 pos += track;
                 if (all || expandable(it, prev, j))
                     pos += extra;
+                if (han_latin(it, prev, j, &cap))
+                    pos += hl * cap;
             }
             prev = j;
         }
+        if (it[j].flags & SB_LB_SQZ_START)
+            pos -= give;
         x[j - start] = pos;
         pos += it[j].adv;
+        if (it[j].flags & SB_LB_SQZ_END)
+            pos -= give;
     }
 }

@@ -48,6 +48,13 @@ enum sb_lb_break {
 #define SB_LB_SPACE 0x01 /* trimmed at the end of a line (SP, ZW, BK) */
 #define SB_LB_TRACK 0x02 /* visible: takes tracking after it */
 #define SB_LB_WIDE 0x04  /* full-width: gaps around it take justification */
+#define SB_LB_PUNCT 0x08 /* punctuation (OP, CL, IS, SL, DASH) */
+/* Full-width punctuation whose ink fills half its em (W3C clreq §3.1.6,
+ * JLREQ 3.1.2): it may give up that half of its advance when a line is
+ * set tight. END: ink at the start (，。、；：）》”…), the end half goes;
+ * START: ink at the end (（《“…), the start half goes. */
+#define SB_LB_SQZ_END 0x10
+#define SB_LB_SQZ_START 0x20
 
 /* One measured item, usually one code point. */
 struct sb_lb_item {
@@ -80,11 +87,28 @@ int sb_lb_fit(const struct sb_lb_item *it, int n, int start, double avail,
 double sb_lb_width(const struct sb_lb_item *it, int start, int end,
                    double track);
 
+/* Half the advance of each squeezable item strictly inside [start, end)
+ * (neither the line's first nor its last item, so the line's edges stay
+ * on the 版心's): how much the line can be compressed, pt. */
+double sb_lb_squeeze(const struct sb_lb_item *it, int start, int end);
+
+/* How positive slack (pt) is shared on the line [start, end), in the
+ * order of W3C clreq §3.8 / JLREQ 3.8.3: first each boundary between a
+ * Han (full-width, not punctuation) item and a Latin letter or digit
+ * takes up to half the full-width item's advance; what is left
+ * goes evenly to the gaps that take justification (gaps next to a
+ * full-width item or at a break opportunity; all visible gaps when there
+ * are none). Sets *hl to what each Han–Latin boundary takes as a
+ * fraction of its half em (0..1) and returns the pt added to each
+ * justifiable gap. */
+double sb_lb_spread(const struct sb_lb_item *it, int start, int end,
+                    double slack, double *hl);
+
 /* x (pt, from the line's start) of items [start, end), into x[0..end-
- * start-1]. slack > 0 is spread evenly over the gaps that take
- * justification (gaps next to a full-width item or at a break
- * opportunity; all visible gaps when there are none), so the last item
- * ends at sb_lb_width() + slack. Spaces are not widened. */
+ * start-1]. slack > 0 is shared as sb_lb_spread() says, so the last
+ * item ends at sb_lb_width() + slack; spaces are not widened. slack < 0
+ * (the line was set tight, at most -sb_lb_squeeze()) is taken from the
+ * squeezable items in proportion to what each can give. */
 void sb_lb_place(const struct sb_lb_item *it, int start, int end,
                  double track, double slack, double *x);
 

@@ -43,7 +43,7 @@ static double shape_para(struct ts_pass *p, const struct sb_para *para,
             doc->text.items[k].underline = (uint8_t)r->underline;
     }
     sb_ts_break(&doc->text, p->g.text_w - *indent, p->g.text_w, *track,
-                &doc->lines);
+                st->align == SB_ALIGN_JUSTIFY, &doc->lines);
     return size;
 }
 

@@ -166,7 +166,7 @@ static int shape_row(struct tab *tb, struct ts_style *st,
         double avail = w > 0 ? w - 2 * t->st.pad_x_pt : 0;
 
         shape_cell(tb, st, &cells[c].t, w > 0 ? text[c] : "", c, bold);
-        sb_ts_break(&cells[c].t, avail, avail, 0, &cells[c].l);
+        sb_ts_break(&cells[c].t, avail, avail, 0, 0, &cells[c].l);
         if (cells[c].l.n > n)
             n = cells[c].l.n;
     }

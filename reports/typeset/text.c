@@ -3,6 +3,7 @@
  * widths. */
 #include "typeset/text.h"
 #include "typeset/glyphs.h"
+#include "typeset/justify.h"
 #include "typeset/linebreak.h"
 
 #include <stdlib.h>
@@ -93,7 +94,7 @@ static void push_line(struct ts_lines *out, int start, int end, int forced,
 }
 
 void sb_ts_break(struct ts_text *t, double avail_first, double avail,
-                 double track, struct ts_lines *out)
+                 double track, int justify, struct ts_lines *out)
 {
     int start = 0;
 
@@ -116,6 +117,23 @@ void sb_ts_break(struct ts_text *t, double avail_first, double avail,
         }
     }
     analyse(t);
+    if (justify) {
+        int *next = sb_xmalloc((size_t)t->n * sizeof *next);
+        int k = sb_js_breaks(t->lb, t->n, avail_first, avail, track, next);
+
+        for (int i = 0; i < k; i++) {
+            int end = next[i];
+
+            while (end > start && (t->lb[end - 1].flags & SB_LB_SPACE))
+                end--;
+            push_line(out, start, end,
+                      next[i] == t->n || t->lb[next[i]].brk == SB_LB_MUST,
+                      sb_lb_width(t->lb, start, end, track));
+            start = next[i];
+        }
+        free(next);
+        return;
+    }
     while (start < t->n) {
         int next, forced;
         int end = sb_lb_fit(t->lb, t->n, start,

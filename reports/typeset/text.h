@@ -13,10 +13,12 @@ void sb_ts_text_clear(struct ts_text *t);
 void sb_ts_text_free(struct ts_text *t);
 
 /* Break t into lines: the first avail_first pt wide, the others avail
- * pt, with tracking track. Replaces out's lines. Runs the break analysis
- * of t unless the text fits on one line. */
+ * pt, with tracking track; justify 1: the paragraph as a whole (total
+ * fit, justify.h; a line may then be wider than avail, to be squeezed),
+ * 0: each line filled in turn. Replaces out's lines. Runs the break
+ * analysis of t unless the text fits on one line. */
 void sb_ts_break(struct ts_text *t, double avail_first, double avail,
-                 double track, struct ts_lines *out);
+                 double track, int justify, struct ts_lines *out);
 void sb_ts_lines_free(struct ts_lines *l);
 /* Natural width of t on one line (longest '\n'-separated part) and the
  * widest piece between break opportunities, pt. */

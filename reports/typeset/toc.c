@@ -56,7 +56,7 @@ static void entry(struct ts_pass *p, const struct ts_heading *h)
     sb_ts_text_clear(&doc->text);
     doc->text.s = s;
     sb_ts_shape(doc, st, &doc->text, s, h->p.text.len, 0, 0, -1);
-    sb_ts_break(&doc->text, avail, avail, g->track, &doc->lines);
+    sb_ts_break(&doc->text, avail, avail, g->track, 0, &doc->lines);
     n = doc->lines.n;
     for (int k = 0; k < n; k++) {
         int idx = sb_ts_take_line(p, k == 0 ? n : 1);

@@ -269,7 +269,7 @@ int sb_doc_add_heading(struct sb_doc *doc, int level, const char *number,
     h->id = doc->n_headings;
     sb_para_style_body(&h->p.st);
     h->p.st.role = role[level - 1];
-    h->p.st.bold = level == 3;
+    h->p.st.bold = level >= 3;
     h->p.st.align = SB_ALIGN_LEFT;
     h->p.st.keep_with_next = 1;
     if (flags & SB_HEADING_CENTER) {

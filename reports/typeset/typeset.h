@@ -88,7 +88,9 @@ void sb_para_add_link(struct sb_para *p, const char *text, const char *uri);
 /* Append text that links to heading (an id from sb_doc_add_heading). */
 void sb_para_add_ref(struct sb_para *p, const char *text, int heading);
 
-/* A heading of level 1..4: 黑体, 楷体, 仿宋 bold, 仿宋, body size,
+/* A heading of level 1..4: 黑体, 楷体, 仿宋 bold, 仿宋 bold (GB/T 9704
+ * 7.3.3 sets levels 3 and 4 in 仿宋; bold, as its practice does, makes
+ * the 申报书's indicators 1.1–5.3 findable: issue 13 item 12), body size,
  * indent 2 字, kept with the next block. number: NULL to number it
  * automatically (一、（一）1.（1）; a heading resets the counters below
  * it), "" for none, else printed as given (e.g. "附件1 "). The heading

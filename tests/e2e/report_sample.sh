@@ -109,7 +109,7 @@ for s in [
     "■自建□合作共建",
     "□自建■租用",
     "运用以下技术：■5G■大数据■人工智能■数字孪生■区块链■工业AR/VR",
-    "清单共%s条记录（annex/devices.csv）" % "{:,}".format(rows),
+    "清单共%s条记录。" % "{:,}".format(rows),
 ]:
     print(s)
 PY
@@ -125,12 +125,15 @@ check_eq "a chart's title is printed once, in its caption" \
 check_no_grep "no Markdown syntax leaks into the text" '\*\*|\{\{|shenbao-' \
     "$T/text.txt"
 check_no_grep "no blank left in a clean declaration" '____' "$T/text.txt"
+check_no_grep "no internal file name (annex/…) in the text" 'annex/' \
+    "$T/text.txt"
 
 # the grid, headings, contents and outline, measured per character
 mutool draw -F stext -o "$T/a.xml" "$T/a.pdf" 2>/dev/null
 mutool show "$T/a.pdf" outline > "$T/outline.txt" 2>/dev/null
 python3 tests/e2e/report_stext.py "$T/a.xml" "$T/outline.txt" \
     > "$T/stext.txt" 2>&1
+python3 tests/e2e/report_bold.py "$T/a.pdf" "$T/a.xml" >> "$T/stext.txt" 2>&1
 grep -E '^(INFO|FAIL)' "$T/stext.txt"
 check "stext measurements ran" grep -q '^PASS' "$T/stext.txt"
 while IFS= read -r line; do

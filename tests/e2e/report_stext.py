@@ -15,8 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from typeset_stext import (BODY, CELL, CHARS, CLOSERS, FIRST_BASE,  # noqa
-                           LEFT, LINES, OPENERS, PITCH, TEXT_W, is_wide,
-                           load)
+                           LEFT, LINES, OPENERS, PITCH, SQUEEZE, TEXT_W,
+                           is_wide, load)
 
 FACE = {1: "FandolHei-Regular", 2: "FandolKai-Regular",
         3: "FandolFang-Regular", 4: "FandolFang-Regular"}
@@ -103,7 +103,7 @@ def main():
                 short.append((i, len(ys)))
             pitches += [b - a for a, b in zip(ys, ys[1:])]
     check("full pages end on grid line 22; those of text hold 22 lines at "
-          "one pitch ±0.1 pt", len(full) >= 3 and len(text_only) >= 1 and
+          "one pitch ±0.1 pt", len(full) >= 3 and
           not short and all(abs(p - PITCH) <= 0.1 for p in pitches),
           "%d full pages, %d of text only; wrong %s"
           % (len(full), len(text_only), short[:3]))
@@ -126,7 +126,7 @@ def main():
     # full lines: a line followed by a continuation line (flush left)
     seq = [(i, l) for i in body for l in lines_of[i]
            if id(l) not in heads]
-    cells, not_full = {}, []
+    cells, not_full, overfull, off_col = {}, [], [], []
     for (i, l), (j, nx) in zip(seq, seq[1:]):
         left = LEFT[i % 2]
         cont = abs(nx.x0 - LEFT[j % 2]) <= 0.5 and nx.font == l.font
@@ -137,17 +137,60 @@ def main():
         if abs(l.x1 - (left + TEXT_W)) > 1:
             not_full.append((i, l.text[:10], round(l.x1 - left, 2)))
         if all(is_wide(c) for c in l.text):
-            c = len(l.text) + round((l.x0 - left) / CELL)
+            indent = round((l.x0 - left) / CELL)
+            c = len(l.text) + indent
+            sq = sum(1 for ch in l.text[1:-1] if ch in SQUEEZE)
             cells[c] = cells.get(c, 0) + 1
+            if c > CHARS and 2 * (c - CHARS) > sq:
+                overfull.append((i, l.text[:10], c, sq))
+            if c == CHARS and any(
+                    abs(ch["x0"] - left - (indent + k) * CELL) > 0.3
+                    for k, ch in enumerate(l.chars)):
+                off_col.append((i, l.text[:10]))
     n_full = sum(cells.values())
     check("full lines fill the 版心 (right edge ±1 pt)",
           n_full > 0 and not not_full, "%s" % not_full[:3])
-    check("full CJK lines hold 28 字 (26–27 when 避头尾 pushes down)",
-          n_full >= 20 and set(cells) <= {26, 27, 28}
+    # 28 字 a line; 26–27 when 避头尾 or the paragraph's total fit moves
+    # a 字 down; more only where full-width punctuation inside the line
+    # gave half its em (two squeezed marks make room for one 字)
+    check("full CJK lines hold 28 字 (26–27 when a 字 moves down, more "
+          "only by squeezed punctuation)",
+          n_full >= 20 and min(cells) >= 26 and not overfull
           and cells.get(CHARS, 0) >= 0.8 * n_full,
-          "字 per line: %s" % dict(sorted(cells.items())))
+          "字 per line: %s; overfull %s" % (dict(sorted(cells.items())),
+                                           overfull[:3]))
+    check("characters of a 28-字 line on the grid's columns ±0.3 pt",
+          not off_col, "%s" % off_col[:3])
     info("full CJK lines: %s (字 incl. indent: count)"
          % dict(sorted(cells.items())))
+
+    # a paragraph's last line (flush left after a full line of the same
+    # paragraph) holds at least two characters besides punctuation: no
+    # "关。" alone (issue 13 item 14)
+    lonely = []
+    for (i, l), (j, nx) in zip(seq, seq[1:]):
+        left = LEFT[i % 2]
+        cont = abs(nx.x0 - LEFT[j % 2]) <= 0.5 and nx.font == l.font
+        same = (j == i and abs(nx.y - l.y - PITCH) < 0.2) or \
+               (j == i + 1 and abs(nx.y - FIRST_BASE) < 0.2)
+        if cont and same and abs(l.x1 - (left + TEXT_W)) <= 1:
+            chars = [c for c in nx.text.strip()
+                     if c not in CLOSERS and c not in OPENERS]
+            if len(chars) < 2:
+                lonely.append((j, nx.text))
+    check("no paragraph ends with a line of one character (+ punctuation)",
+          not lonely, "%s" % lonely[:3])
+
+    # keep with next: a heading is never the last line of a page
+    stranded = []
+    for i in body:
+        ls = [l for l in pages[i - 1]["lines"] if l.size != 14]
+        if ls and i != body[-1]:
+            last = max(ls, key=lambda l: l.y)
+            if id(last) in heads:
+                stranded.append((i, last.text[:12]))
+    check("no heading is the last line of a page", not stranded,
+          "%s" % stranded[:3])
 
     # 避头尾 on every 16 pt line
     viol = []
