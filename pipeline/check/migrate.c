@@ -76,24 +76,6 @@ static int convert_money(const char *raw, double from_yuan, double to_yuan,
     return 1;
 }
 
-/* Write text to dir/name through a temporary file and list it. */
-static int write_file(struct mig *m, const char *dir, const char *name,
-                      const struct sb_buf *text, struct sb_error *err)
-{
-    char *path = sb_xasprintf("%s/%s", dir, name);
-    struct sb_outfile o;
-    int rc = sb_outfile_open(&o, path, err);
-
-    if (rc == SB_OK) {
-        fwrite(text->data, 1, text->len, o.fp);
-        rc = sb_outfile_commit(&o, err);
-    }
-    if (rc == SB_OK && m->list != NULL)
-        fprintf(m->list, "%s\n", path);
-    free(path);
-    return rc;
-}
-
 /* ---- figures ---- */
 
 static int migrate_figures(struct mig *m, struct sb_error *err)
@@ -148,7 +130,7 @@ static int migrate_figures(struct mig *m, struct sb_error *err)
                       of->fields[j].section, of->fields[j].code, g->raw);
         n_lost++;
     }
-    rc = write_file(m, m->dir, "form.csv", &b, err);
+    rc = sb_scaffold_file(m->dir, "form.csv", &b, m->list, err);
 
     sb_buf_printf(m->report, "\n## 填报数据（form.csv）\n\n带入 %d 项。\n",
                   carried);
@@ -314,7 +296,7 @@ static int migrate_annex(struct mig *m, const struct sb_annex_result *r,
         char *dir = sb_xasprintf("%s/annex", m->dir);
         char *name = sb_xasprintf("%s.csv", na->code);
 
-        rc = write_file(m, dir, name, &b, err);
+        rc = sb_scaffold_file(dir, name, &b, m->list, err);
         free(dir);
         free(name);
         m->carried[na - m->form->annexes] = 1;
@@ -390,7 +372,7 @@ static int copy_file(struct mig *m, const char *from, const char *dir,
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
         sb_buf_put(&b, chunk, n);
     rc = ferror(fp) ? sb_error_set(err, SB_EIO, NULL, "cannot read %s", from)
-                    : write_file(m, dir, name, &b, err);
+                    : sb_scaffold_file(dir, name, &b, m->list, err);
     fclose(fp);
     sb_buf_free(&b);
     return rc;
@@ -583,7 +565,7 @@ int sb_migrate(const char *from, const char *edition, const char *dir,
     if (rc == SB_OK)
         rc = after_check(&m, err);
     if (rc == SB_OK)
-        rc = write_file(&m, dir, "migration.md", report, err);
+        rc = sb_scaffold_file(dir, "migration.md", report, list, err);
     free(m.carried);
     sb_form_free(m.form);
     sb_decl_free(m.old);

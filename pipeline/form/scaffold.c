@@ -13,19 +13,13 @@
 
 static const char bom[] = "\xEF\xBB\xBF";
 
-/* Write text to dir/name through a temporary file. */
-static int write_file(const char *dir, const char *name,
-                      const struct sb_buf *text, FILE *list,
-                      struct sb_error *err)
+int sb_scaffold_file(const char *dir, const char *name,
+                     const struct sb_buf *text, FILE *list,
+                     struct sb_error *err)
 {
     char *path = sb_xasprintf("%s/%s", dir, name);
-    struct sb_outfile o;
-    int rc = sb_outfile_open(&o, path, err);
+    int rc = sb_outfile_write(path, text->data, text->len, err);
 
-    if (rc == SB_OK) {
-        fwrite(text->data, 1, text->len, o.fp);
-        rc = sb_outfile_commit(&o, err);
-    }
     if (rc == SB_OK && list != NULL)
         fprintf(list, "%s\n", path);
     free(path);
@@ -139,20 +133,20 @@ int sb_scaffold_write(const char *edition, const char *dir, FILE *list,
     }
     if (rc == SB_OK) {
         form_csv(f, &b);
-        rc = write_file(dir, "form.csv", &b, list, err);
+        rc = sb_scaffold_file(dir, "form.csv", &b, list, err);
     }
     for (int i = 0; rc == SB_OK && i < f->n_annexes; i++) {
         char *name = sb_xasprintf("%s.csv", f->annexes[i].code);
 
         sb_buf_clear(&b);
         annex_csv(&f->annexes[i], &b);
-        rc = write_file(annex_dir, name, &b, list, err);
+        rc = sb_scaffold_file(annex_dir, name, &b, list, err);
         free(name);
     }
     if (rc == SB_OK && s->n > 0) {
         sb_buf_clear(&b);
         narrative_md(f, s, &b);
-        rc = write_file(dir, "declaration.md", &b, list, err);
+        rc = sb_scaffold_file(dir, "declaration.md", &b, list, err);
     }
     sb_buf_free(&b);
     free(annex_dir);

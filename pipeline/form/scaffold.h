@@ -25,4 +25,10 @@
 int sb_scaffold_write(const char *edition, const char *dir, FILE *list,
                       struct sb_error *err);
 
+/* Write text as dir/name, whole or not at all (sb_outfile_write), and
+ * list the path on list (may be NULL). Returns SB_OK or SB_EIO. */
+int sb_scaffold_file(const char *dir, const char *name,
+                     const struct sb_buf *text, FILE *list,
+                     struct sb_error *err);
+
 #endif

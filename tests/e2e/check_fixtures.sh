@@ -3,9 +3,9 @@
 # fixtures (tests/fixtures/<edition>/base): `shenbao check` on the base
 # declaration (which names the edition; clean: every rule passes) and
 # on each defect fixture tests/fixtures/<edition>/cases/<name>/, which
-# is the base changed by the edition's mutate.sh helpers and the case's
-# mutate.sh. The errors and warnings found must be exactly the lines of
-# its `expected` file:
+# is the base changed by the case's mutate.sh (with the helpers of
+# tests/fixtures/mutate.sh). The errors and warnings found must be
+# exactly the lines of its `expected` file:
 #     <severity> <code> <file relative to the declaration>:<row>:<col>
 # (":<row>:<col>" left out for findings without a row), the exit status
 # the one in its `exit` file (default 1), and each line of its
@@ -50,7 +50,7 @@ check_edition() {
         name=$(basename "$case")
         dir=$out/$name
         cp -r "$base" "$dir"
-        (cd "$dir" && . "$fx/mutate.sh" && . "$case/mutate.sh")
+        (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && . "$case/mutate.sh")
         args=
         [ -f "$case/args" ] && args=$(cat "$case/args")
         # shellcheck disable=SC2086 # args: options, split on purpose

@@ -41,7 +41,7 @@ variant() {
     dir=$E2E_TMP/v-$1
     rm -rf "$dir"
     cp -r "$base" "$dir"
-    (cd "$dir" && . "$top/tests/fixtures/platform-2023/mutate.sh" && eval "$2")
+    (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && eval "$2")
     same "$1" "$dir"
 }
 
@@ -52,7 +52,7 @@ for case in "$top"/tests/fixtures/platform-2023/cases/*/; do
     name=$(basename "$case")
     dir=$E2E_TMP/$name
     cp -r "$base" "$dir"
-    (cd "$dir" && . "$top/tests/fixtures/platform-2023/mutate.sh" && . "$case/mutate.sh")
+    (cd "$dir" && . "$top/tests/fixtures/mutate.sh" && . "$case/mutate.sh")
     same "$name" "$dir"
 done
 

@@ -75,7 +75,7 @@ check_grep "--annex of no annex: said" "nonesuch: no such annex" "$T/err"
 
 # ---- invalid cells as written, a ragged row, no 序号 column --------------
 cp -r "$base" "$T/d2"
-(cd "$T/d2" && . "$top/tests/fixtures/platform-2023/mutate.sh" &&
+(cd "$T/d2" && . "$top/tests/fixtures/mutate.sh" &&
     set_cell annex/devices.csv 5 2 1.23457E+11 &&
     set_cell annex/developers.csv 2 7 2021-02-30 &&
     sed -i '4s/$/,多余/' annex/devices.csv &&
