@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/inside.h"
 #include "check/check.h"
 #include "form/expr.h"
 #include "rules/open.h"
@@ -185,8 +186,33 @@ static void add_finding(struct sb_decl *d, enum sb_severity sev,
     sb_findings_add(d->findings, &f);
 }
 
+/* May path, an input of the declaration, be read (base/inside.h)? A
+ * refusal is an error finding at path saying why and 0: input.outside,
+ * input.link-outside (allowed with --follow-symlinks), input.not-regular
+ * (a FIFO would block, a device never ends); a link out that is followed
+ * is an info finding. A missing file is the caller's to report: 1. */
+static int admit(struct sb_decl *d, const char *path, int links_out)
+{
+    static const char *const codes[] = {
+        [SB_INSIDE_OUTSIDE] = "input.outside",
+        [SB_INSIDE_LINK_OUT] = "input.link-outside",
+        [SB_INSIDE_NOT_REGULAR] = "input.not-regular",
+    };
+    int linked;
+    enum sb_inside r = sb_inside(d->dir, path, links_out, &linked);
+
+    if (r == SB_INSIDE_OK && linked)
+        add_finding(d, SB_SEV_INFO, "input.followed-link", path, NULL,
+                    "符号链接指向申报材料目录以外，按 --follow-symlinks 读取");
+    if (r == SB_INSIDE_OK || r == SB_INSIDE_MISSING)
+        return 1;
+    add_finding(d, SB_SEV_ERROR, codes[r], path, NULL, sb_inside_reason(r));
+    return 0;
+}
+
 /* Find the annex files under DIR/annex and make one job per annex. */
-static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs)
+static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
+                        int links_out)
 {
     char *dir = sb_xasprintf("%s/annex", d->dir);
     DIR *dp = opendir(dir);
@@ -215,7 +241,9 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs)
 
         for (int j = 0; j < *n_jobs && a >= 0; j++)
             dup |= (*jobs)[j].annex == a;
-        if (a < 0) {
+        if (!admit(d, path, links_out)) {
+            free(path);
+        } else if (a < 0) {
             char *msg = sb_xasprintf(
                 "文件名无法对应到任何附件清单（应含附件代码、名称或“附件N”）");
 
@@ -403,6 +431,14 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
                           "%s: not a declaration directory", dir);
         goto fail;
     }
+    if (!admit(d, d->form_path, opts->follow_symlinks)) {
+        enum sb_inside r = sb_inside(d->dir, d->form_path,
+                                     opts->follow_symlinks, NULL);
+
+        rc = sb_error_set(err, SB_EIO, NULL, "%s: %s", d->form_path,
+                          sb_inside_reason(r));
+        goto fail;
+    }
     rc = sb_table_read(&t, d->form_path, d->findings, err);
     if (rc != SB_OK)
         goto fail;
@@ -425,7 +461,7 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     d->aggs = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->aggs);
     for (int i = 0; i < d->form->n_aggs; i++)
         d->aggs[i] = sb_agg_new(d->form, d->form->aggs[i], d->figs);
-    find_annexes(d, &jobs, &n_jobs);
+    find_annexes(d, &jobs, &n_jobs, opts->follow_symlinks);
     rc = run_jobs(d, jobs, n_jobs, opts, err);
     if (rc != SB_OK)
         goto fail;
@@ -434,7 +470,7 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
         sb_agg_result(d->aggs[i], &d->agg_vals[i]);
     sb_rules_run(d);
     md = sb_xasprintf("%s/declaration.md", dir);
-    if (stat(md, &st) == 0)
+    if (stat(md, &st) == 0 && admit(d, md, opts->follow_symlinks))
         d->markdown = md;
     else
         free(md);

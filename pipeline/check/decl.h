@@ -21,6 +21,9 @@ struct sb_check_opts {
     int threads;         /* threads reading annexes; 0: 2 (1: every
                             file in order, none split) */
     int progress;        /* print progress to stderr */
+    int follow_symlinks; /* read inputs that are links to files outside
+                            the declaration (base/inside.h); each one
+                            read is an info finding */
 };
 
 /* Read and check the declaration in dir. Findings go to the returned

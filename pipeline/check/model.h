@@ -58,7 +58,8 @@ struct sb_decl {
                                     what struct sb_env's aggs reads */
     struct sb_findings *findings;
     struct sb_rule_result *results; /* one per form->rules */
-    char *markdown;              /* DIR/declaration.md if present */
+    char *markdown;              /* DIR/declaration.md if present and
+                                    readable (base/inside.h), else NULL */
 };
 
 #endif

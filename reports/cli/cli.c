@@ -50,6 +50,8 @@ static const struct opt {
                              offsetof(struct sb_args, svg_outlines)},
     [SB_OPT_THEME] = {"theme", 0, STRING, offsetof(struct sb_args, theme)},
     [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
+    [SB_OPT_FOLLOW_SYMLINKS] = {"follow-symlinks", 0, FLAG,
+                                offsetof(struct sb_args, follow_symlinks)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -63,6 +65,12 @@ static int n_words(const char *s)
         in = *s != ' ';
     }
     return n;
+}
+
+void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o)
+{
+    o->form = a->form;
+    o->follow_symlinks = a->follow_symlinks;
 }
 
 const char *sb_cli_default_edition(void)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "base/sb.h"
+#include "check/decl.h"
 
 /* README "Exit codes": 0 no error finding, 1 errors found in the input,
  * 2 the run itself failed (bad usage included). */
@@ -38,6 +39,7 @@ enum sb_opt {
     SB_OPT_SVG_OUTLINES, /* --svg-outlines */
     SB_OPT_THEME,        /* --theme defense|document */
     SB_OPT_SIZE,         /* --size WxH */
+    SB_OPT_FOLLOW_SYMLINKS, /* --follow-symlinks */
     SB_OPT_N
 };
 
@@ -51,7 +53,7 @@ struct sb_cmd;
  * >= 0 when given, else the default noted. */
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
-    int quiet, mask, svg_outlines; /* 1 when given */
+    int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
         *from, *baseline, *write_baseline, *theme, *size;
     long max_print;    /* default 20; 0 = all */
@@ -100,6 +102,10 @@ void sb_cli_print_usage(const struct sb_cmd *cmd, FILE *fp);
  * itself, "shenbao: " and `shenbao --help`). Returns SB_EXIT_FAILED. */
 int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* What every command that reads a declaration takes from the command
+ * line into its check options: --form and --follow-symlinks. */
+void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o);
 
 /* Print err (sb_error_print). Returns SB_EXIT_FAILED. */
 int sb_cli_failed(const struct sb_error *err);

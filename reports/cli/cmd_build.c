@@ -31,7 +31,7 @@ int sb_cmd_build(const struct sb_args *a)
     long errors = 0;
     int rc;
 
-    opts.check.form = a->form;
+    sb_cli_check_opts(a, &opts.check);
     opts.check.progress = !a->quiet;
     opts.fonts_dir = a->fonts;
     opts.mask = a->mask;

@@ -50,7 +50,7 @@ int sb_cmd_charts(const struct sb_args *a)
 
     if (!chart_opts(a, &set))
         return SB_EXIT_FAILED;
-    opts.form = a->form;
+    sb_cli_check_opts(a, &opts);
     rc = sb_decl_check(&d, a->operands[0], &opts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);

@@ -41,7 +41,7 @@ int sb_cmd_check(const struct sb_args *a)
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return sb_cli_usage(a->cmd, "--format: text or json, not \"%s\"",
                             format);
-    opts.form = a->form;
+    sb_cli_check_opts(a, &opts);
     opts.max_per_kind = a->max_findings;
     opts.threads = (int)a->threads;
     opts.progress = !a->quiet;

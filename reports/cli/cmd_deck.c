@@ -15,7 +15,7 @@ int sb_cmd_deck(const struct sb_args *a)
     struct sb_error err = {0};
     int rc, slides = 0;
 
-    opts.form = a->form;
+    sb_cli_check_opts(a, &opts);
     rc = sb_decl_check(&d, a->operands[0], &opts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);

@@ -33,7 +33,7 @@ int sb_cmd_recommend(const struct sb_args *a)
     struct sb_error err = {0};
     int rc, status = SB_EXIT_FAILED;
 
-    copts.form = a->form;
+    sb_cli_check_opts(a, &copts);
     rc = collect(r, a->operands, a->n_operands, &copts, &err);
     if (rc == SB_OK) {
         sb_recommend_check(r, fs);

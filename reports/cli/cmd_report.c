@@ -17,7 +17,7 @@ int sb_cmd_report(const struct sb_args *a)
     struct sb_error err = {0};
     int rc;
 
-    opts.form = a->form;
+    sb_cli_check_opts(a, &opts);
     rc = sb_decl_check(&d, dir, &opts, &err);
     if (rc == SB_OK && !sb_report_has_template(d))
         rc = sb_error_set(&err, SB_EUSAGE, NULL,

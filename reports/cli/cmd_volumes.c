@@ -39,7 +39,7 @@ int sb_cmd_volumes(const struct sb_args *a)
     long before = 0, after = 0;
     int rc;
 
-    copts.form = a->form;
+    sb_cli_check_opts(a, &copts);
     vopts.mask = a->mask;
     rc = sb_decl_check(&d, a->operands[0], &copts, &err);
     if (rc == SB_OK)

@@ -14,7 +14,7 @@ int sb_cmd_xlsx(const struct sb_args *a)
     struct sb_error err = {0};
     int status;
 
-    copts.form = a->form;
+    sb_cli_check_opts(a, &copts);
     copts.progress = !a->quiet;
     xopts.mask = a->mask;
     xopts.tmpdir = a->tmpdir;

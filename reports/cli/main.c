@@ -37,6 +37,8 @@ static const char check_usage[] =
     "                        write the errors and warnings as a baseline,\n"
     "                        reasons to fill in (README \"Nightly checks\")\n"
     "  -q, --quiet           no progress display\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (warnings, and errors a baseline accepts,\n"
@@ -101,6 +103,8 @@ static const char charts_usage[] =
     "                        same look without the fonts, not editable)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
@@ -118,6 +122,8 @@ static const char deck_usage[] =
     "  -o, --output FILE     the PDF to write (default deck.pdf)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (nothing written).\n";
@@ -141,6 +147,8 @@ static const char build_usage[] =
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
     "  -q, --quiet           no progress display\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors found, 1 errors found (outputs written all\n"
@@ -165,6 +173,8 @@ static const char xlsx_usage[] =
     "      --tmpdir DIR      libxlsxwriter's temporary files, about 600 bytes\n"
     "                        per row (default: the output's directory)\n"
     "  -q, --quiet           no progress display\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written and no errors in the declaration, 1 written\n"
@@ -186,6 +196,8 @@ static const char recommend_usage[] =
     "                        (default @EDITION@)\n"
     "      --max-print N     print at most N findings of each kind per file\n"
     "                        (default 20; 0 = all)\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
@@ -208,6 +220,8 @@ static const char report_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --max-print N     print at most N findings of each kind per\n"
     "                        file (default 20; 0 = all)\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (the PDF written), 1 errors found (the PDF\n"
@@ -253,16 +267,21 @@ static const char volumes_usage[] =
     "                        \"evidence\" for the evidence volume only\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
+    "      --follow-symlinks read lists and files that are links out of DIR\n"
+    "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 1 written but with errors on the way (an\n"
     "evidence file left out, a character no face has), 2 the run failed\n"
     "(nothing half-written: a volume is whole or as it was before).\n";
 
+/* The options of every command that reads a declaration. */
+#define READS_DECL (SB_OPT(FORM) | SB_OPT(FOLLOW_SYMLINKS))
+
 static const struct sb_cmd commands[] = {
     {"check", "DIR", "cross-check form.csv against annex/*.csv", sb_cmd_check,
      check_usage,
-     SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT) |
+     READS_DECL | SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
          SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE),
      "one declaration directory"},
@@ -271,36 +290,36 @@ static const struct sb_cmd commands[] = {
      "one CSV file"},
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
      sb_cmd_charts, charts_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(THEME) |
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(THEME) |
          SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES),
      "one declaration directory"},
     {"deck", "DIR", "write the defense deck: one chart a 16:9 slide",
-     sb_cmd_deck, deck_usage, SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM),
+     sb_cmd_deck, deck_usage, READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(MASK) |
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MASK) |
          SB_OPT(QUIET),
      "one declaration directory"},
     {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
      sb_cmd_xlsx, xlsx_usage,
-     SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(FORM) | SB_OPT(TMPDIR) |
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(TMPDIR) |
          SB_OPT(QUIET),
      "one declaration directory"},
     {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
      sb_cmd_recommend, recommend_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FORM) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT),
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
-     SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(FORM) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
      init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},
     {"volumes", "DIR", "typeset the annex lists and the evidence as PDF",
      sb_cmd_volumes, volumes_usage,
-     SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) | SB_OPT(FONTS) |
-         SB_OPT(FORM),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) |
+         SB_OPT(FONTS),
      "one declaration directory"},
     {"editions", "", "list the form editions there are", sb_cmd_editions,
      editions_usage, SB_OPT(FORMAT), "no operand"},

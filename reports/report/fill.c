@@ -239,6 +239,11 @@ const char *sb_fill_dir(const struct sb_decl *d)
     return d->dir;
 }
 
+const char *sb_fill_markdown(const struct sb_decl *d)
+{
+    return d->markdown;
+}
+
 const struct sb_form *sb_fill_form(const struct sb_decl *d)
 {
     return d->form;

@@ -63,10 +63,12 @@ int sb_fill_text(const struct sb_fill *f, const char *text,
 /* Days since 1970-01-01 as "2023年6月10日". */
 void sb_fill_date(int32_t days, struct sb_buf *out);
 
-/* The declaration's directory, its form edition, the edition's
+/* The declaration's directory, its declaration.md (NULL when absent or
+ * not to be read: base/inside.h), its form edition, the edition's
  * directory and a value of its edition.csv (NULL when absent); all
  * borrowed from d. */
 const char *sb_fill_dir(const struct sb_decl *d);
+const char *sb_fill_markdown(const struct sb_decl *d);
 const struct sb_form *sb_fill_form(const struct sb_decl *d);
 const char *sb_fill_form_dir(const struct sb_decl *d);
 const char *sb_fill_meta(const struct sb_decl *d, const char *key);

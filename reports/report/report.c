@@ -141,7 +141,6 @@ static int setup(struct rp *r, const struct sb_decl *d,
                  struct sb_fonts *fonts, struct sb_findings *findings,
                  struct sb_error *err)
 {
-    char *md = sb_xasprintf("%s/declaration.md", sb_fill_dir(d));
     const char *title = sb_fill_meta(d, "title");
     int rc;
 
@@ -152,8 +151,8 @@ static int setup(struct rp *r, const struct sb_decl *d,
     r->tpl_path = sb_xasprintf("%s/report.md", sb_fill_form_dir(d));
     rc = sb_sections_load(&r->secs, sb_fill_form(d), err);
     if (rc == SB_OK)
-        rc = sb_narrative_read(&r->narr, md, r->secs, findings, err);
-    free(md);
+        rc = sb_narrative_read(&r->narr, sb_fill_markdown(d), r->secs, findings,
+                               err);
     if (rc != SB_OK)
         return rc;
     sb_page_style_gbt9704(&r->body);

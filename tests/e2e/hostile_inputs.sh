@@ -1,0 +1,79 @@
+#!/bin/sh
+# End-to-end: a declaration never makes shenbao read outside itself or
+# block (pipeline/base/inside.h). Bait files lie beside the declaration;
+# annex lists, form.csv and declaration.md are made links to them, a FIFO
+# and a device. Each refusal is an error finding at the file (exit 1),
+# the check runs to its end (every run under `timeout`: a FIFO read would
+# block it), the bait's text reaches no output, and --follow-symlinks
+# reads a link out, saying so.
+. "$(dirname "$0")/lib.sh"
+T=$E2E_TMP
+B=tests/fixtures/platform-2023/base
+
+fresh() {
+    rm -rf "$T/d"
+    cp -r "$B" "$T/d"
+}
+# the bait: a device list outside the declaration, one row of which is
+# marked so that its text can be searched for
+head -n 1 "$B/annex/devices.csv" > "$T/bait.csv"
+sed -n 2p "$B/annex/devices.csv" | sed 's/,[^,]*,/,诱饵设备BAIT,/' >> "$T/bait.csv"
+
+# summary FILE: the errors as "code file" lines
+summary() {
+    sed -n 's/^\([^:]*\)\(:[0-9:]*\)\?: error: .*\[\(input\.[a-z-]*\)\]$/\3 \1/p' "$1" |
+        sed "s|$T/d/||" | sort
+}
+
+fresh
+ln -sf "$T/bait.csv" "$T/d/annex/devices.csv"
+timeout 60 "$SHENBAO" check -q "$T/d" > "$T/o" 2>&1
+check_eq "a link out of the declaration: exit 1" "$?" 1
+check_eq "it is refused at the file" "$(summary "$T/o")" \
+    "input.link-outside annex/devices.csv"
+check_grep "the finding says how to allow it" 'follow-symlinks' "$T/o"
+check_no_grep "the bait was not read" '诱饵设备BAIT' "$T/o"
+timeout 60 "$SHENBAO" build -q -o "$T/out" "$T/d" > /dev/null 2>&1
+check_eq "build of it: exit 1" "$?" 1
+check_eq "no output holds the bait" \
+    "$(grep -rl '诱饵设备BAIT' "$T/out" | wc -l)" 0
+timeout 60 "$SHENBAO" check -q --follow-symlinks -f json "$T/d" > "$T/o" 2>&1
+check_grep "--follow-symlinks reads it, saying so" \
+    '"code": "input.followed-link"' "$T/o"
+check_no_grep "and refuses nothing" '"code": "input.link-outside"' "$T/o"
+
+fresh
+rm "$T/d/annex/devices.csv"
+mkfifo "$T/d/annex/devices.csv"
+timeout 60 "$SHENBAO" check -q "$T/d" > "$T/o" 2>&1
+check_eq "a FIFO as a list: the check ends, exit 1" "$?" 1
+check_eq "a FIFO is refused, not read" "$(summary "$T/o")" \
+    "input.not-regular annex/devices.csv"
+
+fresh
+ln -sf /dev/zero "$T/d/annex/models.csv"
+timeout 60 "$SHENBAO" check -q --follow-symlinks "$T/d" > "$T/o" 2>&1
+check_eq "/dev/zero as a list: the check ends, exit 1" "$?" 1
+check_eq "a device is refused even with --follow-symlinks" "$(summary "$T/o")" \
+    "input.not-regular annex/models.csv"
+
+fresh
+printf '# 企业简介\n\n诱饵设备BAIT 的文字。\n' > "$T/bait.md"
+ln -sf "$T/bait.md" "$T/d/declaration.md"
+timeout 60 "$SHENBAO" report -o "$T/r.pdf" "$T/d" > "$T/o" 2>&1
+check_grep "declaration.md a link out: refused" \
+    'declaration.md: error: .*\[input.link-outside\]' "$T/o"
+if [ -f "$T/r.pdf" ]; then
+    check_eq "the 申报书 does not hold the bait" \
+        "$(pdftotext "$T/r.pdf" - | grep -c '诱饵设备BAIT')" 0
+else
+    pass
+fi
+
+fresh
+mv "$T/d/form.csv" "$T/form.csv"
+ln -sf "$T/form.csv" "$T/d/form.csv"
+timeout 60 "$SHENBAO" check -q "$T/d" > "$T/o" 2>&1
+check_eq "form.csv a link out: the run fails (exit 2)" "$?" 2
+check_grep "naming why" 'form.csv: .*符号链接' "$T/o"
+finish
