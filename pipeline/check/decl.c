@@ -232,7 +232,8 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
     }
     if (dp != NULL)
         closedir(dp);
-    qsort(names, (size_t)n_names, sizeof *names, by_name);
+    if (n_names > 0)
+        qsort(names, (size_t)n_names, sizeof *names, by_name);
     for (int i = 0; i < n_names; i++) {
         char *path = sb_xasprintf("%s/%s", dir, names[i]);
         int a = sb_annex_match(d->form, names[i]);
