@@ -9,7 +9,7 @@
 #include "volume/volume.h"
 
 /* Print to stderr the findings the volumes added: evidence files left
- * out, characters no face has, typesetting problems. */
+ * out, characters no face has, typesetting problems, inputs refused. */
 static void print_volume_findings(const struct sb_decl *d)
 {
     long n;
@@ -17,6 +17,7 @@ static void print_volume_findings(const struct sb_decl *d)
 
     for (long i = 0; i < n; i++)
         if (strncmp(f[i].code, "evidence.", 9) == 0 ||
+            strncmp(f[i].code, "input.", 6) == 0 ||
             strncmp(f[i].code, "font.", 5) == 0 ||
             strncmp(f[i].code, "typeset.", 8) == 0)
             fprintf(stderr, "shenbao: %s: %s: %s [%s]\n",

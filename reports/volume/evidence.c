@@ -24,6 +24,7 @@
  * below the heading, and framed by a thin grey rule. */
 #include "typeset/typeset.h"
 #include "volume/volume_int.h"
+#include "base/inside.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -191,14 +192,18 @@ static char **list_dir(struct ev *ev, int *count)
         return NULL;
     while ((de = readdir(dir)) != NULL) {
         char *path;
-        struct stat st;
+        enum sb_inside r;
 
         if (de->d_name[0] == '.' || strcasecmp(de->d_name, "index.csv") == 0)
             continue;
         path = sb_xasprintf("%s/%s", ev->dir, de->d_name);
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        r = sb_inside(ev->cite->root, path, ev->cite->links_out, NULL);
+        if (r == SB_INSIDE_OK) {
             v = sb_xrealloc(v, (size_t)(n + 1) * sizeof *v);
             v[n++] = sb_xstrdup(de->d_name);
+        } else if (r == SB_INSIDE_LINK_OUT || r == SB_INSIDE_OUTSIDE) {
+            finding(ev, "input.link-outside", SB_SEV_ERROR, path, 0,
+                    "证明材料“%s”%s", de->d_name, sb_inside_reason(r));
         } else {
             finding(ev, "evidence.unsupported", SB_SEV_WARNING, path, 0,
                     "证明材料目录中的“%s”不是文件，未放入证明材料卷",
@@ -278,13 +283,18 @@ static int read_index(struct ev *ev)
     while (sb_csvin_next(in, &rec, &e) == SB_OK && rec != NULL) {
         char *file = trimmed(rec, ff), *title = trimmed(rec, ft);
         char *path = sb_xasprintf("%s/%s", ev->dir, file);
-        struct stat st;
+        enum sb_inside r = sb_inside(ev->cite->root, path,
+                                     ev->cite->links_out, NULL);
         struct item *it;
 
         if (file[0] == '\0' && title[0] == '\0') {
             /* an empty row */
-        } else if (file[0] == '/' || strstr(file, "..") != NULL ||
-                   stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        } else if (r != SB_INSIDE_OK && r != SB_INSIDE_MISSING) {
+            finding(ev, r == SB_INSIDE_NOT_REGULAR ? "input.not-regular"
+                                                   : "input.link-outside",
+                    SB_SEV_ERROR, ev->index, rec->row,
+                    "证明材料清单所列“%s”%s", file, sb_inside_reason(r));
+        } else if (r == SB_INSIDE_MISSING) {
             struct sb_finding f = {0};
 
             f.code = "evidence.missing";

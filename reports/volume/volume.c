@@ -280,6 +280,8 @@ int sb_evidence_write(const struct sb_decl *d, const char *path,
     cite.missing = sb_form_meta(d->form, "evidence_source");
     cite.list = sb_form_meta(d->form, "evidence_list_source");
     cite.fonts = sb_form_meta(d->form, "font_source");
+    cite.root = d->dir;
+    cite.links_out = d->links_out;
     rc = sb_vol_evidence_write(dir, &cite, d->findings, path, fonts, info,
                                err);
     free(dir);

@@ -75,6 +75,9 @@ struct sb_vol_evidence_cite {
                                 files and their list (evidence_list_source) */
     const char *fonts;       /* source of missing-glyph findings (role
                                 font_source) */
+    const char *root;        /* the declaration's directory: no file is
+                                read outside it (base/inside.h) */
+    int links_out;           /* unless links out are allowed */
 };
 
 /* The evidence volume of the files in dir (DIR/evidence) into path,

@@ -70,6 +70,31 @@ else
     pass
 fi
 
+# evidence: a file linked out of the declaration, a whole evidence folder
+# that is a link out, and an index naming a file outside by its path
+fresh
+mkdir -p "$T/d/evidence" "$T/shared"
+cp inputs/sample/evidence/02-平台运行监测截图.png "$T/d/evidence/01-截图.png"
+cp inputs/sample/evidence/02-平台运行监测截图.png "$T/shared/外部截图.png"
+ln -sf "$T/shared/外部截图.png" "$T/d/evidence/02-外部截图.png"
+timeout 60 "$SHENBAO" volumes -a evidence -o "$T/v" "$T/d" > "$T/o" 2>&1
+check_grep "an evidence file linked out is refused" \
+    '02-外部截图.png: error: .*\[input.link-outside\]' "$T/o"
+check_eq "the evidence volume holds only the file inside" \
+    "$(pdftotext "$T/v/证明材料.pdf" - | grep -c '外部截图')" 0
+timeout 60 "$SHENBAO" volumes --follow-symlinks -a evidence -o "$T/v2" "$T/d" \
+    > "$T/o" 2>&1
+check_no_grep "--follow-symlinks places it" 'input.link-outside' "$T/o"
+printf '标题,文件\n外部,../../shared/外部截图.png\n' > "$T/d/evidence/index.csv"
+timeout 60 "$SHENBAO" volumes -a evidence -o "$T/v3" "$T/d" > "$T/o" 2>&1
+check_grep "an index naming a file outside: refused at its row" \
+    'index.csv: error: 证明材料清单所列.*\[input.link-outside\]' "$T/o"
+rm -rf "$T/d/evidence"
+ln -s "$T/shared" "$T/d/evidence"
+timeout 60 "$SHENBAO" volumes -a evidence -o "$T/v4" "$T/d" > "$T/o" 2>&1
+check_grep "an evidence folder that links out: its files refused" \
+    'error: .*\[input.link-outside\]' "$T/o"
+
 fresh
 mv "$T/d/form.csv" "$T/form.csv"
 ln -sf "$T/form.csv" "$T/d/form.csv"
