@@ -212,7 +212,8 @@ static char **list_dir(struct ev *ev, int *count)
         free(path);
     }
     closedir(dir);
-    qsort(v, (size_t)n, sizeof *v, cmp_names);
+    if (n > 0)
+        qsort(v, (size_t)n, sizeof *v, cmp_names);
     *count = n;
     return v;
 }
