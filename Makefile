@@ -95,7 +95,8 @@ $(BUILD)/%.o: %.c
 # findings as text, JSON and JUnit, the charts, the report and volumes).
 # Findings (exit 1) are the job's result, not a failure of make; a failed
 # run (exit 2) is.
-RUN_INPUTS = sample green-design platform-2020 platform-2018 app-solution-2021 lighthouse-2021
+RUN_INPUTS = sample green-design platform-2020 platform-2018 app-solution-2021 lighthouse-2021 \
+             pilot-2020-gb pilot-2020-ts pilot-2020-cd
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all

@@ -51,6 +51,10 @@ static void show(const struct display *dp, const struct sb_val *v,
         sb_buf_puts(out, date);
         return;
     }
+    if (v->vt == SB_VT_TEXT || v->vt == SB_VT_STR) {
+        sb_buf_put(out, v->text, v->len);
+        return;
+    }
     if (fd == NULL || fd->type == SB_TYPE_INT) {
         put_num(out, v->num, fabs(v->num - round(v->num)) < 1e-9
                                            ? 0
