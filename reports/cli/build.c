@@ -129,7 +129,8 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     if (fonts != NULL) {
         /* the annex volumes, before the 申报书: its contents list vols
          * (notice 002 说明 4) */
-        struct sb_volume_opts vo = {opts->mask};
+        struct sb_volume_opts vo = {opts->mask, opts->electronic,
+                                    (int)opts->electronic_pages};
         char *annex = sb_xasprintf("%s/annex", o->dir);
 
         rc = sb_volumes_write(d, annex, NULL, &vo, fonts, &vols, &e);

@@ -20,6 +20,8 @@ struct sb_build_opts {
     struct sb_check_opts check;
     const char *fonts_dir; /* official faces, or NULL */
     int mask;              /* mask personal data in the volumes */
+    const char *electronic; /* lists in electronic form (volume.h) */
+    long electronic_pages;  /* and those over this many pages; 0: none */
 };
 
 /* Build dir into out. The files written are listed on list (one path a

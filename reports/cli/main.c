@@ -146,6 +146,13 @@ static const char build_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
+    "      --electronic CODES  these lists (annex codes, comma-separated:\n"
+    "                        devices,developers) in electronic form (002\n"
+    "                        附件2 说明3): the list copied beside its volume\n"
+    "                        as 附件N-标题.csv, the volume a summary (rows\n"
+    "                        per class tied to the 申报书, file, SHA-256)\n"
+    "      --electronic-pages N  also every list whose volume would take\n"
+    "                        more than N pages\n"
     "  -q, --quiet           no progress display\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
@@ -263,6 +270,13 @@ static const char volumes_usage[] =
     "  -o, --output OUT      where to write (default ./volumes)\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        (volumes meant to circulate)\n"
+    "      --electronic CODES  these lists (annex codes, comma-separated:\n"
+    "                        devices,developers) in electronic form (002\n"
+    "                        附件2 说明3): the list copied beside its volume\n"
+    "                        as 附件N-标题.csv, the volume a summary (rows\n"
+    "                        per class tied to the 申报书, file, SHA-256)\n"
+    "      --electronic-pages N  also every list whose volume would take\n"
+    "                        more than N pages\n"
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
     "                        \"evidence\" for the evidence volume only\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
@@ -299,7 +313,7 @@ static const struct sb_cmd commands[] = {
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MASK) |
-         SB_OPT(QUIET),
+         SB_OPT(QUIET) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES),
      "one declaration directory"},
     {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
      sb_cmd_xlsx, xlsx_usage,
@@ -319,7 +333,7 @@ static const struct sb_cmd commands[] = {
     {"volumes", "DIR", "typeset the annex lists and the evidence as PDF",
      sb_cmd_volumes, volumes_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) |
-         SB_OPT(FONTS),
+         SB_OPT(FONTS) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES),
      "one declaration directory"},
     {"editions", "", "list the form editions there are", sb_cmd_editions,
      editions_usage, SB_OPT(FORMAT), "no operand"},
