@@ -7,6 +7,10 @@
  *                                            标题.pdf, 证明材料.pdf)
  *   declaration.pdf                          the 申报书 (report.h), when
  *                                            the edition has a template.
+ * A recommender's batch, a DIR that holds no form.csv but folders that
+ * do (one declaration each), builds instead the 推荐信息汇总表 of them
+ * all: 推荐信息汇总表.xlsx and .pdf (xlsx/recommend.h) and the findings
+ * of the summary (the quota) as check.txt/.json/.junit.xml.
  * The outputs are one set (base/outset.h): written into a staging
  * directory beside OUT under a lock and swapped in whole at the end, so
  * OUT holds the complete previous set or the complete new one, whatever

@@ -195,10 +195,13 @@ static const char recommend_usage[] =
     "edition (edition.csv summary_*): one sheet per recommending unit\n"
     "(推荐单位) listing its platforms with their company, contact and\n"
     "mobile. A unit recommending more than its edition's quota\n"
-    "(recommend_max) is an error; findings are printed as text.\n"
+    "(recommend_max) is an error; findings are printed as text. The same\n"
+    "table is written beside the workbook as a PDF to print and stamp (A4,\n"
+    "one page per unit, as the notice's form prints it: FILE.pdf).\n"
     "\n"
     "  -o, --output FILE     the workbook (default recommendations.xlsx in\n"
     "                        the current directory)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     print at most N findings of each kind per file\n"
@@ -322,7 +325,7 @@ static const struct sb_cmd commands[] = {
      "one declaration directory"},
     {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
      sb_cmd_recommend, recommend_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(FONTS),
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
