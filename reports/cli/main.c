@@ -128,6 +128,17 @@ static const char deck_usage[] =
     "\n"
     "Exit status: 0 written, 2 the run failed (nothing written).\n";
 
+/* The electronic form of large lists (notice 002 附件2 说明3), an option
+ * of volumes and build. */
+#define ELECTRONIC_USAGE                                                     \
+    "      --electronic CODE,…  these lists (codes of annexes.csv) in\n"     \
+    "                        electronic form: the list copied beside its\n"  \
+    "                        volume as 附件N-标题.csv, the volume a summary\n" \
+    "                        (rows per class tied to the 申报书, file name,\n" \
+    "                        rows, SHA-256)\n"                               \
+    "      --electronic-pages N  also every list whose volume would take\n"  \
+    "                        more than N pages\n"
+
 static const char build_usage[] =
     "usage: shenbao build [OPTIONS] DIR\n"
     "\n"
@@ -146,13 +157,7 @@ static const char build_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
-    "      --electronic CODES  these lists (annex codes, comma-separated:\n"
-    "                        devices,developers) in electronic form (002\n"
-    "                        附件2 说明3): the list copied beside its volume\n"
-    "                        as 附件N-标题.csv, the volume a summary (rows\n"
-    "                        per class tied to the 申报书, file, SHA-256)\n"
-    "      --electronic-pages N  also every list whose volume would take\n"
-    "                        more than N pages\n"
+    ELECTRONIC_USAGE
     "  -q, --quiet           no progress display\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
@@ -273,13 +278,7 @@ static const char volumes_usage[] =
     "  -o, --output OUT      where to write (default ./volumes)\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        (volumes meant to circulate)\n"
-    "      --electronic CODES  these lists (annex codes, comma-separated:\n"
-    "                        devices,developers) in electronic form (002\n"
-    "                        附件2 说明3): the list copied beside its volume\n"
-    "                        as 附件N-标题.csv, the volume a summary (rows\n"
-    "                        per class tied to the 申报书, file, SHA-256)\n"
-    "      --electronic-pages N  also every list whose volume would take\n"
-    "                        more than N pages\n"
+    ELECTRONIC_USAGE
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
     "                        \"evidence\" for the evidence volume only\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"

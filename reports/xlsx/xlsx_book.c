@@ -39,6 +39,21 @@ void sb_xlsx_book_formats(struct sb_xlsx_book *bk)
     format_set_font_color(bk->link, LXW_COLOR_BLUE);
 }
 
+lxw_error sb_xlsx_header_row(const struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                             const struct sb_xlsx_col *cols, int n)
+{
+    lxw_error e = LXW_NO_ERROR;
+
+    for (int c = 0; c < n && !e; c++) {
+        e = worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].title,
+                                   bk->header);
+        if (!e)
+            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                     cols[c].width, NULL);
+    }
+    return e;
+}
+
 lxw_error sb_xlsx_print_setup(lxw_worksheet *ws, lxw_row_t last_row,
                               lxw_col_t last_col)
 {

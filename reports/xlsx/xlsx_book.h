@@ -76,6 +76,18 @@ lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              const char *text, size_t len, lxw_format *fmt,
                              struct sb_buf *scratch);
 
+/* A column of a sheet the workbook lays out itself: its header and its
+ * width in Excel's character units. */
+struct sb_xlsx_col {
+    const char *title;
+    double width;
+};
+
+/* Write the header row (row 0) of cols[0..n-1] and set their widths.
+ * Returns libxlsxwriter's error. */
+lxw_error sb_xlsx_header_row(const struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                             const struct sb_xlsx_col *cols, int n);
+
 /* Make ws print as a reviewer files it: A4 landscape, fit to one page
  * wide, the header row repeated on every page, the print area rows
  * 0..last_row and columns 0..last_col. Returns libxlsxwriter's error. */

@@ -33,10 +33,7 @@ enum {
     N_COLS
 };
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
+static const struct sb_xlsx_col columns[N_COLS] = {
     {"章节", 18},     {"项目", 30},       {"单位", 8},
     {"申报值", 14},   {"清单计算值", 14}, {"差额", 12}, {"状态", 12},
     {"核对规则", 40}, {"依据", 34},
@@ -291,13 +288,7 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     ck.wrap = workbook_add_format(bk->wb);
     format_set_text_wrap(ck.wrap);
     format_set_align(ck.wrap, LXW_ALIGN_VERTICAL_TOP);
-    for (int c = 0; c < N_COLS && !e; c++) {
-        e = worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c].title,
-                                   bk->header);
-        if (!e)
-            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                     columns[c].width, NULL);
-    }
+    e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_fields && !e; i++) {
         if (is_numeric(form->fields[i].type))
             e = put_row(&ck, ++row, i);

@@ -19,10 +19,7 @@ enum {
     N_COLS
 };
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
+static const struct sb_xlsx_col columns[N_COLS] = {
     {"附件", 22}, {"类别", 14}, {"清单条数", 12}, {"申报值", 12},
     {"差额", 10}, {"状态", 10}, {"申报书项目", 44},
 };
@@ -77,13 +74,7 @@ int sb_xlsx_groups(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     lxw_error e = LXW_NO_ERROR;
 
     format_set_bold(total);
-    for (int c = 0; c < N_COLS && !e; c++) {
-        e = worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c].title,
-                                   bk->header);
-        if (!e)
-            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                     columns[c].width, NULL);
-    }
+    e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_annexes && !e; i++) {
         const struct sb_vol_groups *g = &outs[i].groups;
         char *annex;

@@ -15,10 +15,7 @@ enum {
     N_COLS
 };
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
+static const struct sb_xlsx_col columns[N_COLS] = {
     {"附件", 8},      {"清单名称", 22}, {"编码", 14},
     {"数据行数", 12}, {"工作表", 30},   {"工作表数", 10},
 };
@@ -80,13 +77,7 @@ int sb_xlsx_overview(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     const struct sb_form *form = bk->d->form;
     lxw_error e = LXW_NO_ERROR;
 
-    for (int c = 0; c < N_COLS && !e; c++) {
-        e = worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c].title,
-                                   bk->header);
-        if (!e)
-            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                     columns[c].width, NULL);
-    }
+    e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_annexes && !e; i++)
         e = put_row(bk, ws, (lxw_row_t)(i + 1), i, &outs[i]);
     if (!e)
