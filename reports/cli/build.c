@@ -1,9 +1,11 @@
 /* build.c: check, then every output of a declaration (see build.h). */
 #include "cli/build.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "chart/chartset.h"
 #include "chart/deck.h"
@@ -12,6 +14,7 @@
 #include "base/outset.h"
 #include "report/report.h"
 #include "volume/volume.h"
+#include "xlsx/recommend.h"
 #include "xlsx/xlsx.h"
 
 enum format { TEXT, JSON, JUNIT };
@@ -39,9 +42,10 @@ static void list_path(const struct dest *o, const char *path,
         fprintf(o->list, "%s%s\n", path, note);
 }
 
-static int write_findings(struct sb_decl *d, const struct dest *to,
-                          const char *name, enum format fmt,
-                          struct sb_error *err)
+/* The findings fs of the declaration (or batch) in root as name. */
+static int write_findings(struct sb_findings *fs, const char *root,
+                          const struct dest *to, const char *name,
+                          enum format fmt, struct sb_error *err)
 {
     char *path = sb_xasprintf("%s/%s", to->dir, name);
     struct sb_outfile o;
@@ -49,11 +53,11 @@ static int write_findings(struct sb_decl *d, const struct dest *to,
 
     if (rc == SB_OK) {
         if (fmt == TEXT)
-            rc = sb_findings_write_text(d->findings, o.fp, 0, 0);
+            rc = sb_findings_write_text(fs, o.fp, 0, 0);
         else if (fmt == JSON)
-            rc = sb_findings_write_json(d->findings, o.fp, d->dir);
+            rc = sb_findings_write_json(fs, o.fp, root);
         else
-            rc = sb_findings_write_junit(d->findings, o.fp, d->dir);
+            rc = sb_findings_write_junit(fs, o.fp, root);
         if (rc != SB_OK) {
             sb_outfile_abort(&o);
             rc = sb_error_set(err, rc, NULL, "cannot write %s", path);
@@ -65,6 +69,24 @@ static int write_findings(struct sb_decl *d, const struct dest *to,
         list_path(to, path, "");
     free(path);
     return rc;
+}
+
+/* check.txt, check.json, check.junit.xml; the first error. */
+static int write_all_findings(struct sb_findings *fs, const char *root,
+                              const struct dest *o, struct sb_error *err)
+{
+    static const char *const names[] = {"check.txt", "check.json",
+                                        "check.junit.xml"};
+    static const enum format fmts[] = {TEXT, JSON, JUNIT};
+    struct sb_error e = {0};
+    int first = SB_OK;
+
+    for (int i = 0; i < 3; i++) {
+        int rc = write_findings(fs, root, o, names[i], fmts[i], &e);
+
+        sb_error_keep_first(rc, &e, &first, err);
+    }
+    return first;
 }
 
 /* The chart set and the deck drawn from it, on a thread of its own: it is the longest output, and
@@ -129,7 +151,8 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     if (fonts != NULL) {
         /* the annex volumes, before the 申报书: its contents list vols
          * (notice 002 说明 4) */
-        struct sb_volume_opts vo = {opts->mask};
+        struct sb_volume_opts vo = {opts->mask, opts->electronic,
+                                    (int)opts->electronic_pages};
         char *annex = sb_xasprintf("%s/annex", o->dir);
 
         rc = sb_volumes_write(d, annex, NULL, &vo, fonts, &vols, &e);
@@ -174,15 +197,115 @@ static int build_into(struct sb_decl *d, const struct dest *o,
         free(cj.deck);
     }
     /* The findings last: they include what the outputs found. */
-    rc = write_findings(d, o, "check.txt", TEXT, &e);
-    sb_error_keep_first(rc, &e, &first, err);
-    rc = write_findings(d, o, "check.json", JSON, &e);
-    sb_error_keep_first(rc, &e, &first, err);
-    rc = write_findings(d, o, "check.junit.xml", JUNIT, &e);
+    rc = write_all_findings(d->findings, d->dir, o, &e);
     sb_error_keep_first(rc, &e, &first, err);
     sb_volume_list_free(&vols);
     sb_fonts_free(fonts);
     return first;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is path a directory holding a form.csv (a link to one only when
+ * links are followed)? */
+static int is_declaration(const char *path, int links)
+{
+    struct stat st;
+    char *form;
+    int yes;
+
+    if ((links ? stat(path, &st) : lstat(path, &st)) != 0 ||
+        !S_ISDIR(st.st_mode))
+        return 0;
+    form = sb_xasprintf("%s/form.csv", path);
+    yes = stat(form, &st) == 0;
+    free(form);
+    return yes;
+}
+
+/* The declarations of a recommender's batch: dir holds no form.csv but
+ * folders that do. Their paths in name order into *out (freed by the
+ * caller with each path); returns how many, 0 when dir is no batch. */
+static int batch_of(const char *dir, int links, char ***out)
+{
+    char *form = sb_xasprintf("%s/form.csv", dir);
+    struct stat st;
+    struct dirent *de;
+    DIR *dp;
+    int n = 0;
+
+    *out = NULL;
+    if (stat(form, &st) == 0 || (dp = opendir(dir)) == NULL) {
+        free(form);
+        return 0;
+    }
+    free(form);
+    while ((de = readdir(dp)) != NULL) {
+        char *path;
+
+        if (de->d_name[0] == '.')
+            continue;
+        path = sb_xasprintf("%s/%s", dir, de->d_name);
+        if (!is_declaration(path, links)) {
+            free(path);
+            continue;
+        }
+        *out = sb_xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+        (*out)[n++] = path;
+    }
+    closedir(dp);
+    if (n > 0)
+        qsort(*out, (size_t)n, sizeof **out, by_name);
+    return n;
+}
+
+/* A recommender's batch (build.h): each declaration checked, the
+ * 推荐信息汇总表 as XLSX and PDF, and its findings, into o->dir. */
+static int build_batch(const char *dir, char **decls, int n,
+                       const struct dest *o, const struct sb_build_opts *opts,
+                       struct sb_findings *fs, struct sb_error *err)
+{
+    struct sb_recommend *r = sb_recommend_new();
+    struct sb_check_opts copts = opts->check;
+    struct sb_fonts *fonts = NULL;
+    struct sb_error e = {0};
+    char *xlsx = sb_xasprintf("%s/推荐信息汇总表.xlsx", o->dir);
+    char *pdf = sb_xasprintf("%s/推荐信息汇总表.pdf", o->dir);
+    int rc = SB_OK, first = SB_OK;
+
+    copts.progress = 0;
+    for (int i = 0; i < n && rc == SB_OK; i++) {
+        struct sb_decl *d = NULL;
+
+        rc = sb_decl_check(&d, decls[i], &copts, err);
+        if (rc == SB_OK)
+            rc = sb_recommend_add(r, d, err);
+        sb_decl_free(d);
+    }
+    if (rc == SB_OK) {
+        sb_recommend_check(r, fs);
+        rc = sb_recommend_write(r, xlsx, &e);
+        sb_error_keep_first(rc, &e, &first, err);
+        if (rc == SB_OK)
+            list_path(o, xlsx, " (推荐信息汇总表)");
+        rc = sb_fonts_new(&fonts, opts->fonts_dir, &e);
+        if (rc == SB_OK)
+            rc = sb_recommend_write_pdf(r, pdf, fonts, fs, &e);
+        sb_error_keep_first(rc, &e, &first, err);
+        if (rc == SB_OK)
+            list_path(o, pdf, " (推荐信息汇总表)");
+        rc = write_all_findings(fs, dir, o, &e);
+        sb_error_keep_first(rc, &e, &first, err);
+        rc = first;
+    }
+    sb_fonts_free(fonts);
+    sb_recommend_free(r);
+    free(xlsx);
+    free(pdf);
+    return rc;
 }
 
 int sb_build(const char *dir, const char *out,
@@ -190,26 +313,38 @@ int sb_build(const char *dir, const char *out,
              struct sb_error *err)
 {
     struct sb_decl *d = NULL;
+    struct sb_findings *fs = NULL;
     struct sb_outset set;
     struct dest o;
-    int rc;
+    char **decls;
+    int rc, n = batch_of(dir, opts->check.follow_symlinks, &decls);
 
-    rc = sb_decl_check(&d, dir, &opts->check, err);
+    if (n == 0)
+        rc = sb_decl_check(&d, dir, &opts->check, err);
+    else
+        rc = SB_OK;
     if (rc != SB_OK)
         return rc;
+    fs = n > 0 ? sb_findings_new(0) : d->findings;
     rc = sb_outset_begin(&set, out, "check.json", err);
     if (rc == SB_OK) {
         o.dir = set.staging;
         o.shown = out;
         o.list = list;
-        rc = build_into(d, &o, opts, err);
+        rc = n > 0 ? build_batch(dir, decls, n, &o, opts, fs, err)
+                   : build_into(d, &o, opts, err);
         if (rc == SB_OK)
             rc = sb_outset_commit(&set, err);
         else
             sb_outset_abort(&set);
     }
     if (errors != NULL)
-        *errors = sb_findings_count(d->findings, SB_SEV_ERROR);
+        *errors = sb_findings_count(fs, SB_SEV_ERROR);
+    for (int i = 0; i < n; i++)
+        free(decls[i]);
+    free(decls);
+    if (n > 0)
+        sb_findings_free(fs);
     sb_decl_free(d);
     return rc;
 }

@@ -7,6 +7,10 @@
  *                                            标题.pdf, 证明材料.pdf)
  *   declaration.pdf                          the 申报书 (report.h), when
  *                                            the edition has a template.
+ * A recommender's batch, a DIR that holds no form.csv but folders that
+ * do (one declaration each), builds instead the 推荐信息汇总表 of them
+ * all: 推荐信息汇总表.xlsx and .pdf (xlsx/recommend.h) and the findings
+ * of the summary (the quota) as check.txt/.json/.junit.xml.
  * The outputs are one set (base/outset.h): written into a staging
  * directory beside OUT under a lock and swapped in whole at the end, so
  * OUT holds the complete previous set or the complete new one, whatever
@@ -20,6 +24,8 @@ struct sb_build_opts {
     struct sb_check_opts check;
     const char *fonts_dir; /* official faces, or NULL */
     int mask;              /* mask personal data in the volumes */
+    const char *electronic; /* lists in electronic form (volume.h) */
+    long electronic_pages;  /* and those over this many pages; 0: none */
 };
 
 /* Build dir into out. The files written are listed on list (one path a

@@ -52,6 +52,11 @@ static const struct opt {
     [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
     [SB_OPT_FOLLOW_SYMLINKS] = {"follow-symlinks", 0, FLAG,
                                 offsetof(struct sb_args, follow_symlinks)},
+    [SB_OPT_ELECTRONIC] = {"electronic", 0, STRING,
+                           offsetof(struct sb_args, electronic)},
+    [SB_OPT_ELECTRONIC_PAGES] = {"electronic-pages", 0, COUNT,
+                                 offsetof(struct sb_args, electronic_pages),
+                                 0},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */

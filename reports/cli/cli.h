@@ -40,6 +40,8 @@ enum sb_opt {
     SB_OPT_THEME,        /* --theme defense|document */
     SB_OPT_SIZE,         /* --size WxH */
     SB_OPT_FOLLOW_SYMLINKS, /* --follow-symlinks */
+    SB_OPT_ELECTRONIC,   /* --electronic CODE,CODE… */
+    SB_OPT_ELECTRONIC_PAGES, /* --electronic-pages N */
     SB_OPT_N
 };
 
@@ -56,6 +58,8 @@ struct sb_args {
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
         *from, *baseline, *write_baseline, *theme, *size;
+    const char *electronic; /* annex codes split by ',' */
+    long electronic_pages;  /* default 0: no limit */
     long max_print;    /* default 20; 0 = all */
     long max_findings; /* default 0: the checker's own */
     long threads;      /* default 0: the checker's own */

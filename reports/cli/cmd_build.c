@@ -35,6 +35,8 @@ int sb_cmd_build(const struct sb_args *a)
     opts.check.progress = !a->quiet;
     opts.fonts_dir = a->fonts;
     opts.mask = a->mask;
+    opts.electronic = a->electronic;
+    opts.electronic_pages = a->electronic_pages;
     rc = sb_build(dir, out, &opts, stdout, &errors, &err);
     free(out);
     if (rc != SB_OK)

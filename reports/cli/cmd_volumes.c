@@ -42,6 +42,8 @@ int sb_cmd_volumes(const struct sb_args *a)
 
     sb_cli_check_opts(a, &copts);
     vopts.mask = a->mask;
+    vopts.electronic = a->electronic;
+    vopts.electronic_pages = (int)a->electronic_pages;
     rc = sb_decl_check(&d, a->operands[0], &copts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);

@@ -128,6 +128,17 @@ static const char deck_usage[] =
     "\n"
     "Exit status: 0 written, 2 the run failed (nothing written).\n";
 
+/* The electronic form of large lists (notice 002 附件2 说明3), an option
+ * of volumes and build. */
+#define ELECTRONIC_USAGE                                                     \
+    "      --electronic CODE,…  these lists (codes of annexes.csv) in\n"     \
+    "                        electronic form: the list copied beside its\n"  \
+    "                        volume as 附件N-标题.csv, the volume a summary\n" \
+    "                        (rows per class tied to the 申报书, file name,\n" \
+    "                        rows, SHA-256)\n"                               \
+    "      --electronic-pages N  also every list whose volume would take\n"  \
+    "                        more than N pages\n"
+
 static const char build_usage[] =
     "usage: shenbao build [OPTIONS] DIR\n"
     "\n"
@@ -146,6 +157,7 @@ static const char build_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
+    ELECTRONIC_USAGE
     "  -q, --quiet           no progress display\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
@@ -188,10 +200,13 @@ static const char recommend_usage[] =
     "edition (edition.csv summary_*): one sheet per recommending unit\n"
     "(推荐单位) listing its platforms with their company, contact and\n"
     "mobile. A unit recommending more than its edition's quota\n"
-    "(recommend_max) is an error; findings are printed as text.\n"
+    "(recommend_max) is an error; findings are printed as text. The same\n"
+    "table is written beside the workbook as a PDF to print and stamp (A4,\n"
+    "one page per unit, as the notice's form prints it: FILE.pdf).\n"
     "\n"
     "  -o, --output FILE     the workbook (default recommendations.xlsx in\n"
     "                        the current directory)\n"
+    "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     print at most N findings of each kind per file\n"
@@ -263,6 +278,7 @@ static const char volumes_usage[] =
     "  -o, --output OUT      where to write (default ./volumes)\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        (volumes meant to circulate)\n"
+    ELECTRONIC_USAGE
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
     "                        \"evidence\" for the evidence volume only\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
@@ -299,7 +315,7 @@ static const struct sb_cmd commands[] = {
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MASK) |
-         SB_OPT(QUIET),
+         SB_OPT(QUIET) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES),
      "one declaration directory"},
     {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
      sb_cmd_xlsx, xlsx_usage,
@@ -308,7 +324,7 @@ static const struct sb_cmd commands[] = {
      "one declaration directory"},
     {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
      sb_cmd_recommend, recommend_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(FONTS),
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
@@ -319,7 +335,7 @@ static const struct sb_cmd commands[] = {
     {"volumes", "DIR", "typeset the annex lists and the evidence as PDF",
      sb_cmd_volumes, volumes_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(ANNEX) |
-         SB_OPT(FONTS),
+         SB_OPT(FONTS) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES),
      "one declaration directory"},
     {"editions", "", "list the form editions there are", sb_cmd_editions,
      editions_usage, SB_OPT(FORMAT), "no operand"},

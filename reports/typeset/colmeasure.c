@@ -68,6 +68,8 @@ int sb_doc_measure_columns(struct sb_doc *doc, const struct sb_column *cols,
         if (rc <= 0)
             break;
         rc = SB_OK;
+        if (row.spans != NULL)
+            continue; /* merged cells say nothing of their columns */
         i++;
         for (int c = 0; c < n_cols; c++) {
             double pw =

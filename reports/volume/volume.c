@@ -9,11 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "cells/cell.h"
 #include "read/csvin.h"
 #include "check/decl.h"
 #include "form/mask.h"
+#include "base/numfmt.h"
 #include "base/outfile.h"
+#include "volume/group.h"
 #include "volume/volume_int.h"
 
 /* A printed column. */
@@ -24,8 +28,15 @@ struct vcol {
     enum sb_vol_align align;
 };
 
-/* The rows of one annex file, for struct sb_vol_table. */
+/* Where a grouped list is (struct src): before a group's header row,
+ * in its rows, before its subtotal, after the total. */
+enum src_state { ST_HEAD, ST_ROWS, ST_NEXT, ST_END };
+
+/* The rows of one annex file, for struct sb_vol_table: in file order,
+ * or group by group (gr), each group's rows under a header row and
+ * followed by a subtotal row, a total row at the end. */
 struct src {
+    const struct sb_decl *d;
     const char *path;
     const char *annex; /* annex code, for csvin */
     struct sb_csvin *in;
@@ -35,24 +46,47 @@ struct src {
     struct sb_buf *cell; /* per printed column */
     const char **cells;
     long n; /* data rows read since the rewind */
+    struct sb_vol_groups *gr; /* NULL: not grouped */
+    int g;                    /* the group being printed */
+    enum src_state state;
+    int file_order;           /* rows as in the file, even when grouped */
+    unsigned char *spans;     /* a row across all columns */
 };
 
-static int src_rewind(void *user, struct sb_error *err)
+static int src_open(struct src *s, struct sb_error *err)
 {
-    struct src *s = user;
     struct sb_csvin_opts o = {0};
     struct sb_record *rec;
     int rc;
 
     sb_csvin_close(s->in);
     s->in = NULL;
-    s->n = 0;
     o.annex = s->annex;
     /* the check reported what the file holds; no findings again */
     rc = sb_csvin_open(&s->in, s->path, &o, NULL, err);
     if (rc != SB_OK)
         return rc;
     return sb_csvin_next(s->in, &rec, err); /* the header */
+}
+
+static int src_rewind(void *user, struct sb_error *err)
+{
+    struct src *s = user;
+
+    s->n = 0;
+    s->g = 0;
+    s->state = ST_HEAD;
+    s->file_order = 0;
+    return src_open(s, err);
+}
+
+static int src_rewind_file_order(void *user, struct sb_error *err)
+{
+    struct src *s = user;
+    int rc = src_rewind(user, err);
+
+    s->file_order = 1;
+    return rc;
 }
 
 /* Field f of rec as printed: masked, and for the last column of a
@@ -77,20 +111,10 @@ static void put_field(struct src *s, const struct sb_record *rec,
     }
 }
 
-static int src_next(void *user, const char *const **cells, long *row,
-                    struct sb_error *err)
+/* A row of the file into s->cells (numbered by the volume when the
+ * file has no 序号). */
+static void put_row(struct src *s, const struct sb_record *rec)
 {
-    struct src *s = user;
-    struct sb_record *rec;
-    int rc;
-
-    if (s->in == NULL)
-        return 0;
-    rc = sb_csvin_next(s->in, &rec, err);
-    if (rc != SB_OK)
-        return -1;
-    if (rec == NULL)
-        return 0;
     s->n++;
     for (int c = 0; c < s->n_cols; c++) {
         if (s->cols[c].field < 0) {
@@ -101,6 +125,120 @@ static int src_next(void *user, const char *const **cells, long *row,
         }
         s->cells[c] = s->cell[c].data;
     }
+}
+
+/* A row of one cell across all columns: label, then (tie) how rows tie
+ * to the declared figure field (group.h). */
+static void put_line(struct src *s, const char *label, int field, long rows,
+                     int tie)
+{
+    sb_buf_clear(&s->cell[0]);
+    sb_buf_puts(&s->cell[0], label);
+    if (tie) {
+        struct sb_buf t = {0};
+
+        sb_vol_tie_text(s->d, field, rows, &t);
+        sb_buf_puts(&s->cell[0], t.data);
+        sb_buf_free(&t);
+    }
+    s->cells[0] = s->cell[0].data;
+    for (int c = 1; c < s->n_cols; c++)
+        s->cells[c] = NULL;
+}
+
+/* The next row of a grouped list: 1 (*row 0 for a header, subtotal or
+ * total row), 0 at the end, -1 on error. */
+static int group_next(struct src *s, long *row, struct sb_error *err)
+{
+    struct sb_vol_groups *gr = s->gr;
+    struct sb_record *rec;
+    struct sb_buf label = {0};
+    char num[SB_NUMFMT_SIZE];
+
+    for (;;) {
+        const struct sb_vol_group *g = &gr->g[s->g < gr->n ? s->g : 0];
+
+        switch (s->state) {
+        case ST_HEAD:
+            if (s->g == gr->n) {
+                long all = 0;
+
+                for (int k = 0; k < gr->n; k++)
+                    all += gr->g[k].rows;
+                put_line(s, "合计：", gr->total_field, all, 1);
+                s->state = ST_END;
+                *row = 0;
+                return 1;
+            }
+            if (s->g == gr->n - 1 && g->rows == 0) { /* all recognised */
+                s->g++;
+                continue;
+            }
+            sb_buf_printf(&label, "%s（%s 条）", g->label,
+                          sb_numfmt_group((double)g->rows, 0, num,
+                                          sizeof num));
+            put_line(s, label.data, -1, 0, 0);
+            sb_buf_free(&label);
+            s->state = g->rows > 0 ? ST_ROWS : ST_NEXT;
+            if (s->state == ST_ROWS && src_open(s, err) != SB_OK)
+                return -1;
+            *row = 0;
+            return 1;
+        case ST_ROWS:
+            if (sb_csvin_next(s->in, &rec, err) != SB_OK)
+                return -1;
+            if (rec != NULL) {
+                int f = gr->file_field;
+                int k = f < rec->n_fields
+                            ? sb_vol_group_of(gr, rec->fields[f], rec->lens[f])
+                            : gr->n - 1;
+
+                if (k != s->g)
+                    continue;
+                put_row(s, rec);
+                *row = rec->row;
+                return 1;
+            }
+            s->state = ST_NEXT;
+            continue;
+        case ST_NEXT:
+            sb_buf_printf(&label, "%s小计：", g->label);
+            put_line(s, label.data, g->field, g->rows, 1);
+            sb_buf_free(&label);
+            s->g++;
+            s->state = ST_HEAD;
+            *row = 0;
+            return 1;
+        case ST_END:
+            return 0;
+        }
+    }
+}
+
+static int src_next(void *user, const char *const **cells,
+                    const unsigned char **spans, long *row,
+                    struct sb_error *err)
+{
+    struct src *s = user;
+    struct sb_record *rec;
+    int rc;
+
+    *spans = NULL;
+    if (s->in == NULL)
+        return 0;
+    if (s->gr != NULL && !s->file_order) {
+        rc = group_next(s, row, err);
+        if (rc == 1 && *row == 0)
+            *spans = s->spans;
+        *cells = s->cells;
+        return rc;
+    }
+    rc = sb_csvin_next(s->in, &rec, err);
+    if (rc != SB_OK)
+        return -1;
+    if (rec == NULL)
+        return 0;
+    put_row(s, rec);
     *cells = s->cells;
     *row = rec->row;
     return 1;
@@ -167,8 +305,9 @@ static char *stat_date(const struct sb_decl *d)
 
 #define MAX_FACTS 8
 
-/* The facts of the title page into f[]; strings go to bufs[]. Returns
- * how many. */
+/* The facts of the title page into f[] (at most MAX_FACTS - 2, leaving
+ * room for the electronic list's); strings go to bufs[]. Returns how
+ * many. */
 static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
                  const struct vcol *cols, int n_cols, int mask,
                  struct sb_vol_fact *f, struct sb_buf *bufs)
@@ -187,10 +326,6 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
     sb_buf_printf(&bufs[n], "%ld 条", res->rows);
     f[n] = (struct sb_vol_fact){"记录条数", bufs[n].data};
     n++;
-    sb_buf_printf(&bufs[n], "%s（%s）", sb_decl_relpath(d, res->path),
-                  sb_encoding_name(res->encoding));
-    f[n] = (struct sb_vol_fact){"来源文件", bufs[n].data};
-    n++;
     for (int c = 0; c < n_cols; c++)
         if (cols[c].mask != SB_MASK_NONE)
             sb_buf_printf(&bufs[n], "%s%s", bufs[n].len ? "、" : "",
@@ -205,28 +340,160 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
     return n;
 }
 
-/* Write the volume; *pages receives its page count. */
-static int write_volume(const struct sb_decl *d, int idx, const char *path,
-                        const struct sb_volume_opts *opts,
-                        struct sb_fonts *fonts, int *pages,
+/* The remark of the title page into b: how the rows are ordered. */
+static void remark(const struct sb_vol_groups *gr, int own_seq, int electronic, struct sb_buf *b)
+{
+    if (electronic) {
+        sb_buf_puts(b, "说明：本清单按通知说明3以电子版提交，全部记录见上列"
+                       "电子清单文件（SHA-256 可核对文件未经改动），亦载于"
+                       "附件清单电子表格（XLSX）；本册印出各类记录条数及与"
+                       "申报书填报数的核对。");
+        return;
+    }
+    if (gr == NULL) {
+        sb_buf_puts(b, "说明：全部记录按来源文件的行序印出，单元格照录原文；");
+    } else {
+        sb_buf_puts(b, "说明：记录按");
+        for (int k = 0; k < gr->n - 1; k++)
+            sb_buf_printf(b, "%s%s", k > 0 ? "、" : "", gr->g[k].label);
+        sb_buf_puts(b, "分类印出，类内按来源文件的行序，单元格照录原文；"
+                       "每类之后为小计，末行为合计，均与申报书填报数核对；");
+    }
+    sb_buf_puts(b, own_seq ? "序号为来源文件所填。"
+                           : "来源文件无序号列，序号按印出顺序编排。");
+}
+
+/* The summary of an electronic list: a row per group (or one for the
+ * whole list) and the total, each tied to its declared figure. */
+struct summary {
+    int n, i;
+    char *cells[16][2];
+    const char *row[2];
+};
+
+static void summary_add(struct summary *m, const char *label,
+                        const struct sb_decl *d, int field, long rows)
+{
+    struct sb_buf t = {0};
+
+    sb_vol_tie_text(d, field, rows, &t);
+    m->cells[m->n][0] = sb_xstrdup(label);
+    m->cells[m->n][1] = sb_buf_take(&t);
+    m->n++;
+}
+
+static int summary_rewind(void *user, struct sb_error *err)
+{
+    (void)err;
+    ((struct summary *)user)->i = 0;
+    return SB_OK;
+}
+
+static int summary_next(void *user, const char *const **cells,
+                        const unsigned char **spans, long *row,
                         struct sb_error *err)
 {
+    struct summary *m = user;
+
+    (void)err;
+    *spans = NULL;
+    if (m->i == m->n)
+        return 0;
+    m->row[0] = m->cells[m->i][0];
+    m->row[1] = m->cells[m->i][1];
+    *cells = m->row;
+    *row = 0;
+    m->i++;
+    return 1;
+}
+
+/* Copy the list from (the declaration's file) to to, its SHA-256 in
+ * hex into hex. Returns SB_OK, or SB_EIO with err (to untouched). */
+static int copy_list(const char *from, const char *to, char hex[65],
+                     struct sb_error *err)
+{
+    struct sb_outfile o = {0};
+    GChecksum *ck;
+    FILE *in = fopen(from, "rb");
+    char buf[1 << 16];
+    size_t n;
+    int rc;
+
+    if (in == NULL)
+        return sb_error_set(err, SB_EIO, NULL, "%s: cannot read", from);
+    rc = sb_outfile_open(&o, to, err);
+    if (rc != SB_OK) {
+        fclose(in);
+        return rc;
+    }
+    ck = g_checksum_new(G_CHECKSUM_SHA256);
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+        g_checksum_update(ck, (const guchar *)buf, n);
+        fwrite(buf, 1, n, o.fp); /* checked by the commit */
+    }
+    if (ferror(in)) {
+        sb_outfile_abort(&o);
+        rc = sb_error_set(err, SB_EIO, NULL, "%s: cannot read", from);
+    } else {
+        rc = sb_outfile_commit(&o, err);
+    }
+    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    fclose(in);
+    return rc;
+}
+
+/* Is annex code in the comma-separated list? */
+static int listed(const char *list, const char *code)
+{
+    size_t n = strlen(code);
+
+    for (const char *p = list; p != NULL && *p != '\0';) {
+        const char *end = strchr(p, ',');
+        size_t item = end != NULL ? (size_t)(end - p) : strlen(p);
+
+        if (item == n && strncmp(p, code, n) == 0)
+            return 1;
+        p = end != NULL ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Write the volume of annex idx to path, in electronic form when asked
+ * (the list copied beside it as a .csv of the same name, a summary
+ * printed); *pages receives its page count. */
+static int write_form(const struct sb_decl *d, int idx, const char *path,
+                      const struct sb_volume_opts *opts, int electronic,
+                      struct sb_fonts *fonts, int *pages,
+                      struct sb_error *err)
+{
+    static const char *const sum_titles[] = {"类别", "记录条数及与申报书核对"};
+    static const enum sb_vol_align sum_align[] = {SB_VOL_LEFT, SB_VOL_LEFT};
     const struct sb_annex *a = &d->form->annexes[idx];
     const struct sb_annex_result *res = &d->annexes[idx];
     struct sb_vol_fact fact[MAX_FACTS];
-    struct sb_buf bufs[MAX_FACTS] = {{0}};
+    struct sb_buf bufs[MAX_FACTS] = {{0}}, note = {0};
     struct sb_vol_table t = {0};
+    struct sb_vol_groups gr;
+    struct summary sum = {0};
     struct src s = {0};
     const char **titles;
     enum sb_vol_align *align;
-    int rc;
+    int rc = SB_OK, grouped = sb_vol_groups_of(d, idx, &gr);
 
+    if (grouped)
+        rc = sb_vol_groups_count(d, &gr, err);
+    s.d = d;
     s.path = res->path;
     s.annex = a->code;
     s.mask = opts != NULL && opts->mask;
+    s.gr = grouped ? &gr : NULL;
     s.n_cols = make_cols(a, res, &s.cols);
     s.cell = sb_xcalloc((size_t)s.n_cols, sizeof *s.cell);
     s.cells = sb_xcalloc((size_t)s.n_cols, sizeof *s.cells);
+    s.spans = sb_xcalloc((size_t)s.n_cols, 1);
+    if (s.n_cols > 0)
+        s.spans[0] = (unsigned char)(s.n_cols < 255 ? s.n_cols : 255);
     titles = sb_xcalloc((size_t)s.n_cols, sizeof *titles);
     align = sb_xcalloc((size_t)s.n_cols, sizeof *align);
     for (int c = 0; c < s.n_cols; c++) {
@@ -240,30 +507,87 @@ static int write_volume(const struct sb_decl *d, int idx, const char *path,
     t.font_source = sb_form_meta(d->form, "font_source");
     t.facts = fact;
     t.n_facts = facts(d, res, s.cols, s.n_cols, s.mask, fact, bufs);
-    t.remark =
-        s.n_cols > 0 && s.cols[0].field >= 0
-            ? "说明：全部记录按来源文件的行序印出，单元格照录原文，核对"
-              "发现有误的单元格亦照录；序号为来源文件所填。"
-            : "说明：全部记录按来源文件的行序印出，单元格照录原文，核对"
-              "发现有误的单元格亦照录；来源文件无序号列，序号按行序编排。";
-    t.n_cols = s.n_cols;
-    t.col_titles = titles;
-    t.col_align = align;
     t.source = res->path;
-    t.rewind = src_rewind;
-    t.next = src_next;
-    t.user = &s;
-    rc = sb_vol_table_write(&t, path, fonts, d->findings, pages, err);
+    remark(s.gr, s.n_cols > 0 && s.cols[0].field >= 0, electronic, &note);
+    t.remark = note.data;
+    if (electronic && rc == SB_OK) {
+        char *csv = sb_xasprintf("%.*s.csv", (int)(strlen(path) - 4), path);
+        const char *base = strrchr(csv, '/');
+        char hex[65];
+        long all = 0;
+
+        rc = copy_list(res->path, csv, hex, err);
+        sb_buf_puts(&bufs[t.n_facts], base != NULL ? base + 1 : csv);
+        fact[t.n_facts] = (struct sb_vol_fact){"电子清单文件",
+                                               bufs[t.n_facts].data};
+        t.n_facts++;
+        sb_buf_puts(&bufs[t.n_facts], hex);
+        fact[t.n_facts] = (struct sb_vol_fact){"SHA-256",
+                                               bufs[t.n_facts].data};
+        t.n_facts++;
+        free(csv);
+        for (int k = 0; grouped && k < gr.n && sum.n < 15; k++) {
+            if (k < gr.n - 1 || gr.g[k].rows > 0)
+                summary_add(&sum, gr.g[k].label, d, gr.g[k].field,
+                            gr.g[k].rows);
+            all += gr.g[k].rows;
+        }
+        summary_add(&sum, "合计", d,
+                    grouped ? gr.total_field : sb_vol_total_field(d, idx),
+                    grouped ? all : res->rows);
+        t.n_cols = 2;
+        t.col_titles = sum_titles;
+        t.col_align = sum_align;
+        t.rewind = summary_rewind;
+        t.next = summary_next;
+        t.user = &sum;
+    } else {
+        t.n_cols = s.n_cols;
+        t.col_titles = titles;
+        t.col_align = align;
+        t.rewind = src_rewind;
+        t.rewind_measure = src_rewind_file_order;
+        t.next = src_next;
+        t.user = &s;
+    }
+    if (rc == SB_OK)
+        rc = sb_vol_table_write(&t, path, fonts, d->findings, pages, err);
     sb_csvin_close(s.in);
     for (int c = 0; c < s.n_cols; c++)
         sb_buf_free(&s.cell[c]);
     for (int i = 0; i < MAX_FACTS; i++)
         sb_buf_free(&bufs[i]);
+    for (int i = 0; i < sum.n; i++) {
+        free(sum.cells[i][0]);
+        free(sum.cells[i][1]);
+    }
+    sb_buf_free(&note);
+    if (grouped)
+        sb_vol_groups_free(&gr);
     free(s.cell);
     free(s.cells);
+    free(s.spans);
     free(s.cols);
     free(titles);
     free(align);
+    return rc;
+}
+
+/* Write the volume of annex idx: electronic when opts lists it, or when
+ * the printed list would take more pages than opts->electronic_pages
+ * (the printed one is then replaced). */
+static int write_volume(const struct sb_decl *d, int idx, const char *path,
+                        const struct sb_volume_opts *opts,
+                        struct sb_fonts *fonts, int *pages,
+                        struct sb_error *err)
+{
+    int electronic = opts != NULL &&
+                     listed(opts->electronic, d->form->annexes[idx].code);
+    int rc = write_form(d, idx, path, opts, electronic, fonts, pages, err);
+
+    if (rc == SB_OK && !electronic && opts != NULL &&
+        opts->electronic_pages > 0 && *pages > opts->electronic_pages)
+        rc = write_form(d, idx, path, opts, 1, fonts, pages, err);
     return rc;
 }
 

@@ -58,6 +58,15 @@ struct sb_decl;
 struct sb_volume_opts {
     int mask; /* 1: mask names, phones and e-mails in columns whose
                  form column has a mask (pipeline/mask.h) */
+    const char *electronic; /* annex codes split by ',' given in the
+                               electronic form of 002 附件2 说明3: the list
+                               copied beside the volume as 附件N-标题.csv,
+                               the volume a summary (rows per group tied
+                               to the declared figures, the file's name,
+                               rows and SHA-256); NULL: none */
+    int electronic_pages;   /* a list whose printed volume would take
+                               more pages is given in electronic form
+                               too; 0: no limit */
 };
 
 /* An evidence item as placed in the evidence volume. */

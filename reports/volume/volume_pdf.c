@@ -21,11 +21,19 @@ static int rows_rewind(void *user, struct sb_error *err)
     return t->rewind(t->user, err);
 }
 
+static int rows_rewind_measure(void *user, struct sb_error *err)
+{
+    const struct sb_vol_table *t = user;
+
+    return t->rewind_measure != NULL ? t->rewind_measure(t->user, err)
+                                     : t->rewind(t->user, err);
+}
+
 static int rows_next(void *user, struct sb_row *row, struct sb_error *err)
 {
     const struct sb_vol_table *t = user;
 
-    return t->next(t->user, &row->cells, &row->row, err);
+    return t->next(t->user, &row->cells, &row->spans, &row->row, err);
 }
 
 static int ideograph(int32_t cp)
@@ -167,6 +175,7 @@ int sb_vol_table_write(const struct sb_vol_table *t, const char *path,
     static const enum sb_align align[] = {SB_ALIGN_LEFT, SB_ALIGN_CENTER,
                                           SB_ALIGN_RIGHT};
     struct sb_rows rows = {rows_rewind, rows_next, (void *)t};
+    struct sb_rows file_order = {rows_rewind_measure, rows_next, (void *)t};
     int n = t->n_cols, rc, landscape;
     struct sb_column *cols = sb_xcalloc((size_t)n, sizeof *cols);
     struct sb_col_measure m = {0};
@@ -197,7 +206,7 @@ int sb_vol_table_write(const struct sb_vol_table *t, const char *path,
     /* portrait when every column fits on one line in its 版心 */
     page_style(&ps, 0, NULL);
     doc = sb_doc_new(fonts, &ps);
-    rc = sb_doc_measure_columns(doc, cols, n, &ts, &rows, &m, err);
+    rc = sb_doc_measure_columns(doc, cols, n, &ts, &file_order, &m, err);
     sb_doc_free(doc);
     if (rc != SB_OK)
         goto done;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/decl.h"
 #include "xlsx/recommend_int.h"
 #include "base/utf8.h"
 
@@ -77,6 +78,8 @@ static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
                              : "");
     r->note = dup_or_null(sb_form_meta(f, "summary_note"));
     r->source = dup_or_null(sb_form_meta(f, "recommend_source"));
+    r->label = dup_or_null(sb_form_meta(f, "summary_label"));
+    r->font_source = dup_or_null(sb_form_meta(f, "font_source"));
     r->quota = quota != NULL ? atoi(quota) : 0;
     unit = sb_form_meta(f, "recommending_unit")
                ? sb_form_field(f, sb_form_meta(f, "recommending_unit"))
@@ -256,6 +259,8 @@ void sb_recommend_free(struct sb_recommend *r)
     free(r->title);
     free(r->note);
     free(r->source);
+    free(r->label);
+    free(r->font_source);
     free(r->unit_label);
     free(r->item);
     for (int c = 0; c < SB_RECOMMEND_COLS; c++)

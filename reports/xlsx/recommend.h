@@ -24,10 +24,13 @@
 #ifndef SB_REPORTS_RECOMMEND_H
 #define SB_REPORTS_RECOMMEND_H
 
-#include "check/decl.h"
 #include "findings/finding.h"
 #include "base/sb.h"
+#include "typeset/fonts.h"
 
+/* Only a pointer: this header is also included beside typeset.h, which
+ * cannot be included with decl.h (both name a struct sb_column). */
+struct sb_decl;
 struct sb_recommend;
 
 /* A new, empty summary. Free with sb_recommend_free. */
@@ -52,6 +55,17 @@ void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs);
  * with err. Deterministic: dated by the latest 申报日期 added. */
 int sb_recommend_write(const struct sb_recommend *r, const char *path,
                        struct sb_error *err);
+
+/* Write the summary as a PDF to path, in the page format of the
+ * notice's forms (A4, GB/T 9704 版心; recommend_pdf.c): one page per
+ * unit, the label above the title (summary_label: 附件3), the table
+ * with numbered blank rows up to the quota to fill in by hand. fonts is
+ * borrowed; characters no face has are findings in fs (may be NULL).
+ * Returns SB_OK, SB_EUSAGE (nothing was added), SB_EIO or SB_ERENDER
+ * with err; path is then as it was. Deterministic. */
+int sb_recommend_write_pdf(const struct sb_recommend *r, const char *path,
+                           struct sb_fonts *fonts, struct sb_findings *fs,
+                           struct sb_error *err);
 
 /* NULL is a no-op. */
 void sb_recommend_free(struct sb_recommend *r);

@@ -40,6 +40,8 @@ struct sb_recommend {
     char *title;      /* summary_title */
     char *note;       /* summary_note, or NULL */
     char *source;     /* recommend_source, or NULL */
+    char *label;      /* summary_label: "附件3" above the title, or NULL */
+    char *font_source; /* font_source, cited by missing-glyph findings */
     char *unit_label; /* the form's label of the unit field */
     char *item;       /* what is recommended (summary_item): 平台 */
     char *columns[SB_RECOMMEND_COLS]; /* headers (summary_columns) */

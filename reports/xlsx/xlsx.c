@@ -54,7 +54,8 @@ static int write_sheets(struct sb_xlsx_book *bk, struct sb_xlsx_annex_out *outs,
                         struct sb_error *err)
 {
     const struct sb_decl *d = bk->d;
-    lxw_worksheet *checks, *overview;
+    lxw_worksheet *checks, *overview, *groups = NULL;
+    struct sb_vol_groups gr;
     int rc;
 
     rc = set_properties(bk, err);
@@ -63,6 +64,15 @@ static int write_sheets(struct sb_xlsx_book *bk, struct sb_xlsx_annex_out *outs,
     sb_xlsx_book_formats(bk);
     checks = workbook_add_worksheet(bk->wb, "核对表");
     overview = workbook_add_worksheet(bk->wb, "清单概况");
+    for (int i = 0; i < d->form->n_annexes && groups == NULL; i++) {
+        if (sb_vol_groups_of(d, i, &gr)) {
+            groups = workbook_add_worksheet(bk->wb, "分类小计");
+            sb_vol_groups_free(&gr);
+            if (groups == NULL)
+                return sb_error_set(err, SB_ERENDER, NULL,
+                                    "cannot add a sheet");
+        }
+    }
     if (checks == NULL || overview == NULL)
         return sb_error_set(err, SB_ERENDER, NULL, "cannot add a sheet");
     rc = sb_xlsx_checks(bk, checks, err);
@@ -72,6 +82,8 @@ static int write_sheets(struct sb_xlsx_book *bk, struct sb_xlsx_annex_out *outs,
     }
     if (rc == SB_OK)
         rc = sb_xlsx_overview(bk, overview, outs, err);
+    if (rc == SB_OK && groups != NULL)
+        rc = sb_xlsx_groups(bk, groups, outs, err);
     return rc;
 }
 
@@ -102,8 +114,11 @@ int sb_xlsx_write(const struct sb_decl *d, const char *path,
         rc = write_sheets(&bk, outs, err);
     }
     rc = sb_xlsx_finish(bk.wb, rc, &o, path, err);
-    for (int i = 0; outs != NULL && i < d->form->n_annexes; i++)
+    for (int i = 0; outs != NULL && i < d->form->n_annexes; i++) {
         free(outs[i].first_sheet);
+        if (outs[i].grouped)
+            sb_vol_groups_free(&outs[i].groups);
+    }
     free(outs);
     free(tmpdir);
     return rc;

@@ -209,6 +209,9 @@ static int finish(struct sheets *sh, struct sb_error *err)
     if (e == LXW_NO_ERROR && sh->n_cols > 0)
         e = worksheet_autofilter(sh->ws, 0, 0, sh->last_row,
                                  (lxw_col_t)(sh->n_cols - 1));
+    if (e == LXW_NO_ERROR && sh->n_cols > 0)
+        e = sb_xlsx_print_setup(sh->ws, sh->last_row,
+                                (lxw_col_t)(sh->n_cols - 1));
     if (e != LXW_NO_ERROR)
         return sb_xlsx_fail(err, e, sh->name.data);
     worksheet_freeze_panes(sh->ws, 1, 0);
@@ -282,6 +285,7 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
     sh.res = &bk->d->annexes[idx];
     sh.base = sb_xasprintf("附件%d %s", a->number, a->title);
     map_columns(&sh, a);
+    out->grouped = sb_vol_groups_of(bk->d, idx, &out->groups);
     rc = sb_csvin_open(&in, sh.res->path, NULL, NULL, err);
     if (rc == SB_OK)
         rc = start(&sh, 0, err);
@@ -291,8 +295,18 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
         rc = sb_csvin_next(in, &rec, err);
         if (rc != SB_OK || rec == NULL)
             break;
-        if (rec->row > 1)
-            rc = write_record(&sh, rec, err);
+        if (rec->row <= 1)
+            continue;
+        rc = write_record(&sh, rec, err);
+        if (out->grouped) {
+            struct sb_vol_groups *g = &out->groups;
+            int f = g->file_field;
+
+            g->g[f < rec->n_fields
+                     ? sb_vol_group_of(g, rec->fields[f], rec->lens[f])
+                     : g->n - 1]
+                .rows++;
+        }
     }
     if (rc == SB_OK)
         rc = finish(&sh, err);

@@ -39,6 +39,53 @@ void sb_xlsx_book_formats(struct sb_xlsx_book *bk)
     format_set_font_color(bk->link, LXW_COLOR_BLUE);
 }
 
+lxw_error sb_xlsx_header_row(const struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                             const struct sb_xlsx_col *cols, int n)
+{
+    lxw_error e = LXW_NO_ERROR;
+
+    for (int c = 0; c < n && !e; c++) {
+        e = worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].title,
+                                   bk->header);
+        if (!e)
+            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                     cols[c].width, NULL);
+    }
+    return e;
+}
+
+lxw_error sb_xlsx_print_setup(lxw_worksheet *ws, lxw_row_t last_row,
+                              lxw_col_t last_col)
+{
+    lxw_error e;
+
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    e = worksheet_repeat_rows(ws, 0, 0);
+    if (!e)
+        e = worksheet_print_area(ws, 0, 0, last_row, last_col);
+    return e;
+}
+
+void sb_xlsx_cite(const struct sb_form *form, const char *source,
+                  struct sb_buf *out)
+{
+    const char *code = sb_form_meta(form, "source");
+    const char *notice = sb_form_meta(form, "notice");
+    size_t n = code != NULL ? strlen(code) : 0;
+
+    sb_buf_clear(out);
+    if (source == NULL)
+        return;
+    if (n > 0 && notice != NULL && strncmp(source, code, n) == 0 &&
+        (source[n] == '\0' || source[n] == ' ')) {
+        sb_buf_puts(out, notice);
+        source += n;
+    }
+    sb_buf_puts(out, source);
+}
+
 lxw_format *sb_xlsx_money_format(const struct sb_xlsx_book *bk, double yuan)
 {
     int i = sb_money_unit_index(yuan);

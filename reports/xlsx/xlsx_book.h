@@ -11,6 +11,7 @@
 #include "check/decl.h"
 #include "base/outfile.h"
 #include "base/sb.h"
+#include "volume/group.h"
 
 /* Excel's limits: rows per sheet, characters per cell. */
 #define SB_XLSX_ROWS LXW_ROW_MAX
@@ -75,6 +76,31 @@ lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              const char *text, size_t len, lxw_format *fmt,
                              struct sb_buf *scratch);
 
+/* A column of a sheet the workbook lays out itself: its header and its
+ * width in Excel's character units. */
+struct sb_xlsx_col {
+    const char *title;
+    double width;
+};
+
+/* Write the header row (row 0) of cols[0..n-1] and set their widths.
+ * Returns libxlsxwriter's error. */
+lxw_error sb_xlsx_header_row(const struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                             const struct sb_xlsx_col *cols, int n);
+
+/* Make ws print as a reviewer files it: A4 landscape, fit to one page
+ * wide, the header row repeated on every page, the print area rows
+ * 0..last_row and columns 0..last_col. Returns libxlsxwriter's error. */
+lxw_error sb_xlsx_print_setup(lxw_worksheet *ws, lxw_row_t last_row,
+                              lxw_col_t last_col);
+
+/* A rule's source as the submission cites it, into out (cleared
+ * first): the edition's short citation (role source, "002") at its
+ * start becomes the notice's title (role notice), so no internal code
+ * reaches the document. */
+void sb_xlsx_cite(const struct sb_form *form, const char *source,
+                  struct sb_buf *out);
+
 /* Fill ws with the 核对表 (xlsx_checks.c). */
 int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
                    struct sb_error *err);
@@ -83,7 +109,17 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
 struct sb_xlsx_annex_out {
     char *first_sheet; /* name of its first sheet, or NULL if absent */
     int n_sheets;      /* sheets it took */
+    int grouped;       /* the edition groups it (volume/group.h): */
+    struct sb_vol_groups groups; /* rows per group, counted as written;
+                                    free with sb_vol_groups_free */
 };
+
+/* Fill ws with the 分类小计 once the annexes are written: per grouped
+ * annex a row per group in the notice's order and a total, each beside
+ * its declared figure (xlsx_groups.c). */
+int sb_xlsx_groups(struct sb_xlsx_book *bk, lxw_worksheet *ws,
+                   const struct sb_xlsx_annex_out *outs,
+                   struct sb_error *err);
 
 /* Fill ws with the 清单概况 once the annexes are written (outs: one per
  * annex of the form; xlsx_overview.c). */

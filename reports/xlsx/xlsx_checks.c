@@ -4,7 +4,11 @@
  * The value computed from the lists comes from the rule results of the
  * check (struct sb_rule_result): a rule about the figure (its field)
  * that reads an aggregate of an annex. When several do, a failing one
- * is shown before a passing one. Values are shown in the figure's own
+ * is shown before a passing one; a figure no list gives is shown with
+ * the rule that checks it against other figures, if any, else with
+ * what it rests on (the 申报书's section, the evidence the notice asks
+ * for). Rules are said in words, bounds with both sides, sources with
+ * the notice's title (no field codes, no internal citations). Values are shown in the figure's own
  * unit (money in 万元 as declared, percentages as percentages) with
  * the decimals it was declared with, two more when the computed value
  * is finer, so a difference never hides in the rounding. */
@@ -19,7 +23,6 @@
 enum {
     C_SECTION,
     C_LABEL,
-    C_CODE,
     C_UNIT,
     C_DECLARED,
     C_COMPUTED,
@@ -30,11 +33,8 @@ enum {
     N_COLS
 };
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
-    {"章节", 18},     {"项目", 30},       {"代码", 26}, {"单位", 8},
+static const struct sb_xlsx_col columns[N_COLS] = {
+    {"章节", 18},     {"项目", 30},       {"单位", 8},
     {"申报值", 14},   {"清单计算值", 14}, {"差额", 12}, {"状态", 12},
     {"核对规则", 40}, {"依据", 34},
 };
@@ -77,10 +77,11 @@ static int is_equality(const struct sb_expr *e)
     return e->op == SB_EX_EQ || e->op == SB_EX_APPROX;
 }
 
-/* The result of the rule that checks field against the lists: a failing
- * one first, then a passing one, then a skipped one; NULL if none. */
+/* The result of the rule that checks field against the lists (lists
+ * set) or against other figures: a failing one first, then a passing
+ * one, then a skipped one; NULL if none. */
 static const struct sb_rule_result *list_result(const struct sb_decl *d,
-                                                int field)
+                                                int field, int lists)
 {
     const struct sb_rule_result *best = NULL;
     static const int rank[] = {
@@ -89,7 +90,7 @@ static const struct sb_rule_result *list_result(const struct sb_decl *d,
     for (int i = 0; i < d->form->n_rules; i++) {
         const struct sb_rule_result *r = &d->results[i];
 
-        if (r->field != field || !r->computed)
+        if (r->field != field || r->computed != lists)
             continue;
         if (best == NULL || rank[r->status] > rank[best->status])
             best = r;
@@ -161,12 +162,60 @@ static lxw_error put_text(struct checks *ck, lxw_row_t row, int col,
     return worksheet_write_string(ck->ws, row, (lxw_col_t)col, s, fmt);
 }
 
+/* A comparison in words: "不多于" for <=. */
+static const char *op_words(enum sb_ex op)
+{
+    switch (op) {
+    case SB_EX_LT:
+        return "少于";
+    case SB_EX_LE:
+        return "不多于";
+    case SB_EX_GT:
+        return "多于";
+    case SB_EX_GE:
+        return "不少于";
+    case SB_EX_NE:
+        return "不等于";
+    default:
+        return "等于";
+    }
+}
+
+/* What the row says the figure rests on, into rule and basis: the rule
+ * r in words (with its two sides when it holds a bound: "…（18种不多于
+ * 24种）"), and its source as the notice is named; or, with no rule,
+ * what the form gives: the figure as filled in the 申报书's section,
+ * proven by the evidence the notice asks for. */
+static void rests_on(const struct sb_decl *d, const struct sb_field *f,
+                     const struct sb_rule_result *r, struct sb_buf *rule,
+                     struct sb_buf *basis)
+{
+    sb_buf_clear(rule);
+    if (r == NULL) {
+        sb_buf_printf(rule, "附件清单无此项，以申报书“%s”所填为准，由证明材料佐证",
+                      f->section);
+        if (f->note != NULL && f->note[0] != '\0' &&
+            strncmp(f->note, "shenbao", 7) != 0)
+            sb_buf_printf(rule, "（%s）", f->note);
+        sb_xlsx_cite(d->form, sb_form_meta(d->form, "evidence_source"), basis);
+        return;
+    }
+    sb_buf_puts(rule, r->rule->name);
+    if (!is_equality(r->rule->expr) && r->status != SB_RULE_SKIPPED &&
+        r->lhs_text != NULL && r->rhs_text != NULL)
+        sb_buf_printf(rule, "（%s%s%s）", r->lhs_text,
+                      op_words(r->rule->expr->op), r->rhs_text);
+    sb_xlsx_cite(d->form, r->rule->source, basis);
+}
+
 static lxw_error put_row(struct checks *ck, lxw_row_t row, int i)
 {
     const struct sb_decl *d = ck->bk->d;
     const struct sb_field *f = &d->form->fields[i];
     const struct sb_figure *g = &d->figs[i];
-    const struct sb_rule_result *r = list_result(d, i);
+    const struct sb_rule_result *r = list_result(d, i, 1);
+    const struct sb_rule_result *by = r != NULL ? r : list_result(d, i, 0);
+    struct sb_buf rule = {0}, basis = {0};
     int has_decl = g->state == SB_FIG_OK;
     int has_calc = r != NULL && r->status != SB_RULE_SKIPPED;
     double decl = has_decl ? shown(f, g->value) : 0;
@@ -176,17 +225,16 @@ static lxw_error put_row(struct checks *ck, lxw_row_t row, int i)
     const char *status = "无清单核对";
     lxw_error e;
 
-    if (r != NULL && r->status == SB_RULE_FAIL)
+    if (by != NULL && by->status == SB_RULE_FAIL)
         status = "不一致";
-    else if (r != NULL && r->status == SB_RULE_SKIPPED)
+    else if (by != NULL && by->status == SB_RULE_SKIPPED)
         status = "未核对";
-    else if (r != NULL)
-        status = is_equality(r->rule->expr) ? "一致" : "符合";
+    else if (by != NULL)
+        status = is_equality(by->rule->expr) ? "一致" : "符合";
+    rests_on(d, f, by, &rule, &basis);
     e = put_text(ck, row, C_SECTION, f->section, NULL);
     if (!e)
         e = put_text(ck, row, C_LABEL, f->label, ck->wrap);
-    if (!e)
-        e = put_text(ck, row, C_CODE, f->code, NULL);
     if (!e)
         e = put_text(ck, row, C_UNIT, f->unit, NULL);
     if (!e && has_decl)
@@ -199,10 +247,12 @@ static lxw_error put_row(struct checks *ck, lxw_row_t row, int i)
         e = worksheet_write_number(ck->ws, row, C_DIFF, tidy(calc - decl), num);
     if (!e)
         e = put_text(ck, row, C_STATUS, status, NULL);
-    if (!e && r != NULL)
-        e = put_text(ck, row, C_RULE, r->rule->name, ck->wrap);
-    if (!e && r != NULL)
-        e = put_text(ck, row, C_SOURCE, r->rule->source, ck->wrap);
+    if (!e)
+        e = put_text(ck, row, C_RULE, rule.data, ck->wrap);
+    if (!e)
+        e = put_text(ck, row, C_SOURCE, basis.data, ck->wrap);
+    sb_buf_free(&rule);
+    sb_buf_free(&basis);
     return e;
 }
 
@@ -238,13 +288,7 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     ck.wrap = workbook_add_format(bk->wb);
     format_set_text_wrap(ck.wrap);
     format_set_align(ck.wrap, LXW_ALIGN_VERTICAL_TOP);
-    for (int c = 0; c < N_COLS && !e; c++) {
-        e = worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c].title,
-                                   bk->header);
-        if (!e)
-            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                     columns[c].width, NULL);
-    }
+    e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_fields && !e; i++) {
         if (is_numeric(form->fields[i].type))
             e = put_row(&ck, ++row, i);
@@ -255,6 +299,8 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
         e = highlight(&ck, row, "不一致", BAD_FILL, BAD_FONT);
     if (!e && row > 0)
         e = highlight(&ck, row, "未核对", UNCHECKED_FILL, UNCHECKED_FONT);
+    if (!e)
+        e = sb_xlsx_print_setup(ws, row, N_COLS - 1);
     if (e)
         return sb_xlsx_fail(err, e, "核对表");
     worksheet_freeze_panes(ws, 1, 0);

@@ -1,5 +1,6 @@
 /* xlsx_overview.c: the 清单概况 of the annex workbook (see xlsx.h): one
- * row per annex of the form, present or not, with a link to its sheet. */
+ * row per annex of the form, present or not, with a link to its sheet
+ * (named as the notice names it: no file names of the declaration). */
 #include <string.h>
 
 #include "xlsx/xlsx_book.h"
@@ -7,7 +8,6 @@
 enum {
     C_NUMBER,
     C_TITLE,
-    C_FILE,
     C_ENCODING,
     C_ROWS,
     C_SHEET,
@@ -15,11 +15,8 @@ enum {
     N_COLS
 };
 
-static const struct {
-    const char *title;
-    double width;
-} columns[N_COLS] = {
-    {"附件", 8},      {"清单名称", 22}, {"文件", 36},     {"编码", 14},
+static const struct sb_xlsx_col columns[N_COLS] = {
+    {"附件", 8},      {"清单名称", 22}, {"编码", 14},
     {"数据行数", 12}, {"工作表", 30},   {"工作表数", 10},
 };
 
@@ -59,10 +56,7 @@ static lxw_error put_row(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     if (!e)
         e = worksheet_write_string(ws, row, C_TITLE, a->title, NULL);
     if (!e && res->path == NULL)
-        return worksheet_write_string(ws, row, C_FILE, "（未提供）", NULL);
-    if (!e)
-        e = worksheet_write_string(ws, row, C_FILE, sb_decl_relpath(bk->d, res->path),
-                                   NULL);
+        return worksheet_write_string(ws, row, C_ENCODING, "（未提供）", NULL);
     if (!e)
         e = worksheet_write_string(ws, row, C_ENCODING,
                                    sb_encoding_name(res->encoding), NULL);
@@ -83,15 +77,11 @@ int sb_xlsx_overview(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     const struct sb_form *form = bk->d->form;
     lxw_error e = LXW_NO_ERROR;
 
-    for (int c = 0; c < N_COLS && !e; c++) {
-        e = worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c].title,
-                                   bk->header);
-        if (!e)
-            e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                     columns[c].width, NULL);
-    }
+    e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_annexes && !e; i++)
         e = put_row(bk, ws, (lxw_row_t)(i + 1), i, &outs[i]);
+    if (!e)
+        e = sb_xlsx_print_setup(ws, (lxw_row_t)form->n_annexes, N_COLS - 1);
     if (e)
         return sb_xlsx_fail(err, e, "清单概况");
     worksheet_freeze_panes(ws, 1, 0);

@@ -97,4 +97,38 @@ check_eq "an invalid mobile: exit 0" "$?" 0
 check_eq "an invalid mobile: left blank" \
     "$($X sheet "$T/m.xlsx" "$unit" | sed -n 6p)" \
     "6 1.0 | $(value "$T/d6" platform.name) | $(value "$T/d6" company.name) | $(value "$T/d6" contact.name)"
+# The same table as a PDF beside the workbook (A4, a page per unit, as
+# 附件3 prints it: the label, the title, the unit, the rows).
+check "two units: the PDF beside the workbook" test -s "$T/units.pdf"
+check_eq "two units: A4, a page each" \
+    "$(pdfinfo "$T/units.pdf" | awk '/^Page size:/ { printf "%.0f %.0f", $3, $5 } /^Pages:/ { p = $2 } END { print " " p }')" \
+    "595 842 2"
+pdftotext -f 2 -l 2 "$T/units.pdf" - | tr -d ' \n' > "$T/p2.txt"
+check_grep "PDF page 2: 附件3 and the title" '^附件32023年跨行业跨领域工业互联网平台推荐信息汇总表' "$T/p2.txt"
+check_grep "PDF page 2: its unit" "推荐单位（盖章）：$unit" "$T/p2.txt"
+pdftotext -layout -f 2 -l 2 "$T/units.pdf" - | sed 's/^ *//; s/  */ /g' > "$T/p2.txt"
+for i in 1 2; do
+    check_grep "PDF page 2: platform $i with its company, contact and mobile" \
+        "^$i $(value "$T/d$i" platform.name) $(value "$T/d$i" company.name) $(value "$T/d$i" contact.name) $(value "$T/d$i" contact.mobile)\$" \
+        "$T/p2.txt"
+done
+pdftotext -layout -f 1 -l 1 "$T/units.pdf" - | sed 's/^ *//; s/  */ /g' > "$T/p1.txt"
+check_grep "PDF page 1: its one platform" "^1 平台4 " "$T/p1.txt"
+check_grep "PDF page 1: row 2 numbered and left blank to fill in" '^2$' "$T/p1.txt"
+
+# build on a recommender's batch (a folder of declarations): the summary
+mkdir -p "$T/batch"
+cp -r "$T/d1" "$T/d2" "$T/d4" "$T/batch/"
+"$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
+check_eq "batch build: exit 0" "$?" 0
+check_eq "batch build: the summary as XLSX and PDF, and the findings" \
+    "$(ls "$T/bo" | tr '\n' ' ')" \
+    "check.json check.junit.xml check.txt 推荐信息汇总表.pdf 推荐信息汇总表.xlsx "
+check_eq "batch build: the same sheets as recommend" \
+    "$($X sheets "$T/bo/推荐信息汇总表.xlsx" | sort)" \
+    "$($X sheets "$T/units.xlsx" | sort)"
+cp -r "$T/d3" "$T/batch/"
+"$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
+check_eq "batch over the quota: exit 1" "$?" 1
+check_grep "batch over the quota: the finding in check.txt" '\[recommend.quota\]' "$T/bo/check.txt"
 finish

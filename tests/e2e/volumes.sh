@@ -27,20 +27,29 @@ check_eq "volumes: no temporary file left" "$?" 1
 
 dev=$T/v/附件1-工业设备清单.pdf
 check_eq "devices: landscape A4" "$(size "$dev")" "842 595"
-check_eq "devices: pages" "$(pages "$dev")" 4
+check_eq "devices: pages (4 classes, subtotals, total)" "$(pages "$dev")" 5
 check_eq "devices: every device ID of the CSV exactly once" \
     "$(py once "$base/annex/devices.csv" 2 "$dev")" "ok 60 values"
 check_eq "devices: 第 n 页 共 N 页 on every page, header on every list page" \
     "$(py pages "$dev" 设备ID 所属企业 '附件1 工业设备清单 · 澜川智造科技股份有限公司')" \
-    "ok 4 pages"
+    "ok 5 pages"
 check_eq "devices: title page facts" \
     "$(py present "$dev" 附件1工业设备清单 申报单位：澜川智造科技股份有限公司 \
-        统计截止日期：2023年5月31日 记录条数：60条 \
-        '来源文件：annex/devices.csv（UTF-8）')" ok
-# rows in file order: 序号 1..60 as the file has them
+        统计截止日期：2023年5月31日 记录条数：60条)" ok
+# rows by class in the order of enums.csv, file order within a class:
+# the 序号 as the file has them (python sorts the CSV itself)
 pdftotext -layout "$dev" - | awk '$2 ~ /^EQ/ { print $1 }' > "$T/seq"
-check_eq "devices: rows in file order" "$(tr '\n' ' ' < "$T/seq")" \
-    "$(seq 1 60 | tr '\n' ' ')"
+check_eq "devices: rows by class, file order within" "$(tr '\n' ' ' < "$T/seq")" \
+    "$(python3 - "$base/annex/devices.csv" "$top/pipeline/forms/platform-2023/enums.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+order = [r[1] for r in csv.reader(open(sys.argv[2], encoding="utf-8"))
+         if r[0] == "device_class"]
+k = rows[0].index("设备类别")
+data = sorted(rows[1:], key=lambda r: order.index(r[k]))
+print(" ".join(r[0] for r in data) + " ")
+PY
+)"
 ros=$T/v/附件8-企业人员花名册.pdf
 check_eq "roster: narrow columns go portrait" "$(size "$ros")" "595 842"
 check_eq "roster: 第 n 页 共 N 页, header" "$(py pages "$ros" 姓名 入职日期)" \
@@ -90,7 +99,7 @@ check_eq "no 序号 in the file: the volume numbers the rows" \
     "$(pdftotext -layout "$mdl" - | awk '$2 ~ /^MDL-/ { print $1 }' |
         tr '\n' ' ')" "$(seq 1 16 | tr '\n' ' ')"
 check_eq "no 序号 in the file: the title page says so" \
-    "$(py present "$mdl" 来源文件无序号列，序号按行序编排)" ok
+    "$(py present "$mdl" 来源文件无序号列，序号按印出顺序编排)" ok
 
 # ---- the evidence volume -------------------------------------------------
 ev=$T/v/证明材料.pdf

@@ -23,6 +23,7 @@ check_eq "base: exit 0" "$?" 0
 check_eq "base: sheets in form order, 核对表 first" "$($X sheets "$T/base.xlsx")" \
 "核对表
 清单概况
+分类小计
 附件1 工业设备清单
 附件2 工业模型清单
 附件3 工业APP清单
@@ -55,7 +56,7 @@ check_eq "base: a date is an Excel date" \
 unzip -p "$T/base.xlsx" xl/styles.xml > "$T/styles.xml"
 check_grep "base: money shown with its unit" 'formatCode="#,##0.00&quot;万元&quot;"' "$T/styles.xml"
 check_grep "base: dates shown yyyy-mm-dd" 'formatCode="yyyy-mm-dd"' "$T/styles.xml"
-unzip -p "$T/base.xlsx" xl/worksheets/sheet3.xml > "$T/sheet3.xml"
+unzip -p "$T/base.xlsx" xl/worksheets/sheet4.xml > "$T/sheet3.xml"
 check_grep "base: header row frozen" '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' "$T/sheet3.xml"
 check_grep "base: autofilter over the data" '<autoFilter ref="A1:J61"/>' "$T/sheet3.xml"
 unzip -p "$T/base.xlsx" docProps/core.xml > "$T/core.xml"
@@ -66,9 +67,9 @@ check_no_grep "base: 核对表 as computed from the files" '^FAIL' "$T/c.txt"
 check_eq "base: 核对表 checks" "$(grep -c '^ok' "$T/c.txt")" 7
 check_eq "base: 清单概况 of the devices" \
     "$($X sheet "$T/base.xlsx" 清单概况 | sed -n 2p)" \
-    "2 附件1 | 工业设备清单 | annex/devices.csv | UTF-8 | 60.0 | 附件1 工业设备清单 | 1.0"
+    "2 附件1 | 工业设备清单 | UTF-8 | 60.0 | 附件1 工业设备清单 | 1.0"
 check_eq "base: 清单概况 names the roster's encoding" \
-    "$($X sheet "$T/base.xlsx" 清单概况 | sed -n 9p | cut -d'|' -f4)" " GB18030 "
+    "$($X sheet "$T/base.xlsx" 清单概况 | sed -n 9p | cut -d'|' -f3)" " GB18030 "
 
 # Deterministic: the same declaration gives the same bytes, in any zone.
 TZ=America/New_York "$SHENBAO" xlsx -q -o "$T/base2.xlsx" "$BASE"
@@ -83,11 +84,11 @@ check_eq "contradicted figure: exit 1, workbook written" "$?" 1
 $X checks "$T/off.xlsx" "$T/off" > "$T/c.txt"
 check_no_grep "contradicted figure: 核对表 as computed" '^FAIL' "$T/c.txt"
 check_eq "contradicted figure: declared, computed, difference, status" \
-    "$($X sheet "$T/off.xlsx" 核对表 | grep '| devices.total |' | cut -d'|' -f5-8)" \
+    "$($X sheet "$T/off.xlsx" 核对表 | grep '| 可连接的工业设备/产品/产线种类及数量 |' | cut -d'|' -f4-7)" \
     " 61.0 | 60.0 | -1.0 | 不一致 "
 unzip -p "$T/off.xlsx" xl/worksheets/sheet1.xml > "$T/sheet1.xml"
 check_grep "contradicted figure: 不一致 rows are highlighted" \
-    '<cfRule type="expression" dxfId="0" priority="1"><formula>\$H2="不一致"</formula>' "$T/sheet1.xml"
+    '<cfRule type="expression" dxfId="0" priority="1"><formula>\$G2="不一致"</formula>' "$T/sheet1.xml"
 
 # Cells that do not parse stay, as their text; unknown columns too.
 mkdir -p "$T/bad"

@@ -290,16 +290,20 @@ def cmd_checks(book, decl):
     b = Book(book)
     rows = list(b.rows("核对表"))
     head = [rows[0][1][k][1] for k in sorted(rows[0][1])]
-    want = ["章节", "项目", "代码", "单位", "申报值", "清单计算值", "差额",
+    want = ["章节", "项目", "单位", "申报值", "清单计算值", "差额",
             "状态", "核对规则", "依据"]
     print("ok header" if head == want else "FAIL: header %r" % head)
-    by_code = {c["C"][1]: c for _, c in rows[1:]}
+    # rows are named as the form prints them (章节, 项目), never by code
+    with open(FORMS + "/fields.csv", encoding="utf-8") as f:
+        code_of = {(r["section"], r["label"]): r["code"]
+                   for r in csv.DictReader(f)}
+    by_code = {code_of.get((c["A"][1], c["B"][1])): c for _, c in rows[1:]}
     for code, (d, c, st) in expected_checks(decl).items():
         row = by_code.get(code)
         if row is None:
             print("FAIL: %s: no row" % code)
             continue
-        got = (row["E"], row["F"], row["G"], row["H"])
+        got = (row["D"], row["E"], row["F"], row["G"])
         exp = (("n", d), ("n", c), ("n", round(c - d, 6)), ("s", st))
         close = all(g[0] == e[0] and (g[1] == e[1] if g[0] == "s" else
                                       abs(g[1] - e[1]) < 1e-6)
@@ -310,7 +314,7 @@ def cmd_checks(book, decl):
     with open(FORMS + "/fields.csv", encoding="utf-8") as f:
         codes = [r["code"] for r in csv.DictReader(f)
                  if r["type"] in ("int", "decimal", "money", "percent")]
-    got = [c["C"][1] for _, c in rows[1:]]
+    got = [code_of.get((c["A"][1], c["B"][1])) for _, c in rows[1:]]
     print("ok order" if got == codes else "FAIL: rows %r" % got)
 
 
