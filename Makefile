@@ -55,6 +55,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libjansson-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3 \
            python3-jsonschema
+DEB_PKGS += strace
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz
