@@ -33,9 +33,14 @@ enum sb_encoding {
     SB_ENC_UTF8,     /* UTF-8 without BOM (ASCII included) */
     SB_ENC_UTF8_BOM, /* UTF-8 with a byte-order mark, which is dropped */
     SB_ENC_GB18030,  /* GB18030 (a superset of GBK and GB 2312) */
+    SB_ENC_UTF16LE,  /* UTF-16 or UTF-32 with their byte-order mark (as */
+    SB_ENC_UTF16BE,  /* Excel's "Unicode text" saves), converted to */
+    SB_ENC_UTF32LE,  /* UTF-8 as a whole at open */
+    SB_ENC_UTF32BE,
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "GB18030". */
+/* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE", "UTF-32LE",
+ * "UTF-32BE". */
 const char *sb_encoding_name(enum sb_encoding enc);
 
 struct sb_csvin_opts {

@@ -1,0 +1,56 @@
+#!/bin/sh
+# End-to-end: annex lists as other programs and careless hands save them
+# (issue 11). UTF-16/32 with a byte-order mark (Excel's "Unicode text")
+# read as the same rows as UTF-8; the checks over them agree, with an info
+# naming the encoding; a lone surrogate is a warning, not a lost row.
+. "$(dirname "$0")/lib.sh"
+T=$E2E_TMP
+B=tests/fixtures/platform-2023/base
+
+# checks DIR: the status of every check, one line each, then the
+# csv.encoding findings of devices.csv as "severity found message"
+checks() {
+    "$SHENBAO" check -f json "$1" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for c in d["checks"]:
+    print(c["code"], c["status"])
+for f in d["findings"]:
+    if f["code"] == "csv.encoding" and f["file"].endswith("devices.csv"):
+        print(f["severity"], f["found"], f["message"])'
+}
+checks "$B" > "$T/want"
+check_eq "the UTF-8 declaration has checks" "$(grep -c pass "$T/want")" \
+    "$(wc -l < "$T/want")"
+# one copy of the declaration per encoding of devices.csv, and one whose
+# UTF-16LE holds a high surrogate alone (row 2)
+for enc in utf-16-le utf-16-be utf-32-le utf-32-be lone; do
+    cp -r "$B" "$T/$enc"
+done
+python3 - "$T" <<'PY'
+import codecs, sys
+t = sys.argv[1]
+boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+for enc, bom in boms.items():
+    p = f"{t}/{enc}/annex/devices.csv"
+    s = open(p, encoding="utf-8-sig").read()
+    open(p, "wb").write(bom + s.encode(enc.replace("-", "_")))
+p = f"{t}/lone/annex/devices.csv"
+s = open(p, encoding="utf-8-sig").read()
+body = s.encode("utf-16-le")
+cut = len("\n".join(s.split("\n")[:2]).encode("utf-16-le"))
+open(p, "wb").write(codecs.BOM_UTF16_LE + body[:cut] + b"\x00\xd8" + body[cut:])
+PY
+for enc in utf-16-le utf-16-be utf-32-le utf-32-be; do
+    checks "$T/$enc" > "$T/got"
+    name=$(echo "$enc" | tr a-z A-Z | sed 's/-\([LB]E\)$/\1/')
+    check_eq "$enc: the same checks, each as in UTF-8, and an info naming it" \
+        "$(cat "$T/got")" "$(cat "$T/want"; echo "info $name 检测到 $name 编码，已转换为 UTF-8")"
+done
+checks "$T/lone" > "$T/got"
+check_grep "a lone surrogate is a warning naming the count" \
+    '^warning UTF-16LE 检测到 UTF-16LE 编码.*1 处不是有效字符' "$T/got"
+check_eq "and the checks are those of UTF-8" \
+    "$(grep -v '^warning' "$T/got")" "$(cat "$T/want")"
+finish
