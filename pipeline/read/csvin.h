@@ -63,12 +63,18 @@ struct sb_record {
 
 struct sb_csvin;
 
+/* Fields kept of one record: Excel's column limit, so that the workbook
+ * can hold every column the check kept. Fields beyond it are not stored
+ * (time and memory stay bounded whatever a header holds); the record
+ * gets a csv.too-many-fields error. */
+#define SB_CSVIN_MAX_FIELDS 16384
+
 /* Open path, a regular file, for reading; reads it through once to
  * choose the encoding. opts may be NULL. Findings about the file go to
  * findings (may be NULL) with .pos.path = path and .annex = opts->annex:
  * csv.encoding (info), csv.empty-file (warning, 0 bytes or a lone BOM),
  * later csv.invalid-byte, csv.nul-byte, csv.runaway-quote,
- * csv.field-too-long (errors), csv.blank-lines (info, at the end). A
+ * csv.field-too-long, csv.too-many-fields (errors), csv.blank-lines (info, at the end). A
  * finding's .pos.line is the physical line of the problem, .pos.col the
  * field number. Returns SB_OK and *out (close it with sb_csvin_close), or
  * SB_EIO (cannot open, read or seek) or SB_EENCODING (iconv cannot

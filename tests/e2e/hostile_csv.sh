@@ -2,7 +2,10 @@
 # End-to-end: annex lists as other programs and careless hands save them
 # (issue 11). UTF-16/32 with a byte-order mark (Excel's "Unicode text")
 # read as the same rows as UTF-8; the checks over them agree, with an info
-# naming the encoding; a lone surrogate is a warning, not a lost row.
+# naming the encoding; a lone surrogate is a warning, not a lost row. A
+# header of 200,000 columns and a row of 20,000 extra fields are cut at
+# Excel's 16,384 columns (csv.too-many-fields), quickly and in little
+# memory, and the workbook holds what the check kept (main: exit 2).
 . "$(dirname "$0")/lib.sh"
 T=$E2E_TMP
 B=tests/fixtures/platform-2023/base
@@ -53,4 +56,35 @@ check_grep "a lone surrogate is a warning naming the count" \
     '^warning UTF-16LE 检测到 UTF-16LE 编码.*1 处不是有效字符' "$T/got"
 check_eq "and the checks are those of UTF-8" \
     "$(grep -v '^warning' "$T/got")" "$(cat "$T/want")"
+
+# 200,000 header columns, 20,000 extra fields on row 2
+rm -rf "$T/wide"
+cp -r "$B" "$T/wide"
+python3 - "$T/wide/annex/devices.csv" <<'PY'
+import sys
+p = sys.argv[1]
+lines = open(p, encoding="utf-8-sig").read().split("\n")
+lines[0] += "".join(",额外%d" % i for i in range(200000))
+lines[1] += "," * 20000
+open(p, "w", encoding="utf-8").write("\n".join(lines))
+PY
+(ulimit -v 400000; timeout 60 "$SHENBAO" check "$T/wide") > "$T/o" 2>&1
+check_eq "a 200,000-column header: check exits 1, in 400 MB and 60 s" "$?" 1
+check_eq "the header and row 2 are cut at 16,384 fields" \
+    "$(sed -n 's/^.*devices.csv:\([0-9]*\):\([0-9]*\): error: .*\[csv.too-many-fields\]$/\1:\2/p' "$T/o" | tr '\n' ' ')" \
+    "1:16385 2:16385 "
+(ulimit -v 400000; timeout 60 "$SHENBAO" xlsx -o "$T/wide.xlsx" "$T/wide") \
+    > "$T/o" 2>&1
+check_eq "its workbook is written (exit 1: the errors), in 400 MB and 60 s" \
+    "$?" 1
+python3 - "$T/wide.xlsx" > "$T/dims" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in sorted(z.namelist()):
+    if n.startswith("xl/worksheets/sheet"):
+        m = re.search(rb'<dimension ref="([A-Z0-9:]+)"', z.read(n)[:2000])
+        print(m.group(1).decode())
+PY
+check_grep "the workbook holds the kept 16,384 columns (A..XFD), 61 rows" \
+    '^A1:XFD61$' "$T/dims"
 finish
