@@ -2,7 +2,8 @@
 # End-to-end: annex lists as other programs and careless hands save them
 # (issue 11). UTF-16/32 with a byte-order mark (Excel's "Unicode text")
 # read as the same rows as UTF-8; the checks over them agree, with an info
-# naming the encoding; a lone surrogate is a warning, not a lost row. A
+# naming the encoding; a lone surrogate is a warning, not a lost row; a
+# USCC in lower case or with a failing GB 11714 check is a warning. A
 # header of 200,000 columns and a row of 20,000 extra fields are cut at
 # Excel's 16,384 columns (csv.too-many-fields), quickly and in little
 # memory, and the workbook holds what the check kept (main: exit 2).
@@ -20,7 +21,10 @@ for c in d["checks"]:
     print(c["code"], c["status"])
 for f in d["findings"]:
     if f["code"] == "csv.encoding" and f["file"].endswith("devices.csv"):
-        print(f["severity"], f["found"], f["message"])'
+        print(f["severity"], f["found"], f["message"])
+    if f["code"] in ("cell.uscc", "form.uscc"):
+        print(f["severity"], f["code"], f["row"], f["found"], f["expected"],
+              f["message"])'
 }
 checks "$B" > "$T/want"
 check_eq "the UTF-8 declaration has checks" "$(grep -c pass "$T/want")" \
@@ -44,6 +48,17 @@ s = open(p, encoding="utf-8-sig").read()
 body = s.encode("utf-16-le")
 cut = len("\n".join(s.split("\n")[:2]).encode("utf-16-le"))
 open(p, "wb").write(codecs.BOM_UTF16_LE + body[:cut] + b"\x00\xd8" + body[cut:])
+# and USCCs valid by GB 32100 that deserve a warning (item 14): lower case
+# (an annex cell and form.csv), a GB 11714 check that fails (public example)
+p = f"{t}/lone/annex/enterprises.csv"
+s = open(p, encoding="utf-8-sig").read()
+s = s.replace("9150000063307283X1", "9150000063307283x1")
+s = s.replace("913205000887152293", "911101005JLR20JR60")
+open(p, "w", encoding="utf-8").write(s)
+p = f"{t}/lone/form.csv"
+s = open(p, encoding="utf-8-sig").read()
+open(p, "w", encoding="utf-8").write(s.replace("91320500723759379X",
+                                               "91320500723759379x"))
 PY
 for enc in utf-16-le utf-16-be utf-32-le utf-32-be; do
     checks "$T/$enc" > "$T/got"
@@ -54,6 +69,12 @@ done
 checks "$T/lone" > "$T/got"
 check_grep "a lone surrogate is a warning naming the count" \
     '^warning UTF-16LE 检测到 UTF-16LE 编码.*1 处不是有效字符' "$T/got"
+check_grep "a lower-case USCC in an annex: a warning with the fix" \
+    '^warning cell.uscc 4 9150000063307283x1 9150000063307283X1 统一社会信用代码的字母应为大写' "$T/got"
+check_grep "in form.csv too" \
+    '^warning form.uscc [0-9]+ 91320500723759379x 91320500723759379X 统一社会信用代码的字母应为大写' "$T/got"
+check_grep "a failing GB 11714 check inside a valid USCC: a warning" \
+    '^warning cell.uscc 3 911101005JLR20JR60 .*第17位不合GB 11714' "$T/got"
 check_eq "and the checks are those of UTF-8" \
     "$(grep -v '^warning' "$T/got")" "$(cat "$T/want")"
 
