@@ -3,7 +3,8 @@
 # (issue 11). UTF-16/32 with a byte-order mark (Excel's "Unicode text")
 # read as the same rows as UTF-8; the checks over them agree, with an info
 # naming the encoding; a lone surrogate is a warning, not a lost row; a
-# USCC in lower case or with a failing GB 11714 check is a warning. A
+# USCC in lower case or with a failing GB 11714 check is a warning (its
+# column headed 纳税人识别号, an alias). A
 # header of 200,000 columns and a row of 20,000 extra fields are cut at
 # Excel's 16,384 columns (csv.too-many-fields), quickly and in little
 # memory, and the workbook holds what the check kept (main: exit 2).
@@ -54,6 +55,8 @@ p = f"{t}/lone/annex/enterprises.csv"
 s = open(p, encoding="utf-8-sig").read()
 s = s.replace("9150000063307283X1", "9150000063307283x1")
 s = s.replace("913205000887152293", "911101005JLR20JR60")
+# headed as an ERP export writes it (item 15): 纳税人识别号 for the USCC
+s = s.replace("统一社会信用代码", "纳税人识别号", 1)
 open(p, "w", encoding="utf-8").write(s)
 p = f"{t}/lone/form.csv"
 s = open(p, encoding="utf-8-sig").read()
