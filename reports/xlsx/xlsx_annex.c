@@ -185,10 +185,10 @@ static lxw_error write_cell(struct sheets *sh, lxw_row_t row, int i,
                               c->kind == K_CODE ? c->fmt : NULL, &sh->scratch);
 }
 
-/* Size the first n columns from the record's text. */
-static void measure(struct sheets *sh, const struct sb_record *rec, int n)
+/* Size the columns from the record's text. */
+static void measure(struct sheets *sh, const struct sb_record *rec)
 {
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < rec->n_fields; i++) {
         double w = sb_xlsx_text_width(rec->fields[i], rec->lens[i]);
 
         if (sh->cols[i].kind == K_MONEY)
@@ -245,9 +245,6 @@ static int write_record(struct sheets *sh, const struct sb_record *rec,
     int part = (int)((idx - 1) / DATA_ROWS);
     lxw_row_t row = (lxw_row_t)(idx - (long)part * DATA_ROWS);
     lxw_error e = LXW_NO_ERROR;
-    /* what the check kept: the columns of the header */
-    int n = rec->n_fields < sh->res->n_headers ? rec->n_fields
-                                               : sh->res->n_headers;
     int rc;
 
     if (part != sh->part) {
@@ -257,13 +254,13 @@ static int write_record(struct sheets *sh, const struct sb_record *rec,
         if (rc != SB_OK)
             return rc;
     }
-    if (n > sh->n_cols) {
-        grow(sh, n);
-        sh->n_cols = n;
+    if (rec->n_fields > sh->n_cols) {
+        grow(sh, rec->n_fields);
+        sh->n_cols = rec->n_fields;
     }
     if (rec->row <= WIDTH_SAMPLE + 1)
-        measure(sh, rec, n);
-    for (int i = 0; i < n && e == LXW_NO_ERROR; i++)
+        measure(sh, rec);
+    for (int i = 0; i < rec->n_fields && e == LXW_NO_ERROR; i++)
         e = write_cell(sh, row, i, rec->fields[i], rec->lens[i]);
     if (e != LXW_NO_ERROR)
         return sb_xlsx_fail(err, e, sh->name.data);
