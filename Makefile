@@ -55,6 +55,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libjansson-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3 \
            python3-jsonschema
+DEB_PKGS += strace
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz
@@ -143,21 +144,26 @@ asan: deps
 
 # Coverage-guided fuzzing with clang's libFuzzer: each target in
 # tests/fuzz/ runs FUZZ_SECONDS from its seed corpus (tests/fuzz/corpus/
-# NAME, copied to build/fuzz/ so that what libFuzzer adds stays there).
+# NAME, copied to build/fuzz/ so that what libFuzzer adds stays there);
+# the targets link the whole library (pipeline and reports), and a crash
+# or leak fails the target (its log: build/fuzz/NAME.log).
 FUZZ_SECONDS ?= 60
-FUZZ_SRC := $(wildcard $(PIPELINE:%=pipeline/%/*.c))
+FUZZ_SRC := $(LIB_SRC)
 fuzz: deps
 	$(Q)for t in tests/fuzz/fuzz_*.c; do \
 	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 	    -D_POSIX_C_SOURCE=200809L -DSB_DATADIR='"$(CURDIR)"' -Ipipeline \
-	    $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) -lcsv -lm -lpthread \
+	    -Ireports $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) $(LDLIBS) \
 	    || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  cp tests/fuzz/corpus/$${n#fuzz_}/* build/fuzz/corpus-$$n/; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+	  ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    build/fuzz/corpus-$$n 2>&1 | tail -3 || exit 1; \
+	    build/fuzz/corpus-$$n > build/fuzz/$$n.log 2>&1; rc=$$?; \
+	  tail -3 build/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; \
 	done
 
 tools: $(TOOL_BIN)

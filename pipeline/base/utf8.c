@@ -70,6 +70,24 @@ void sb_utf8_put(struct sb_buf *b, int32_t cp)
     }
 }
 
+size_t sb_utf8_escape(const char *s, size_t len, struct sb_buf *out)
+{
+    size_t bad = 0;
+
+    while (len > 0) {
+        size_t k = sb_utf8_valid_prefix(s, len);
+
+        sb_buf_put(out, s, k);
+        if (k == len)
+            break;
+        sb_buf_printf(out, "\\x%02X", (unsigned char)s[k]);
+        bad++;
+        s += k + 1;
+        len -= k + 1;
+    }
+    return bad;
+}
+
 size_t sb_utf8_valid_prefix(const char *s, size_t len)
 {
     size_t i = 0;

@@ -19,6 +19,12 @@ void sb_utf8_put(struct sb_buf *b, int32_t cp);
 /* Length of the longest valid UTF-8 prefix of s. */
 size_t sb_utf8_valid_prefix(const char *s, size_t len);
 
+/* Append s to out with each byte that is not part of valid UTF-8 written
+ * as the text "\xFF" (upper-case hex): a name from the file system shown
+ * in a finding or a heading stays readable and valid. Returns the
+ * number of such bytes. */
+size_t sb_utf8_escape(const char *s, size_t len, struct sb_buf *out);
+
 /* Number of code points in valid UTF-8 s. */
 size_t sb_utf8_count(const char *s, size_t len);
 

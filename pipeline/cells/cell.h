@@ -91,7 +91,12 @@ int sb_cell_is_excel_scientific(const char *s, size_t len);
  * "0123456789ABCDEFGHJKLMNPQRTUWXY" (no I, O, S, V, Z). Lower case and
  * full-width forms are accepted. On a wrong check character (position
  * 18), *expected_check receives the right one (when not NULL) and the
- * reason names it ("校验码（第18位）错误，应为T"). A 15-digit old
+ * reason names it ("校验码（第18位）错误，应为T"). A valid code may
+ * still set *why, to a warning: letters written in lower case (the fix
+ * is the upper-case code), or an organisation code (positions 9-17)
+ * whose GB 11714 check character (position 17) fails while GB 32100's
+ * position 18 passes (such codes were issued); else *why = NULL. A
+ * 15-digit old
  * registration number and an Excel-mangled "9.14403E+17" get reasons of
  * their own. */
 int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,

@@ -22,6 +22,7 @@
 #define R_USCC_DEPT "第1位登记管理部门代码无效"
 #define R_USCC_KIND "第2位机构类别代码无效"
 #define R_USCC_BOTH "第9-17位组织机构代码与第18位校验码都对不上，代码可能抄错"
+#define R_USCC_LOWER "统一社会信用代码的字母应为大写"
 
 /* clang-format off */
 #define N_1_30(F)                                                          \
@@ -43,11 +44,11 @@ static const char uscc_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     F("Y")
 #define CHECK18(c) "校验码（第18位）错误，应为" c,
 static const char *const r_check18[31] = {USCC_CHARS(CHECK18)};
-#define CHECK17(c) "第17位（组织机构代码的校验位）错误，应为" c,
-static const char *const r_check17[11] = {
-    CHECK17("0") CHECK17("1") CHECK17("2") CHECK17("3") CHECK17("4")
-    CHECK17("5") CHECK17("6") CHECK17("7") CHECK17("8") CHECK17("9")
-    CHECK17("X")};
+#define ORG17(c) "第17位不合GB 11714组织机构代码的校验（应为" c "），但第18位" \
+                 "校验码无误：此类代码确有签发，请对照营业执照核对",
+static const char *const r_org17[11] = {
+    ORG17("0") ORG17("1") ORG17("2") ORG17("3") ORG17("4") ORG17("5")
+    ORG17("6") ORG17("7") ORG17("8") ORG17("9") ORG17("X")};
 /* clang-format on */
 
 /* Value of c in the GB 32100 set, or -1: digits 0-9, then the letters
@@ -106,7 +107,7 @@ int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
     static const int w9[8] = {3, 7, 9, 10, 5, 8, 4, 2};
     char c[18];
     size_t i = 0;
-    int n = 0, all_digits = 1, sum = 0, check, org;
+    int n = 0, all_digits = 1, lower = 0, sum = 0, check, org;
     const char *kinds;
 
     len = sb_trim(s, len, &s);
@@ -115,8 +116,10 @@ int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
     while (i < len) {
         int32_t cp = cell_next_cp(s, len, &i);
 
-        if (cp >= 'a' && cp <= 'z')
+        if (cp >= 'a' && cp <= 'z') {
             cp -= 'a' - 'A';
+            lower = 1;
+        }
         if (cp < '0' || cp > '9')
             all_digits = 0;
         if (n < 18)
@@ -165,8 +168,12 @@ int sb_cell_check_uscc(const char *s, size_t len, char *expected_check,
         return cell_fail(why, c[16] == "0123456789X"[org] ? r_check18[check]
                                                           : R_USCC_BOTH);
     }
-    if (c[16] != "0123456789X"[org])
-        return cell_fail(why, r_check17[org]);
+    /* GB 32100's own check character passed: a valid code, but say
+     * what is odd about it */
+    if (why != NULL)
+        *why = c[16] != "0123456789X"[org] ? r_org17[org]
+               : lower                     ? R_USCC_LOWER
+                                           : NULL;
     return 1;
 }
 

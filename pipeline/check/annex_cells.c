@@ -164,6 +164,13 @@ static int cell_value(struct reader *rd, const struct sb_record *rec, int c)
     cv->num = v.num;
     cv->enum_idx = v.enum_idx;
     cv->mask = v.mask;
+    if (v.warn != NULL) {
+        /* a valid code, but say so each time: never memoised */
+        annex_cell_finding(rd, rec, fi, SB_SEV_WARNING, "cell.uscc",
+                           col->header, v.fixed, t, v.warn,
+                           col->note[0] ? col->note : NULL);
+        return 1;
+    }
     if (me != NULL) {
         memo_keep(me, t, n);
         me->none = 0;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/inside.h"
+#include "base/utf8.h"
 #include "check/check.h"
 #include "form/expr.h"
 #include "rules/open.h"
@@ -208,6 +209,50 @@ static int admit(struct sb_decl *d, const char *path, int links_out)
         return 1;
     add_finding(d, SB_SEV_ERROR, codes[r], path, NULL, sb_inside_reason(r));
     return 0;
+}
+
+/* Names in DIR/sub (annex/, evidence/) that are not valid UTF-8: each a
+ * warning (input.name-not-utf8) with its other bytes shown as \xFF, since
+ * the volumes and findings can only show it so; the file is still read.
+ * In name order, so that the findings are deterministic. */
+static void check_names(struct sb_decl *d, const char *sub)
+{
+    char *dir = sb_xasprintf("%s/%s", d->dir, sub);
+    DIR *dp = opendir(dir);
+    struct dirent *de;
+    char **bad = NULL;
+    int n = 0;
+
+    while (dp != NULL && (de = readdir(dp)) != NULL) {
+        size_t len = strlen(de->d_name);
+
+        if (sb_utf8_valid_prefix(de->d_name, len) != len) {
+            bad = sb_xrealloc(bad, (size_t)(n + 1) * sizeof *bad);
+            bad[n++] = sb_xstrdup(de->d_name);
+        }
+    }
+    if (dp != NULL)
+        closedir(dp);
+    if (n > 0)
+        qsort(bad, (size_t)n, sizeof *bad, by_name);
+    for (int i = 0; i < n; i++) {
+        struct sb_buf path = {0}, name = {0}, msg = {0};
+
+        sb_buf_printf(&path, "%s/", dir);
+        sb_utf8_escape(bad[i], strlen(bad[i]), &path);
+        sb_utf8_escape(bad[i], strlen(bad[i]), &name);
+        sb_buf_printf(&msg, "文件名“%s”不是有效的 UTF-8，无效字节以 \\xFF "
+                            "形式显示；请改用 UTF-8 文件名",
+                      name.data);
+        add_finding(d, SB_SEV_WARNING, "input.name-not-utf8", path.data,
+                    NULL, msg.data);
+        sb_buf_free(&path);
+        sb_buf_free(&name);
+        sb_buf_free(&msg);
+        free(bad[i]);
+    }
+    free(bad);
+    free(dir);
 }
 
 /* Find the annex files under DIR/annex and make one job per annex. */
@@ -463,6 +508,8 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     d->aggs = sb_xcalloc((size_t)d->form->n_aggs + 1, sizeof *d->aggs);
     for (int i = 0; i < d->form->n_aggs; i++)
         d->aggs[i] = sb_agg_new(d->form, d->form->aggs[i], d->figs);
+    check_names(d, "annex");
+    check_names(d, "evidence");
     find_annexes(d, &jobs, &n_jobs, opts->follow_symlinks);
     rc = run_jobs(d, jobs, n_jobs, opts, err);
     if (rc != SB_OK)

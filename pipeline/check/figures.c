@@ -184,6 +184,9 @@ static void parse_value(struct sb_decl *d, const struct sb_table *t, long r,
     g->date = v.date;
     g->enum_idx = v.enum_idx;
     g->mask = v.mask;
+    if (v.warn != NULL)
+        finding_at(d, t, r, col, SB_SEV_WARNING, "form.uscc", i, v.fixed,
+                   text, v.warn);
 }
 
 void sb_figures_read(struct sb_decl *d, const struct sb_table *t)

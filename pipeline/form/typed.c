@@ -108,6 +108,32 @@ static int parse_list(const struct sb_enum *en, const char *s, size_t len,
     return ok;
 }
 
+/* A USCC (cells/cell.h): 1 with the warning of a valid code in
+ * out->warn and the code as it should be written in out->fixed, or 0
+ * with *why (not NULL). */
+static int uscc(const char *s, size_t len, struct sb_typed *out,
+                const char **why)
+{
+    const char *t;
+    size_t n = sb_trim(s, len, &t), k = 0;
+
+    if (!sb_cell_check_uscc(s, len, &out->check, why))
+        return 0;
+    out->warn = *why;
+    *why = "";
+    /* valid: 18 characters, ASCII once full-width forms are folded */
+    for (size_t i = 0; i < n && k < 18;) {
+        int32_t cp;
+
+        i += (size_t)sb_utf8_decode(t + i, n - i, &cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;
+        out->fixed[k++] = (char)(cp >= 'a' && cp <= 'z' ? cp - 'a' + 'A' : cp);
+    }
+    out->fixed[k] = '\0';
+    return 1;
+}
+
 int sb_typed_parse(enum sb_type t, const struct sb_enum *en, double yuan,
                    int allow_wan, const char *s, size_t len,
                    struct sb_typed *out, const char **why,
@@ -176,14 +202,14 @@ int sb_typed_parse(enum sb_type t, const struct sb_enum *en, double yuan,
     case SB_TYPE_USCC:
         *kind = sb_cell_is_excel_scientific(s, len) ? "excel-scientific"
                                                      : "uscc";
-        return sb_cell_check_uscc(s, len, &out->check, why);
+        return uscc(s, len, out, why);
     case SB_TYPE_ORGCODE: {
         const char *t2;
         size_t n = sb_trim(s, len, &t2);
 
         *kind = "uscc";
         if (n == 18)
-            return sb_cell_check_uscc(t2, n, &out->check, why);
+            return uscc(t2, n, out, why);
         /* GB 11714: 8 characters, '-', check character (or without '-') */
         if (n == 9 || (n == 10 && t2[8] == '-'))
             return 1;

@@ -19,6 +19,10 @@ struct sb_typed {
     uint64_t mask;   /* enum_list */
     long stated;     /* heading: the count it states */
     char check;      /* uscc: the right check character when wrong */
+    const char *warn; /* uscc: why a valid code deserves a warning
+                         (lower case, GB 11714; cells/cell.h), static,
+                         or NULL */
+    char fixed[19];   /* uscc: the valid code in upper-case ASCII */
 };
 
 /* Parse s (len bytes, untrimmed) as type t. en: the enumeration of enum

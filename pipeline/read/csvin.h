@@ -33,9 +33,14 @@ enum sb_encoding {
     SB_ENC_UTF8,     /* UTF-8 without BOM (ASCII included) */
     SB_ENC_UTF8_BOM, /* UTF-8 with a byte-order mark, which is dropped */
     SB_ENC_GB18030,  /* GB18030 (a superset of GBK and GB 2312) */
+    SB_ENC_UTF16LE,  /* UTF-16 or UTF-32 with their byte-order mark (as */
+    SB_ENC_UTF16BE,  /* Excel's "Unicode text" saves), converted to */
+    SB_ENC_UTF32LE,  /* UTF-8 as a whole at open */
+    SB_ENC_UTF32BE,
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "GB18030". */
+/* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE", "UTF-32LE",
+ * "UTF-32BE". */
 const char *sb_encoding_name(enum sb_encoding enc);
 
 struct sb_csvin_opts {
@@ -58,12 +63,18 @@ struct sb_record {
 
 struct sb_csvin;
 
+/* Fields kept of one record: Excel's column limit, so that the workbook
+ * can hold every column the check kept. Fields beyond it are not stored
+ * (time and memory stay bounded whatever a header holds); the record
+ * gets a csv.too-many-fields error. */
+#define SB_CSVIN_MAX_FIELDS 16384
+
 /* Open path, a regular file, for reading; reads it through once to
  * choose the encoding. opts may be NULL. Findings about the file go to
  * findings (may be NULL) with .pos.path = path and .annex = opts->annex:
  * csv.encoding (info), csv.empty-file (warning, 0 bytes or a lone BOM),
  * later csv.invalid-byte, csv.nul-byte, csv.runaway-quote,
- * csv.field-too-long (errors), csv.blank-lines (info, at the end). A
+ * csv.field-too-long, csv.too-many-fields (errors), csv.blank-lines (info, at the end). A
  * finding's .pos.line is the physical line of the problem, .pos.col the
  * field number. Returns SB_OK and *out (close it with sb_csvin_close), or
  * SB_EIO (cannot open, read or seek) or SB_EENCODING (iconv cannot

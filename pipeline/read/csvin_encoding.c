@@ -4,10 +4,15 @@
  * holds NUL bytes or CRs at all, and where its invalid UTF-8 bytes are,
  * so that only the fields of those lines are scanned and the others
  * copied as they are. While reading, a GB18030 line is converted with
- * iconv (GB18030 never has a line-end byte inside a character). */
+ * iconv (GB18030 never has a line-end byte inside a character). A file
+ * that starts with a UTF-16 or UTF-32 byte-order mark is converted to
+ * UTF-8 as a whole at open, into an unlinked temporary file read in its
+ * place (its line ends are no single bytes). */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -23,6 +28,14 @@ const char *sb_encoding_name(enum sb_encoding enc)
         return "UTF-8 (BOM)";
     case SB_ENC_GB18030:
         return "GB18030";
+    case SB_ENC_UTF16LE:
+        return "UTF-16LE";
+    case SB_ENC_UTF16BE:
+        return "UTF-16BE";
+    case SB_ENC_UTF32LE:
+        return "UTF-32LE";
+    case SB_ENC_UTF32BE:
+        return "UTF-32BE";
     }
     return "?";
 }
@@ -168,16 +181,133 @@ static int prescan(struct sb_csvin *r, long long start, int gb, long long limit,
     }
 }
 
+/* The UTF-16/32 encoding whose byte-order mark the k bytes at bom start
+ * with, its mark's length in *len; SB_ENC_UTF8 if none. */
+static enum sb_encoding wide_bom(const unsigned char *bom, ssize_t k,
+                                 int *len)
+{
+    static const struct {
+        unsigned char mark[4];
+        int len;
+        enum sb_encoding enc;
+    } marks[] = {
+        /* UTF-32LE first: its mark begins with UTF-16LE's */
+        {{0xFF, 0xFE, 0x00, 0x00}, 4, SB_ENC_UTF32LE},
+        {{0x00, 0x00, 0xFE, 0xFF}, 4, SB_ENC_UTF32BE},
+        {{0xFF, 0xFE}, 2, SB_ENC_UTF16LE},
+        {{0xFE, 0xFF}, 2, SB_ENC_UTF16BE},
+    };
+
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        if (k >= marks[i].len && memcmp(bom, marks[i].mark,
+                                         (size_t)marks[i].len) == 0) {
+            *len = marks[i].len;
+            return marks[i].enc;
+        }
+    }
+    return SB_ENC_UTF8;
+}
+
+/* Write the n bytes at s to fd; 0, or -1 with errno. */
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, s, n);
+
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        s += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Convert the file from offset skip (after its byte-order mark), in
+ * r->enc, to UTF-8 in an unlinked temporary file that then stands in
+ * for it (r->fd, r->size, r->end). A sequence that is no character (an
+ * unpaired surrogate, a cut last unit) becomes U+FFFD, counted in *bad. */
+static int widen(struct sb_csvin *r, int skip, long long *bad,
+                 struct sb_error *err)
+{
+    const char *from = sb_encoding_name(r->enc);
+    size_t unit = r->enc == SB_ENC_UTF16LE || r->enc == SB_ENC_UTF16BE ? 2 : 4;
+    struct sb_pos pos = {.path = r->path};
+    iconv_t cd = iconv_open("UTF-8", from);
+    FILE *tmp = NULL;
+    char *out = sb_xmalloc(IN_SIZE + 16); /* 3 bytes a UTF-16 unit at most */
+    size_t carry = 0;
+    int fd = -1, e = 0;
+
+    *bad = 0;
+    if (cd == (iconv_t)-1)
+        return sb_error_set(err, SB_EENCODING, &pos,
+                            "%s is %s but iconv cannot convert it: %s",
+                            r->path, from, strerror(errno));
+    if ((tmp = tmpfile()) == NULL || (fd = dup(fileno(tmp))) < 0 ||
+        lseek(r->fd, skip, SEEK_SET) < 0)
+        e = errno;
+    while (e == 0) {
+        ssize_t k = read(r->fd, r->in + carry, IN_SIZE / 2 - carry);
+        char *in = r->in, *o = out;
+        size_t in_left, o_left = IN_SIZE + 16;
+
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            e = errno;
+            break;
+        }
+        in_left = carry + (size_t)k;
+        while (in_left > 0 &&
+               iconv(cd, &in, &in_left, &o, &o_left) == (size_t)-1) {
+            if (errno == EINVAL && k > 0)
+                break; /* a character goes on in the next read */
+            if (errno == E2BIG) {
+                e = E2BIG;
+                break;
+            }
+            memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            o += 3;
+            o_left -= 3;
+            (*bad)++;
+            in += in_left < unit ? in_left : unit;
+            in_left -= in_left < unit ? in_left : unit;
+        }
+        if (e == 0 && write_all(fd, out, (size_t)(o - out)) != 0)
+            e = errno;
+        carry = in_left;
+        memmove(r->in, in, carry);
+        if (k == 0)
+            break;
+    }
+    iconv_close(cd);
+    free(out);
+    if (tmp != NULL)
+        fclose(tmp);
+    if (e != 0) {
+        if (fd >= 0)
+            close(fd);
+        return sb_error_set(err, SB_EIO, &pos, "cannot convert %s from %s: %s",
+                            r->path, from, strerror(e));
+    }
+    close(r->fd);
+    r->fd = fd;
+    r->size = r->end = (long long)lseek(fd, 0, SEEK_END);
+    return SB_OK;
+}
+
 int csvin_detect(struct sb_csvin *r, long long *start, struct sb_error *err)
 {
-    unsigned char bom[3];
+    unsigned char bom[4];
     ssize_t k;
     long long utf8_bad, gb_bad;
-    int rc, nul, cr;
+    int rc, nul, cr, len;
 
     *start = 0;
     do {
-        k = pread(r->fd, bom, 3, 0);
+        k = pread(r->fd, bom, 4, 0);
     } while (k < 0 && errno == EINTR);
     if (k < 0) {
         struct sb_pos pos = {.path = r->path};
@@ -185,17 +315,35 @@ int csvin_detect(struct sb_csvin *r, long long *start, struct sb_error *err)
         return sb_error_set(err, SB_EIO, &pos, "cannot read %s: %s", r->path,
                             strerror(errno));
     }
-    r->enc = SB_ENC_UTF8;
-    if (k == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) {
+    r->enc = wide_bom(bom, k, &len);
+    if (r->enc != SB_ENC_UTF8) {
+        struct sb_finding f = csvin_finding(r, "csv.encoding", SB_SEV_INFO);
+
+        rc = widen(r, len, &gb_bad, err);
+        if (rc != SB_OK)
+            return rc;
+        f.expected = "UTF-8";
+        f.found = sb_encoding_name(r->enc);
+        if (gb_bad > 0) {
+            f.sev = SB_SEV_WARNING;
+            csvin_report(r, &f, "检测到 %s 编码，已转换为 UTF-8；其中 %lld "
+                                "处不是有效字符，已换为 U+FFFD",
+                         f.found, gb_bad);
+        } else {
+            csvin_report(r, &f, "检测到 %s 编码，已转换为 UTF-8", f.found);
+        }
+    }
+    if (k >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) {
         r->enc = SB_ENC_UTF8_BOM;
         *start = 3;
     }
-    rc = prescan(r, *start, 0, r->enc == SB_ENC_UTF8_BOM ? LLONG_MAX : 0,
+    /* a BOM says the encoding: no guess at GB18030 */
+    rc = prescan(r, *start, 0, r->enc != SB_ENC_UTF8 ? LLONG_MAX : 0,
                  &utf8_bad, err);
     if (rc != SB_OK)
         return rc;
     r->check_bytes = (utf8_bad > 0 && !r->bad_ok) || r->has_nul;
-    if (utf8_bad == 0 || r->enc == SB_ENC_UTF8_BOM)
+    if (utf8_bad == 0 || r->enc != SB_ENC_UTF8)
         return SB_OK;
     rc = prescan(r, *start, 1, LLONG_MAX, &gb_bad, err);
     if (rc != SB_OK)

@@ -101,6 +101,7 @@ struct sb_csvin {
     long next_field_line; /* line the next field starts on */
     int rec_done;         /* rec is complete and handed out */
     size_t field_dropped; /* bytes cut from the open field */
+    long fields_over;     /* fields of the record beyond the cap */
     int field_malformed;  /* open quoted field had "x after a quote */
     long malformed_line;  /* line of that quote */
     long quote_line;      /* line the open quoted field began, or 0 */

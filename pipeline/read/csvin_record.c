@@ -132,6 +132,29 @@ static void on_field(void *field, size_t n, void *data)
     }
     mute = idx < r->mute_below || r->pend_run;
 
+    if (idx == SB_CSVIN_MAX_FIELDS) {
+        if (r->fields_over++ == 0 && !mute) {
+            struct sb_finding f =
+                csvin_finding(r, "csv.too-many-fields", SB_SEV_ERROR);
+            char exp[32];
+
+            f.pos.row = r->row + 1;
+            f.pos.col = idx + 1;
+            f.pos.line = r->line;
+            snprintf(exp, sizeof exp, "<= %d 个字段", SB_CSVIN_MAX_FIELDS);
+            f.expected = exp;
+            csvin_report(r, &f,
+                         "此行字段超过 %d 个（Excel 的列数上限），第 %d "
+                         "个起已忽略",
+                         SB_CSVIN_MAX_FIELDS, SB_CSVIN_MAX_FIELDS + 1);
+        }
+        r->next_field_line = r->line;
+        r->field_dropped = 0;
+        r->field_malformed = 0;
+        r->quote_line = 0;
+        r->quote_reported = 0;
+        return;
+    }
     if (idx == r->cap_fields)
         grow_fields(r);
     r->rec.field_lines[idx] = r->next_field_line;
@@ -191,6 +214,7 @@ static void on_row(int c, void *data)
 void csvin_reset_record(struct sb_csvin *r)
 {
     r->rec.n_fields = 0;
+    r->fields_over = 0;
     r->data_len = 0;
     r->rec_done = 0;
     r->field_dropped = 0;

@@ -239,6 +239,11 @@ const char *sb_fill_dir(const struct sb_decl *d)
     return d->dir;
 }
 
+int sb_fill_links_out(const struct sb_decl *d)
+{
+    return d->links_out;
+}
+
 const char *sb_fill_markdown(const struct sb_decl *d)
 {
     return d->markdown;

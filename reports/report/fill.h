@@ -68,6 +68,8 @@ void sb_fill_date(int32_t days, struct sb_buf *out);
  * directory and a value of its edition.csv (NULL when absent); all
  * borrowed from d. */
 const char *sb_fill_dir(const struct sb_decl *d);
+/* May inputs link out of the declaration (--follow-symlinks)? 1 or 0. */
+int sb_fill_links_out(const struct sb_decl *d);
 const char *sb_fill_markdown(const struct sb_decl *d);
 const struct sb_form *sb_fill_form(const struct sb_decl *d);
 const char *sb_fill_form_dir(const struct sb_decl *d);

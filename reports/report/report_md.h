@@ -19,9 +19,16 @@ void sb_rp_inlines(struct rp *r, cmark_node *node, struct sb_para *p,
 /* Blocks [first, end) as body text: paragraphs (indent 2 字), headings
  * at level slot + their Markdown level - 1 while that is <= 4 (else a
  * bold line), lists ("1." / "（1）" / "●", nested lists 2 字 further
- * in), block quotes in 楷体, code blocks line by line, a PNG image
- * alone in a paragraph as a figure with its caption. fill as above;
- * base: the directory relative image paths start from. */
+ * in, up to 8 levels, deeper ones at the 8th with a report.deep-list
+ * warning), block quotes in 楷体, code blocks line by line, a PNG image
+ * alone in a paragraph as a figure with its caption. Raw HTML of the
+ * narrative is set as its text without the tags; comments are not, nor
+ * is the content of <script>/<style> (a report.html-dropped warning).
+ * The walk is iterative: any depth of nesting is safe. fill as above;
+ * base: the directory relative image paths start from, or NULL for the
+ * template. A narrative's image must lie inside the declaration
+ * directory (base/inside.h), else it is a report.image-outside error and
+ * never opened. */
 void sb_rp_blocks(struct rp *r, cmark_node *first, cmark_node *end,
                   int slot, int fill, const char *base);
 

@@ -71,21 +71,26 @@ static void finding(struct ev *ev, const char *code, enum sb_severity sev,
                     const char *path, long row, const char *fmt, ...)
 {
     struct sb_finding f = {0};
-    struct sb_buf msg = {0};
+    struct sb_buf msg = {0}, shown = {0}, where = {0};
     va_list ap;
 
     va_start(ap, fmt);
     sb_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
+    /* file names need not be UTF-8: their other bytes shown as \xFF */
+    sb_utf8_escape(msg.data, msg.len, &shown);
+    sb_utf8_escape(path, strlen(path), &where);
     f.code = code;
     f.sev = sev;
-    f.pos.path = path;
+    f.pos.path = where.data;
     f.pos.row = row;
     f.annex = "证明材料";
     f.source = ev->cite->list;
-    f.message = msg.data;
+    f.message = shown.data;
     sb_findings_add(ev->fs, &f);
     sb_buf_free(&msg);
+    sb_buf_free(&shown);
+    sb_buf_free(&where);
 }
 
 static struct item *add_item(struct ev *ev, const char *name, long row)
@@ -148,10 +153,12 @@ static int cmp_names(const void *x, const void *y)
 }
 
 /* The title a file name gives: no folder, no extension, no leading
- * number with its separator ("01-", "3.", "2、", "(1)"). */
+ * number with its separator ("01-", "3.", "2、", "(1)"); bytes of the
+ * name that are not UTF-8 shown as \xFF (sb_utf8_escape). */
 static char *title_of(const char *name)
 {
     const char *base = sb_path_base(name), *dot, *p;
+    struct sb_buf t = {0};
     size_t n;
 
     dot = strrchr(base, '.');
@@ -175,7 +182,8 @@ static char *title_of(const char *name)
     } else {
         p = base;
     }
-    return sb_xstrndup(p, n - (size_t)(p - base));
+    sb_utf8_escape(p, n - (size_t)(p - base), &t);
+    return t.data != NULL ? t.data : sb_xstrdup("");
 }
 
 /* Sorted names of the folder's regular files (not hidden, not the

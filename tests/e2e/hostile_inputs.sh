@@ -101,4 +101,16 @@ ln -sf "$T/form.csv" "$T/d/form.csv"
 timeout 60 "$SHENBAO" check -q "$T/d" > "$T/o" 2>&1
 check_eq "form.csv a link out: the run fails (exit 2)" "$?" 2
 check_grep "naming why" 'form.csv: .*符号链接' "$T/o"
+# an evidence file whose name is not UTF-8: check names it, the volume is
+# written with the bytes shown as \xFF (main: exit 2, no 证明材料.pdf)
+fresh
+mkdir -p "$T/d/evidence"
+cp inputs/sample/evidence/02-平台运行监测截图.png "$T/d/evidence/$(printf '06-\377\376.png')"
+timeout 60 "$SHENBAO" check -q "$T/d" > "$T/o" 2>&1
+check_grep "check warns of the name, shown escaped" \
+    'evidence/06-\\xFF\\xFE.png: warning: .*\[input.name-not-utf8\]' "$T/o"
+timeout 60 "$SHENBAO" volumes -a evidence -o "$T/v5" "$T/d" > "$T/o" 2>&1
+check_eq "volumes of it: exit 0" "$?" 0
+check_grep "its title in the volume, escaped" '证明材料[0-9]+ \\xFF\\xFE' \
+    "$(pdftotext "$T/v5/证明材料.pdf" "$T/v5.txt"; echo "$T/v5.txt")"
 finish

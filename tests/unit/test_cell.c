@@ -93,6 +93,15 @@
         CHECK_INT(x_, '?');                                                    \
     } while (0)
 
+/* valid, with a warning */
+#define USCC_WARN(s, reason)                                                   \
+    do {                                                                       \
+        char x_ = '?';                                                         \
+        const char *w_ = NULL;                                                 \
+        CHECK_INT(sb_cell_check_uscc(s, strlen(s), &x_, &w_), 1);              \
+        CHECK_STR(w_, reason);                                                 \
+    } while (0)
+
 /* expected: the right check character, or '?' if none is reported */
 #define USCC_BAD(s, expected, reason)                                          \
     do {                                                                       \
@@ -517,9 +526,10 @@ static void uscc_real_codes(void)
     USCC_OK("53100000500019795A"); /* a foundation registered by 民政部 */
     USCC_OK("51310110501144395U"); /* a social group in 杨浦区 */
     USCC_OK("92141127MA0KD1Y64A"); /* an 个体工商户 */
-    /* lower case, full width, surrounding spaces */
-    USCC_OK("91440300708461136t");
-    USCC_OK("92141127ma0kd1y64a");
+    /* lower case is valid with a warning (issue 11, item 14); full
+     * width and surrounding spaces are read silently */
+    USCC_WARN("91440300708461136t", "统一社会信用代码的字母应为大写");
+    USCC_WARN("92141127ma0kd1y64a", "统一社会信用代码的字母应为大写");
     USCC_OK("９１４４０３００７０８４６１１３６Ｔ");
     USCC_OK(" 914403001922038216\u3000");
 }
@@ -574,9 +584,17 @@ static void uscc_wrong_check(void)
     /* a typo inside the organisation code breaks both check characters */
     USCC_BAD("91110108551385092Q", 'R',
              "第9-17位组织机构代码与第18位校验码都对不上，代码可能抄错");
-    /* position 18 consistent, position 17 (GB 11714) not */
-    USCC_BAD("91110108551385083U", '?',
-             "第17位（组织机构代码的校验位）错误，应为2");
+    /* position 18 consistent, position 17 (GB 11714) not: such codes
+     * were issued (issue 11: 911101005JLR20JR60), a warning */
+    USCC_WARN("91110108551385083U",
+              "第17位不合GB 11714组织机构代码的校验（应为2），但第18位校验码"
+              "无误：此类代码确有签发，请对照营业执照核对");
+    USCC_WARN("911101005JLR20JR60",
+              "第17位不合GB 11714组织机构代码的校验（应为1），但第18位校验码"
+              "无误：此类代码确有签发，请对照营业执照核对");
+    /* lower case is read as upper case, with a warning */
+    USCC_WARN("91350100M000100y43", "统一社会信用代码的字母应为大写");
+    USCC_OK("91350100M000100Y43");
 }
 
 static void uscc_structure(void)

@@ -1,4 +1,6 @@
 /* test_utf8.c: decoding, matching keys, trimming, word counts. */
+#include <string.h>
+
 #include "test.h"
 #include "base/utf8.h"
 
@@ -61,11 +63,26 @@ static void word_count_as_word(void)
     CHECK_INT(sb_word_count("", 0), 0);
 }
 
+static void escape_shows_invalid_bytes(void)
+{
+    struct sb_buf b = {0};
+
+    /* a file name of bytes FF FE between valid text, a cut 3-byte
+     * character (E8 AE) at the end */
+    CHECK_INT((int)sb_utf8_escape("06-\xff\xfe证明.pdf\xe8\xae", 17, &b), 4);
+    CHECK_STR(b.data, "06-\\xFF\\xFE证明.pdf\\xE8\\xAE");
+    sb_buf_clear(&b);
+    CHECK_INT((int)sb_utf8_escape("营业执照.jpg", strlen("营业执照.jpg"), &b), 0);
+    CHECK_STR(b.data, "营业执照.jpg");
+    sb_buf_free(&b);
+}
+
 int main(void)
 {
     RUN(decode_valid_and_invalid);
     RUN(norm_key_folds_width_space_case);
     RUN(trim_removes_ideographic_spaces);
     RUN(word_count_as_word);
+    RUN(escape_shows_invalid_bytes);
     return TEST_REPORT();
 }
