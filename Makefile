@@ -151,7 +151,7 @@ fuzz: deps
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 	    -D_POSIX_C_SOURCE=200809L -DSB_DATADIR='"$(CURDIR)"' -Ipipeline \
-	    $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) -lcsv -lm -lpthread \
+	    $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) -lcsv -ljansson -lm -lpthread \
 	    || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  cp tests/fuzz/corpus/$${n#fuzz_}/* build/fuzz/corpus-$$n/; \
