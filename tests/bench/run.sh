@@ -391,6 +391,10 @@ function secs_of(k, a,    i) {
 # The table of one item, medians: each tool's wall time, throughput and
 # peak memory (pages and pages/s for the PDF).
 table() {
+    if ! cut -f1 "$res" | grep -qx "$1"; then
+        echo "Not measured in this run (BENCH_ITEMS=\"$items\")."
+        return 0
+    fi
     awk -F '\t' -v item="$1" "$AWK_STATS"'
     END {
         p = item == "pdf"
