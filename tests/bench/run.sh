@@ -356,8 +356,8 @@ machine() {
     echo "| XlsxWriter | $(/usr/bin/python3 -c 'import xlsxwriter; print(xlsxwriter.__version__)' 2>/dev/null || echo '?') |"
 }
 
-# The awk functions the reports share: median, min and max of a list.
-AWK_STATS='
+# awk: the median of a[1..n] (sorted in place: min a[1], max a[n]).
+AWK_MEDIAN='
 function sort(a, n,    i, j, t) {
     for (i = 2; i <= n; i++) {
         t = a[i]
@@ -369,6 +369,10 @@ function median(a, n) {
     sort(a, n)
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
+'
+# awk: results.tsv gathered per tool (runs, seconds, peak, pages), with
+# the median and a number formatter.
+AWK_STATS=$AWK_MEDIAN'
 function num(x) {
     if (x >= 1e6) return sprintf("%.2f M", x / 1e6)
     if (x >= 1e3) return sprintf("%.0f k", x / 1e3)
@@ -425,18 +429,7 @@ table() {
 # per-pair ratios B ÷ A, the load before and after. Lines "ITEM SIZE CMP
 # A B n medA medB ratio" with FMT=tsv.
 pairs() {
-    awk -F '\t' -v fmt="${1:-md}" -v loads="$loads" '
-    function sort(a, n,    i, j, t) {
-        for (i = 2; i <= n; i++) {
-            t = a[i]
-            for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]
-            a[j + 1] = t
-        }
-    }
-    function median(a, n) {
-        sort(a, n)
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+    awk -F '\t' -v fmt="${1:-md}" -v loads="$loads" "$AWK_MEDIAN"'
     BEGIN {
         while ((getline l < loads) > 0) {
             split(l, x, "\t")

@@ -19,21 +19,10 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "cells/cell.h"
+
 #define DATA_ROWS 1048575 /* Excel's rows less the header */
 #define MAX_COLS 64
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int32_t days_from_civil(int y, int m, int d)
-{
-    int era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
-}
 
 /* A YYYY-MM-DD date as an Excel serial date. */
 static int date_of(const char *s, size_t n, double *v)
@@ -43,7 +32,7 @@ static int date_of(const char *s, size_t n, double *v)
     if (n != 10 || s[4] != '-' || s[7] != '-' ||
         sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return 0;
-    *v = days_from_civil(y, m, d) + 25569.0;
+    *v = sb_date_from_ymd(y, m, d) + 25569.0;
     return 1;
 }
 
