@@ -33,6 +33,7 @@
 # records why, and its row says so. Raw figures go to
 # build/bench/results.tsv, one line per run:
 #   item size comparison pair tool seconds peak_kib bytes rows note pages
+#   cpu_seconds
 # and build/bench/loads.tsv, one line per comparison:
 #   item size comparison load_before load_after
 set -eu
@@ -160,7 +161,9 @@ tree() {
 }
 
 # run_once CMD: run the command line CMD (eval'd, stdout to /dev/null)
-# once; sets T_SEC (wall seconds) and T_KIB (peak RSS, KiB). Exit status
+# once; sets T_SEC (wall seconds), T_CPU (user + system seconds: the
+# work done, which a loaded machine disturbs less than the wall time)
+# and T_KIB (peak RSS, KiB). Exit status
 # 0 or 1 (shenbao's "findings") counts as a run, anything else sets
 # T_SEC=failed. The machine is shared: a command whose resident memory
 # passes BENCH_MEM_CAP_MIB (default 6144) is stopped (T_SEC=over-memory)
@@ -170,10 +173,11 @@ tree() {
 cap_kib=$((${BENCH_MEM_CAP_MIB:-6144} * 1024))
 run_once() {
     T_SEC=""
+    T_CPU=""
     T_KIB=0
     rc=0
     over=0
-    eval "/usr/bin/time -f '%e %M' -o \"\$bench/time.out\" $1" \
+    eval "/usr/bin/time -f '%e %M %U %S' -o \"\$bench/time.out\" $1" \
         >/dev/null 2>"$bench/last.err" &
     tp=$!
     while kill -0 "$tp" 2>/dev/null; do
@@ -198,13 +202,15 @@ run_once() {
     else
         T_SEC=$(tail -n 1 "$bench/time.out" | cut -d' ' -f1)
         T_KIB=$(tail -n 1 "$bench/time.out" | cut -d' ' -f2)
+        T_CPU=$(tail -n 1 "$bench/time.out" | awk '{ print $3 + $4 }')
     fi
 }
 
 # row CMP PAIR TOOL BYTES ROWS NOTE PAGES: the last run, into results.tsv.
 row() {
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ITEM" "$SIZE" \
-        "$1" "$2" "$3" "$T_SEC" "$T_KIB" "$4" "$5" "$6" "${7:-0}" >>"$res"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ITEM" \
+        "$SIZE" "$1" "$2" "$3" "$T_SEC" "$T_KIB" "$4" "$5" "$6" "${7:-0}" \
+        "${T_CPU:-}" >>"$res"
 }
 
 # compare CMP N: N interleaved pairs A B A B ... of the command lines
@@ -390,11 +396,17 @@ function num(x) {
     tool[k] = $5; bytes[k] = $8; rows[k] = $9; note[k] = $10
     if ($7 > kib[k]) kib[k] = $7
     if ($6 + 0 > 0) { runs[k]++; sec[k, runs[k]] = $6; pg[k] = $11 }
+    if ($12 != "") { ncpu[k]++; cpu[k, ncpu[k]] = $12 }
     else if ($6 != "" && !(k in bad)) bad[k] = $6
 }
 function secs_of(k, a,    i) {
     for (i = 1; i <= runs[k]; i++) a[i] = sec[k, i]
     return runs[k]
+}
+function cpu_of(k,    i, c) {
+    if (ncpu[k] == 0) return ""
+    for (i = 1; i <= ncpu[k]; i++) c[i] = cpu[k, i]
+    return sprintf("%.2f", median(c, ncpu[k]))
 }
 '
 
@@ -408,8 +420,8 @@ table() {
     awk -F '\t' -v item="$1" "$AWK_STATS"'
     END {
         p = item == "pdf"
-        print "| size | tool | runs | wall s (median) | MB/s | rows/s |" (p ? " pages | pages/s |" : "") " peak MiB | input |"
-        print "|---|---|---:|---:|---:|---:|" (p ? "---:|---:|" : "") "---:|---|"
+        print "| size | tool | runs | wall s (median) | CPU s (median) | MB/s | rows/s |" (p ? " pages | pages/s |" : "") " peak MiB | input |"
+        print "|---|---|---:|---:|---:|---:|---:|" (p ? "---:|---:|" : "") "---:|---|"
         for (i = 1; i <= nk; i++) {
             k = order[i]
             split(k, f, SUBSEP)
@@ -418,7 +430,7 @@ table() {
                 w = k in bad ? bad[k] : "-"
                 if (w == "over-memory")
                     w = sprintf("stopped over %.0f MiB resident", kib[k] / 1024)
-                printf "| %s | %s | 0 | %s | | |%s | | %s |\n", f[2], tool[k], w, (p ? " | |" : ""), note[k]
+                printf "| %s | %s | 0 | %s | | | |%s | | %s |\n", f[2], tool[k], w, (p ? " | |" : ""), note[k]
                 continue
             }
             n = secs_of(k, a)
@@ -426,7 +438,7 @@ table() {
             mbs = bytes[k] > 0 ? sprintf("%.0f", bytes[k] / 1e6 / m) : ""
             rps = rows[k] > 0 ? num(rows[k] / m) : ""
             pgs = p ? sprintf(" %s | %s |", pg[k], pg[k] > 0 ? sprintf("%.0f", pg[k] / m) : "") : ""
-            printf "| %s | %s | %d | %.2f | %s | %s |%s %.0f | %s |\n", f[2], tool[k], n, m, mbs, rps, pgs, kib[k] / 1024, note[k]
+            printf "| %s | %s | %d | %.2f | %s | %s | %s |%s %.0f | %s |\n", f[2], tool[k], n, m, cpu_of(k), mbs, rps, pgs, kib[k] / 1024, note[k]
         }
     }' "$res"
 }
@@ -558,8 +570,11 @@ write_report() {
         echo "(5 pairs; 3 from 5M devices up): both see the same moments of the machine."
         echo "Figures are medians: wall time the median of a tool's runs, a comparison's"
         echo "ratio the median of its per-pair ratios. Peak memory is the highest resident"
-        echo "set (GNU time). The load average is recorded before and after each comparison;"
-        echo "min and max of every tool are in build/bench/spread.md."
+        echo "set (GNU time), CPU time user + system: on an overloaded machine the wall"
+        echo "time of a program with many threads (DuckDB) suffers more than that of one with"
+        echo "two (shenbao), so read the CPU time beside it. The load average is recorded"
+        echo "before and after each comparison; min and max of every tool are in"
+        echo "build/bench/spread.md."
         echo
         echo "## Machine"
         echo
