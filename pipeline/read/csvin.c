@@ -48,6 +48,7 @@ static int open_any(struct sb_csvin **out, const char *path,
             r->max_quoted_lines = opts->max_quoted_lines;
         if (opts->max_field_bytes > 0)
             r->max_field_bytes = opts->max_field_bytes;
+        r->libcsv_only = opts->libcsv_only;
         if (opts->annex != NULL)
             r->annex = sb_xstrdup(opts->annex);
     }

@@ -6,7 +6,8 @@
  * decodes the file with fewer invalid sequences) and converted with
  * iconv. Fields are split by libcsv: comma, '"' quotes, doubled quotes,
  * quoted newlines. LF, CR LF and a lone CR each end a physical line, in
- * quoted fields too. Empty physical lines between records are skipped
+ * quoted fields too (a line without a quote character is cut at its
+ * commas by hand, giving what libcsv gives). Empty physical lines between records are skipped
  * and reported once (a line of spaces is a record of one field). Ragged
  * rows are returned as they are (the caller compares the width with the
  * header). Fields are kept as written: spaces are not trimmed.
@@ -48,6 +49,9 @@ struct sb_csvin_opts {
                                runaway quote; 0 = default (200) */
     size_t max_field_bytes; /* cap on one field; 0 = default (4 MiB) */
     const char *annex;      /* annex code for findings, or NULL; copied */
+    int libcsv_only;        /* 1: every line through libcsv, not only
+                               those with a quote (the tests' oracle
+                               for the hand-cut fast path) */
 };
 
 /* One record, borrowed until the next sb_csvin_next or sb_csvin_close.

@@ -4,8 +4,9 @@
  * libcsv until a record is complete. One line per csv_parse call is what
  * gives positions: libcsv reports none, but between two calls its public
  * state (pstate, quoted, entry_pos) says whether a quoted field is still
- * open. Blank lines between records are counted here, and the end of the
- * file closes the read. */
+ * open. A whole line without a quote between records skips libcsv
+ * (csvin_parse_plain). Blank lines between records are counted here,
+ * and the end of the file closes the read. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,7 +47,7 @@ static int feed_piece(struct sb_csvin *r, const char *s, size_t n, int complete,
     }
     if (r->line == r->fix_line)
         csvin_feed_fix(r, s, n);
-    else
+    else if (!complete || r->mid_line || !csvin_parse_plain(r, s, n))
         csvin_parse(r, s, n);
     clip_open_field(r);
     r->last_line = r->line;

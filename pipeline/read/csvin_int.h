@@ -52,6 +52,7 @@ struct sb_csvin {
     int max_quoted_lines;
     size_t max_field_bytes;
     int check_bytes; /* scan every field for invalid bytes and NULs */
+    int libcsv_only; /* every line through libcsv (opts->libcsv_only) */
     /* Offsets of the invalid UTF-8 bytes, found at open, so that only
      * the lines holding them are scanned; bad_ok says the list is whole. */
     long long *bad_at;
@@ -168,6 +169,14 @@ int csvin_check_quote(struct sb_csvin *r, int *again, struct sb_error *err);
  * noted and the offending byte parsed in lax mode, which keeps it as
  * text. */
 void csvin_parse(struct sb_csvin *r, const char *s, size_t n);
+
+/* A whole physical line s[0..n), with its terminator, between records
+ * and without a quote character: its fields cut at commas by hand into
+ * r->rec, exactly the record libcsv would give (without its state
+ * machine; tests/unit/test_csvin_plain.c compares both ways on every
+ * fixture). Returns 0, having done nothing, when the line has a quote,
+ * a record is open or the reader is libcsv_only: then csvin_parse. */
+int csvin_parse_plain(struct sb_csvin *r, const char *s, size_t n);
 
 /* Flush libcsv at the end of the input: its last field and record. */
 void csvin_parse_end(struct sb_csvin *r);

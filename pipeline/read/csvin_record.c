@@ -5,7 +5,9 @@
  * on. libcsv runs in strict mode only to learn about quotes in odd
  * places; each strict stop is resumed in lax mode, byte by byte. Fields
  * are kept as written: libcsv's trimming of spaces and tabs is turned
- * off (at open, csvin.c). */
+ * off (at open, csvin.c). A whole line without a quote character is
+ * cut at its commas by hand (csvin_parse_plain), which gives what
+ * libcsv would: the same callbacks build the record. */
 #include <stdio.h>
 #include <string.h>
 
@@ -242,6 +244,29 @@ void csvin_parse(struct sb_csvin *r, const char *s, size_t n)
         s += used + 1;
         n -= used + 1;
     }
+}
+
+int csvin_parse_plain(struct sb_csvin *r, const char *s, size_t n)
+{
+    const char *end = s + n, *f = s;
+
+    if (r->libcsv_only || r->p.pstate != ROW_NOT_BEGUN ||
+        csv_get_quote(&r->p) != CSV_QUOTE || memchr(s, CSV_QUOTE, n) != NULL)
+        return 0;
+    /* The line's terminator: LF, CR LF or a lone CR (one, at its end). */
+    while (end > s && (end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    for (;;) {
+        const char *c = memchr(f, CSV_COMMA, (size_t)(end - f));
+
+        if (c == NULL)
+            break;
+        on_field((void *)f, (size_t)(c - f), r);
+        f = c + 1;
+    }
+    on_field((void *)f, (size_t)(end - f), r);
+    on_row(end < s + n ? (unsigned char)*end : -1, r);
+    return 1;
 }
 
 void csvin_parse_end(struct sb_csvin *r)
