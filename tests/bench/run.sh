@@ -492,3 +492,4 @@ for size in $sizes; do
 done
 item_build
 write_report
+BENCH_OUT="$out" sh tests/bench/xlsx_read.sh "$build"
