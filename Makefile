@@ -18,7 +18,8 @@ WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
            -Wimplicit-fallthrough -Werror
 PKGS     = pangocairo pangoft2 cairo-pdf cairo-svg cairo-png fontconfig \
-           libcmark xlsxwriter poppler-glib libpng jansson
+           libcmark xlsxwriter poppler-glib libpng jansson \
+           libzip expat freexl
 ifeq ($(FLAVOUR),asan)
   CFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
@@ -54,7 +55,8 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libxlsxwriter-dev libpoppler-glib-dev libpng-dev \
            libjansson-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3 \
-           python3-jsonschema
+           python3-jsonschema \
+           libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl python3-xlwt
 DEB_PKGS += strace
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \

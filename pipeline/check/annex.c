@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "base/bookpath.h"
 #include "base/utf8.h"
 #include "check/annex_int.h"
 #include "rules/eval.h"
@@ -210,7 +211,9 @@ int sb_annex_open(struct sb_decl *d, int idx, const char *path,
     }
     prepare_bounds(j);
     j->size = stat(path, &st) == 0 ? (long long)st.st_size : 0;
-    j->spec = may_split && j->size >= annex_split_min();
+    /* a workbook's sheet is read in order, in one part */
+    j->spec = may_split && j->size >= annex_split_min() &&
+              sb_book_kind(path, NULL, NULL) == SB_BOOK_NONE;
     if (j->spec) {
         j->own[0] = sb_findings_new(sb_findings_cap(d->findings));
         rc = open_first(j, 1, j->own[0], err);

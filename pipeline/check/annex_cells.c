@@ -181,14 +181,39 @@ static int cell_value(struct reader *rd, const struct sb_record *rec, int c)
     return 1;
 }
 
+/* A workbook cell of a numeric column that holds its number as text
+ * (Excel's green triangle): read as the number, and a warning, since
+ * Excel does not sum it. Text in a text column (an ID, a USCC) is what
+ * it should be and says nothing. */
+static void check_stored_as_text(struct reader *rd,
+                                 const struct sb_record *rec, int c)
+{
+    const struct sb_column *col = &rd->a->cols[c];
+    int fi = rd->res->col_field[c];
+
+    if (rec->kinds == NULL || fi < 0 || fi >= rec->n_fields ||
+        rec->kinds[fi] != SB_FIELD_TEXT)
+        return;
+    if (col->type == SB_TYPE_INT || col->type == SB_TYPE_DECIMAL ||
+        col->type == SB_TYPE_MONEY || col->type == SB_TYPE_PERCENT)
+        annex_cell_finding(rd, rec, fi, SB_SEV_WARNING, "xlsx.number-as-text",
+                           col->header, "数值单元格", rd->cells[c].text,
+                           "数字以文本形式存储：已按数值核对，但 Excel "
+                           "求和时会漏掉它，请转换为数字",
+                           NULL);
+}
+
 /* Check one cell and fill rd->cells[c]; a value out of its column's
  * bounds is an error too. */
 static void check_cell(struct reader *rd, const struct sb_record *rec, int c)
 {
     const struct sb_cellval *cv = &rd->cells[c];
 
-    if (cell_value(rd, rec, c) && ((rd->has_lo[c] && cv->num < rd->lo[c]) ||
-                                   (rd->has_hi[c] && cv->num > rd->hi[c])))
+    if (!cell_value(rd, rec, c))
+        return;
+    check_stored_as_text(rd, rec, c);
+    if ((rd->has_lo[c] && cv->num < rd->lo[c]) ||
+        (rd->has_hi[c] && cv->num > rd->hi[c]))
         report_range(rd, rec, c);
 }
 

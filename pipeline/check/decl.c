@@ -14,10 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/bookpath.h"
 #include "base/inside.h"
 #include "base/utf8.h"
 #include "check/check.h"
 #include "form/expr.h"
+#include "read/sheetin.h"
 #include "rules/open.h"
 
 /* One annex file to read, in one part or two (sb_annex_open). */
@@ -255,14 +257,78 @@ static void check_names(struct sb_decl *d, const char *sub)
     free(dir);
 }
 
-/* Find the annex files under DIR/annex and make one job per annex. */
+/* An input of annex/ that may be an annex: its path ("FILE#SHEET" for a
+ * workbook's sheet) and the annex it is for (-1: none). */
+struct cand {
+    char *path;
+    int annex;
+};
+
+static void add_cand(struct cand **c, int *n, char *path, int annex)
+{
+    *c = sb_xrealloc(*c, (size_t)(*n + 1) * sizeof **c);
+    (*c)[*n].path = path;
+    (*c)[*n].annex = annex;
+    (*n)++;
+}
+
+/* The annexes workbook path (file name `name`) holds, by the rules of
+ * file names applied to its sheets: each sheet a name of which is an
+ * annex's ("附件1 工业设备清单", "devices") is that annex; when no sheet
+ * is, and the file's name is an annex's, its first sheet is that annex;
+ * when neither, the file is one unknown input. In a workbook holding
+ * annexes, a sheet that is none is an annex.unknown-sheet warning (it is
+ * not read, but never passed over in silence). */
+static void book_cands(struct sb_decl *d, const char *path, const char *name,
+                       struct cand **c, int *n)
+{
+    struct sb_book_sheet *sh = NULL;
+    struct sb_error err = {0};
+    int n_sh = 0, found = 0;
+
+    if (sb_book_sheets(path, &sh, &n_sh, &err) != SB_OK) {
+        add_finding(d, SB_SEV_ERROR, "xlsx.unreadable", path, NULL, err.msg);
+        return;
+    }
+    for (int i = 0; i < n_sh; i++) {
+        int a = sb_annex_match(d->form, sh[i].name);
+
+        if (a >= 0) {
+            add_cand(c, n, sb_xasprintf("%s#%s", path, sh[i].name), a);
+            found++;
+        }
+    }
+    if (found == 0) {
+        int a = sb_annex_match(d->form, name);
+
+        add_cand(c, n,
+                 a >= 0 ? sb_xasprintf("%s#%s", path, sh[0].name)
+                        : sb_xstrdup(path),
+                 a);
+    }
+    for (int i = 0; found > 0 && i < n_sh; i++) {
+        if (sb_annex_match(d->form, sh[i].name) < 0) {
+            char *sp = sb_xasprintf("%s#%s", path, sh[i].name);
+
+            add_finding(d, SB_SEV_WARNING, "annex.unknown-sheet", sp, NULL,
+                        "工作表名无法对应到任何附件清单（应含附件代码、名称或"
+                        "“附件N”），未核对");
+            free(sp);
+        }
+    }
+    sb_book_sheets_free(sh, n_sh);
+}
+
+/* Find the annex files (.csv, .xlsx, .xls) under DIR/annex and make one
+ * job per annex. */
 static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
                         int links_out)
 {
     char *dir = sb_xasprintf("%s/annex", d->dir);
     DIR *dp = opendir(dir);
     char **names = NULL;
-    int n_names = 0;
+    int n_names = 0, n_cands = 0;
+    struct cand *cands = NULL;
     struct dirent *de;
 
     *jobs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof **jobs);
@@ -270,7 +336,9 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
     while (dp != NULL && (de = readdir(dp)) != NULL) {
         size_t len = strlen(de->d_name);
 
-        if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
+        if ((len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) ||
+            (de->d_name[0] != '~' && de->d_name[0] != '.' &&
+             sb_book_kind(de->d_name, NULL, NULL) != SB_BOOK_NONE)) {
             names = sb_xrealloc(names, (size_t)(n_names + 1) * sizeof *names);
             names[n_names++] = sb_xstrdup(de->d_name);
         }
@@ -281,15 +349,28 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
         qsort(names, (size_t)n_names, sizeof *names, by_name);
     for (int i = 0; i < n_names; i++) {
         char *path = sb_xasprintf("%s/%s", dir, names[i]);
-        int a = sb_annex_match(d->form, names[i]);
+
+        if (!admit(d, path, links_out)) {
+            free(path);
+        } else if (sb_book_kind(names[i], NULL, NULL) != SB_BOOK_NONE) {
+            book_cands(d, path, names[i], &cands, &n_cands);
+            free(path);
+        } else {
+            add_cand(&cands, &n_cands, path, sb_annex_match(d->form, names[i]));
+        }
+        free(names[i]);
+    }
+    free(names);
+    for (int i = 0; i < n_cands; i++) {
+        char *path = cands[i].path;
+        int a = cands[i].annex;
+        size_t file_len;
         struct stat st;
         int dup = 0;
 
         for (int j = 0; j < *n_jobs && a >= 0; j++)
             dup |= (*jobs)[j].annex == a;
-        if (!admit(d, path, links_out)) {
-            free(path);
-        } else if (a < 0) {
+        if (a < 0) {
             char *msg = sb_xasprintf(
                 "文件名无法对应到任何附件清单（应含附件代码、名称或“附件N”）");
 
@@ -308,14 +389,17 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
             free(path);
         } else {
             struct job *j = &(*jobs)[(*n_jobs)++];
+            char *file;
 
+            sb_book_kind(path, &file_len, NULL);
+            file = sb_xstrndup(path, file_len);
             j->annex = a;
             j->path = path;
-            j->size = stat(path, &st) == 0 ? (long long)st.st_size : 0;
+            j->size = stat(file, &st) == 0 ? (long long)st.st_size : 0;
+            free(file);
         }
-        free(names[i]);
     }
-    free(names);
+    free(cands);
     for (int a = 0; a < d->form->n_annexes; a++) {
         const struct sb_annex *an = &d->form->annexes[a];
         int found = 0;

@@ -10,6 +10,7 @@
 #include "read/csvin.h"
 #include "form/form.h"
 #include "rules/open.h"
+#include "base/bookpath.h"
 #include "base/json.h"
 #include "form/typed.h"
 #include "base/utf8.h"
@@ -129,7 +130,14 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
             goto done;
         }
     } else {
-        int i = sb_annex_match(form, path);
+        const char *sheet = NULL;
+        int i = -1;
+
+        /* a workbook's sheet is matched by its name, as check does */
+        if (sb_book_kind(path, NULL, &sheet) != SB_BOOK_NONE && sheet != NULL)
+            i = sb_annex_match(form, sheet);
+        if (i < 0)
+            i = sb_annex_match(form, path);
 
         a = i >= 0 ? &form->annexes[i] : NULL;
     }

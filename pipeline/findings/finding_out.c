@@ -5,6 +5,7 @@
 
 #include "findings/finding.h"
 #include "findings/fingerprint.h"
+#include "base/bookpath.h"
 #include "base/json.h"
 
 static const char *sev_word(enum sb_severity sev)
@@ -42,9 +43,19 @@ static int same(const char *a, const char *b)
 
 static void put_pos(FILE *out, const struct sb_pos *p)
 {
+    struct sb_buf cell = {0};
+    size_t file_len;
+
     if (p->path == NULL)
         return;
-    fputs(p->path, out);
+    if (sb_book_cell_name(&cell, p->path, p->row, p->col)) {
+        /* a workbook's cell as Excel names it: 清单.xlsx:附件1!C1234 */
+        sb_book_kind(p->path, &file_len, NULL);
+        fprintf(out, "%.*s:%s", (int)file_len, p->path, cell.data);
+        sb_buf_free(&cell);
+    } else {
+        fputs(p->path, out);
+    }
     if (p->row > 0)
         fprintf(out, ":%ld", p->row);
     if (p->row > 0 && p->col > 0)
@@ -189,6 +200,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
     char *fps = sb_fingerprints(f, n, title);
     int first = 1;
+    struct sb_buf cell = {0};
 
     const char *ed_title, *ed = sb_findings_edition(fs, &ed_title);
 
@@ -222,6 +234,11 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         sb_json_cstr(out, g->pos.path);
         fprintf(out, ", \"row\": %ld, \"col\": %d, \"line\": %ld",
                 g->pos.row, g->pos.col, g->pos.line);
+        if (sb_book_cell_name(&cell, g->pos.path, g->pos.row, g->pos.col)) {
+            fputs(", \"cell\": ", out);
+            sb_json_cstr(out, cell.data);
+            sb_buf_clear(&cell);
+        }
         fputs(", \"annex\": ", out);
         sb_json_cstr(out, g->annex);
         fputs(", \"column\": ", out);
@@ -249,6 +266,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         fputc('}', out);
     }
     free(fps);
+    sb_buf_free(&cell);
     fputs(n ? "\n ],\n \"omitted\": [" : "],\n \"omitted\": [", out);
     for (long i = 0; i < n; i++) {
         long om;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/bookpath.h"
 #include "read/csvin_int.h"
 
 #define DEFAULT_MAX_QUOTED_LINES 200
@@ -51,6 +52,17 @@ static int open_any(struct sb_csvin **out, const char *path,
         r->libcsv_only = opts->libcsv_only;
         if (opts->annex != NULL)
             r->annex = sb_xstrdup(opts->annex);
+    }
+    if (sb_book_kind(path, NULL, NULL) != SB_BOOK_NONE) {
+        /* A workbook's sheet: the same records, from sheetin (a whole
+         * read even when asked for a part: it is never split). */
+        rc = sb_sheetin_open(&r->sheet, path, r->annex, findings, err);
+        if (rc != SB_OK)
+            goto fail;
+        r->size = sb_sheetin_size(r->sheet);
+        r->end = r->size;
+        *out = r;
+        return SB_OK;
     }
     r->fd = open(path, O_RDONLY);
     if (r->fd < 0) {
@@ -127,6 +139,19 @@ int sb_csvin_open_spec(struct sb_csvin **out, const char *path, long long start,
     return open_any(out, path, opts, &sp, findings, err);
 }
 
+int csvin_sheet_next(struct sb_csvin *r, struct sb_record **rec,
+                     struct sb_error *err)
+{
+    int rc = sb_sheetin_next(r->sheet, rec, err);
+
+    r->read_max = sb_sheetin_bytes_read(r->sheet);
+    if (*rec != NULL)
+        r->row++;
+    else if (rc == SB_OK)
+        r->done = 1;
+    return rc;
+}
+
 enum sb_encoding sb_csvin_encoding(const struct sb_csvin *r)
 {
     return r->enc;
@@ -184,6 +209,7 @@ void sb_csvin_close(struct sb_csvin *r)
 {
     if (r == NULL)
         return;
+    sb_sheetin_close(r->sheet);
     if (r->fd >= 0)
         close(r->fd);
     if (r->cd != (iconv_t)-1)

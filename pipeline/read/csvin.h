@@ -21,7 +21,11 @@
  * quote opened; the reader then reads that line again taking the quote
  * literally and goes on from the next line, so no row is lost.
  *
- * Memory does not grow with the file: one record is held at a time. */
+ * Memory does not grow with the file: one record is held at a time.
+ *
+ * A path naming an Excel workbook or one of its sheets (bookpath.h:
+ * "清单.xlsx", "清单.xls#附件2") is read by sheetin.h instead, giving
+ * the same records: every reader of lists reads workbooks too. */
 #ifndef SB_PIPELINE_CSVIN_H
 #define SB_PIPELINE_CSVIN_H
 
@@ -29,6 +33,7 @@
 
 #include "findings/finding.h"
 #include "base/sb.h"
+#include "read/record.h"
 
 enum sb_encoding {
     SB_ENC_UTF8,     /* UTF-8 without BOM (ASCII included) */
@@ -54,16 +59,6 @@ struct sb_csvin_opts {
                                for the hand-cut fast path) */
 };
 
-/* One record, borrowed until the next sb_csvin_next or sb_csvin_close.
- * Blank lines count as lines but not as rows. */
-struct sb_record {
-    long row;          /* record number in the file, the header is 1 */
-    long line;         /* physical line the record starts on, 1-based */
-    int n_fields;      /* as found: may differ from the header's width */
-    char **fields;     /* UTF-8, NUL-terminated, never NULL */
-    size_t *lens;      /* byte length of each field */
-    long *field_lines; /* physical line each field starts on */
-};
 
 struct sb_csvin;
 

@@ -190,6 +190,8 @@ int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
                   struct sb_error *err)
 {
     *rec = NULL;
+    if (r->sheet != NULL)
+        return csvin_sheet_next(r, rec, err);
     if (r->rec_done)
         csvin_reset_record(r);
     while (!r->done) {

@@ -20,6 +20,7 @@
 #include <iconv.h>
 
 #include "read/csvin.h"
+#include "read/sheetin.h"
 
 #define IN_SIZE ((size_t)1 << 20) /* read buffer, bytes */
 #define MAX_BAD 4096              /* invalid UTF-8 bytes located at open */
@@ -42,6 +43,7 @@ enum runaway {
 
 struct sb_csvin {
     int fd;
+    struct sb_sheetin *sheet; /* a workbook's sheet read instead (sheetin.h) */
     char *path;                   /* copy of the path, for findings */
     char *annex;                  /* copy of opts->annex or NULL */
     struct sb_findings *findings; /* borrowed, may be NULL */
@@ -218,5 +220,11 @@ struct sb_finding csvin_finding(const struct sb_csvin *r, const char *code,
 /* Add f with the formatted message, unless there is no findings list. */
 void csvin_report(struct sb_csvin *r, const struct sb_finding *f,
                   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- csvin.c ------------------------------------------------------ */
+
+/* sb_csvin_next for a reader of a workbook's sheet (r->sheet). */
+int csvin_sheet_next(struct sb_csvin *r, struct sb_record **rec,
+                     struct sb_error *err);
 
 #endif

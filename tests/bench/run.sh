@@ -656,3 +656,4 @@ echo "$(sed -n 1p "$bench/load")" >"$bench/load.new"
 cut -d' ' -f1-3 /proc/loadavg >>"$bench/load.new"
 mv "$bench/load.new" "$bench/load"
 write_report
+BENCH_OUT="$out" sh tests/bench/xlsx_read.sh "$build"
