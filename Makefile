@@ -27,7 +27,6 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Ipipeline -Ireports \
-             -DSB_DATADIR='"$(CURDIR)"' \
              $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 # libcsv ships no pkg-config file.
 LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
@@ -150,7 +149,7 @@ fuzz: deps
 	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-	    -D_POSIX_C_SOURCE=200809L -DSB_DATADIR='"$(CURDIR)"' -Ipipeline \
+	    -D_POSIX_C_SOURCE=200809L -Ipipeline \
 	    $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) -lcsv -lm -lpthread \
 	    || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \

@@ -123,9 +123,12 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     if (opts->annex != NULL) {
         a = sb_form_annex(form, opts->annex);
         if (a == NULL) {
+            char *hint = sb_form_annex_hint(form, opts->annex, NULL);
+
             rc = sb_error_set(err, SB_EUSAGE, NULL,
-                              "--annex %s: no such annex in form %s",
-                              opts->annex, sb_form_meta(form, "code"));
+                              "--annex %s: no such annex in form %s%s",
+                              opts->annex, sb_form_meta(form, "code"), hint);
+            free(hint);
             goto done;
         }
     } else {

@@ -8,22 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "form/form.h"
 
-enum kind { FLAG, STRING, COUNT };
+enum kind { FLAG, STRING, COUNT, LIST };
 
 /* getopt_long's value for option i given by its long name. */
 #define LONG_VAL(i) (256 + (i))
 
 /* Every option, once. Its value goes to the field at offset in struct
- * sb_args: an int (FLAG), a const char * (STRING) or a long (COUNT,
- * dflt when not given). */
+ * sb_args: an int (FLAG), a const char * (STRING), a long (COUNT, dflt
+ * when not given) or, for an option given again and again (LIST), the
+ * next of an array of SB_CLI_MAX_REPEAT const char * whose count is the
+ * int at offset2. */
 static const struct opt {
     const char *name;
     int letter; /* its short form, or 0 */
     enum kind kind;
     size_t offset;
     long dflt;
+    size_t offset2;
 } opts[SB_OPT_N] = {
     [SB_OPT_QUIET] = {"quiet", 'q', FLAG, offsetof(struct sb_args, quiet)},
     [SB_OPT_MASK] = {"mask", 0, FLAG, offsetof(struct sb_args, mask)},
@@ -32,7 +36,8 @@ static const struct opt {
     [SB_OPT_FORMAT] = {"format", 'f', STRING, offsetof(struct sb_args, format)},
     [SB_OPT_JUNIT] = {"junit", 'j', STRING, offsetof(struct sb_args, junit)},
     [SB_OPT_FONTS] = {"fonts", 0, STRING, offsetof(struct sb_args, fonts)},
-    [SB_OPT_ANNEX] = {"annex", 'a', STRING, offsetof(struct sb_args, annex)},
+    [SB_OPT_ANNEX] = {"annex", 'a', LIST, offsetof(struct sb_args, annex), 0,
+                      offsetof(struct sb_args, n_annex)},
     [SB_OPT_TMPDIR] = {"tmpdir", 0, STRING, offsetof(struct sb_args, tmpdir)},
     [SB_OPT_MAX_PRINT] = {"max-print", 0, COUNT,
                           offsetof(struct sb_args, max_print), 20},
@@ -142,6 +147,16 @@ static int store(const struct sb_cmd *cmd, const struct opt *o,
     case STRING:
         *(const char **)field = value;
         return 1;
+    case LIST:
+        n = *(int *)((char *)a + o->offset2);
+        if (n == SB_CLI_MAX_REPEAT) {
+            sb_cli_usage(cmd, "--%s: given more than %d times", o->name,
+                         SB_CLI_MAX_REPEAT);
+            return 0;
+        }
+        ((const char **)field)[n] = value;
+        *(int *)((char *)a + o->offset2) = (int)n + 1;
+        return 1;
     case COUNT:
         if (!parse_count(value, &n)) {
             sb_cli_usage(cmd, "--%s: expected a number, not \"%s\"", o->name,
@@ -170,8 +185,11 @@ static int refused(const struct sb_cmd *cmd, int c, const char *arg,
                    const struct option *longopts)
 {
     const struct opt *o = opt_of(optopt);
-    size_t len;
-    int matches = 0;
+    char *names[SB_OPT_N + 1];
+    struct sb_buf b = {0};
+    char *word, *hint;
+    size_t len, n = 0;
+    int matches = 0, rc;
 
     if (c == ':')
         return o->letter != 0 && arg[1] != '-'
@@ -184,11 +202,20 @@ static int refused(const struct sb_cmd *cmd, int c, const char *arg,
     if (optopt != 0)
         return sb_cli_usage(cmd, "unknown option \"-%c\"", optopt);
     len = strcspn(arg + 2, "=");
-    for (const struct option *l = longopts; l->name != NULL; l++)
+    for (const struct option *l = longopts; l->name != NULL; l++) {
+        names[n++] = sb_xasprintf("--%s", l->name);
         matches += strncmp(l->name, arg + 2, len) == 0;
-    return sb_cli_usage(cmd, "%s option \"%.*s\"",
-                        matches > 1 ? "ambiguous" : "unknown", (int)len + 2,
-                        arg);
+    }
+    word = sb_xstrndup(arg, len + 2);
+    sb_suggest_list(&b, word, (const char *const *)names, n);
+    hint = sb_buf_take(&b);
+    rc = sb_cli_usage(cmd, "%s option \"%s\"%s",
+                      matches > 1 ? "ambiguous" : "unknown", word, hint);
+    free(word);
+    free(hint);
+    while (n > 0)
+        free(names[--n]);
+    return rc;
 }
 
 int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
@@ -206,7 +233,7 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
 
         if (o->kind == COUNT)
             *(long *)((char *)a + o->offset) = o->dflt;
-        if ((cmd->options & (1u << i)) == 0)
+        if (((cmd->options | SB_OPT(QUIET)) & (1u << i)) == 0)
             continue;
         longopts[nl++] = (struct option){
             o->name, o->kind == FLAG ? no_argument : required_argument, NULL,

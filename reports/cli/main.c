@@ -9,8 +9,10 @@
  * itself failed (usage, unreadable input, failed write). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "cli/cli.h"
 #include "cli/cmd.h"
 
@@ -54,6 +56,7 @@ static const char editions_usage[] =
     "whose form.csv names none is read as) is marked.\n"
     "\n"
     "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 listed, 2 the run failed (an edition cannot be read).\n";
@@ -65,6 +68,7 @@ static const char diff_usage[] =
     "the findings that are new, fixed and persisting.\n"
     "\n"
     "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no new errors, 1 new errors (not accepted by a\n"
@@ -80,6 +84,7 @@ static const char inspect_usage[] =
     "      --form EDITION    form edition (default @EDITION@)\n"
     "  -a, --annex CODE      the annex the file is (default: from its name)\n"
     "  -n, --rows N          print at most N rows (default all)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n";
 
 static const char charts_usage[] =
@@ -105,6 +110,7 @@ static const char charts_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
@@ -124,6 +130,7 @@ static const char deck_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (nothing written).\n";
@@ -198,6 +205,7 @@ static const char recommend_usage[] =
     "                        (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
@@ -222,6 +230,7 @@ static const char report_usage[] =
     "                        file (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (the PDF written), 1 errors found (the PDF\n"
@@ -244,6 +253,7 @@ static const char init_usage[] =
     "\n"
     "      --form EDITION    form edition (default @EDITION@)\n"
     "      --from OLD        start from the declaration in OLD\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
@@ -264,11 +274,13 @@ static const char volumes_usage[] =
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        (volumes meant to circulate)\n"
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
-    "                        \"evidence\" for the evidence volume only\n"
+    "                        \"evidence\" for the evidence volume; again\n"
+    "                        for several (-a devices -a evidence)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 1 written but with errors on the way (an\n"
@@ -383,8 +395,19 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < N_COMMANDS && strcmp(commands[i].name, name) != 0; i++)
         ;
-    if (i == N_COMMANDS)
-        return sb_cli_usage(NULL, "unknown command \"%s\"", name);
+    if (i == N_COMMANDS) {
+        const char *names[N_COMMANDS];
+        struct sb_buf b = {0};
+        char *hint;
+
+        for (i = 0; i < N_COMMANDS; i++)
+            names[i] = commands[i].name;
+        sb_suggest_list(&b, name, names, N_COMMANDS);
+        hint = sb_buf_take(&b);
+        rc = sb_cli_usage(NULL, "unknown command \"%s\"%s", name, hint);
+        free(hint);
+        return rc;
+    }
     rc = run(&commands[i], argc - 1, argv + 1);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "shenbao: cannot write standard output: %s\n",
