@@ -49,7 +49,7 @@ static int write_findings(struct sb_decl *d, const struct dest *to,
 
     if (rc == SB_OK) {
         if (fmt == TEXT)
-            rc = sb_findings_write_text(d->findings, o.fp, 0, 0);
+            rc = sb_findings_write_text(d->findings, o.fp, 0, 0, d->dir);
         else if (fmt == JSON)
             rc = sb_findings_write_json(d->findings, o.fp, d->dir);
         else

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/suggest.h"
 #include "form/form.h"
@@ -57,6 +58,7 @@ static const struct opt {
     [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
     [SB_OPT_FOLLOW_SYMLINKS] = {"follow-symlinks", 0, FLAG,
                                 offsetof(struct sb_args, follow_symlinks)},
+    [SB_OPT_COLOR] = {"color", 0, STRING, offsetof(struct sb_args, color)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -100,6 +102,15 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'shenbao%s%s --help'.\n", cmd != NULL ? " " : "",
             cmd != NULL ? cmd->name : "");
     return SB_EXIT_FAILED;
+}
+
+int sb_cli_color(const struct sb_args *a)
+{
+    const char *no = getenv("NO_COLOR");
+
+    if (a->color != NULL && strcmp(a->color, "auto") != 0)
+        return strcmp(a->color, "always") == 0;
+    return isatty(1) && (no == NULL || no[0] == '\0');
 }
 
 int sb_cli_failed(const struct sb_error *err)
@@ -265,6 +276,12 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
             *status = SB_EXIT_FAILED;
             return 0;
         }
+    }
+    if (a->color != NULL && strcmp(a->color, "auto") != 0 &&
+        strcmp(a->color, "always") != 0 && strcmp(a->color, "never") != 0) {
+        *status = sb_cli_usage(cmd, "--color: auto, always or never, not "
+                                    "\"%s\"", a->color);
+        return 0;
     }
     a->operands = argv + optind;
     a->n_operands = argc - optind;

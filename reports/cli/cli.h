@@ -40,6 +40,7 @@ enum sb_opt {
     SB_OPT_THEME,        /* --theme defense|document */
     SB_OPT_SIZE,         /* --size WxH */
     SB_OPT_FOLLOW_SYMLINKS, /* --follow-symlinks */
+    SB_OPT_COLOR,        /* --color auto|always|never */
     SB_OPT_N
 };
 
@@ -58,7 +59,7 @@ struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
-        *baseline, *write_baseline, *theme, *size;
+        *baseline, *write_baseline, *theme, *size, *color;
     const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */
     int n_annex;
     long max_print;    /* default 20; 0 = all */
@@ -111,6 +112,12 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
 /* What every command that reads a declaration takes from the command
  * line into its check options: --form and --follow-symlinks. */
 void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o);
+
+/* Whether to print in colour on standard output: --color=always yes,
+ * --color=never no, else (auto, the default) only when standard output
+ * is a terminal and NO_COLOR is unset or empty (no-color.org: an
+ * explicit --color=always wins over NO_COLOR). */
+int sb_cli_color(const struct sb_args *a);
 
 /* Print err (sb_error_print). Returns SB_EXIT_FAILED. */
 int sb_cli_failed(const struct sb_error *err);

@@ -2,7 +2,6 @@
  * several declarations and its quota (see cmd.h). */
 #include "cli/cmd.h"
 
-#include <unistd.h>
 
 #include "check/decl.h"
 #include "xlsx/recommend.h"
@@ -37,7 +36,8 @@ int sb_cmd_recommend(const struct sb_args *a)
     rc = collect(r, a->operands, a->n_operands, &copts, &err);
     if (rc == SB_OK) {
         sb_recommend_check(r, fs);
-        rc = sb_findings_write_text(fs, stdout, a->max_print, isatty(1));
+        rc = sb_findings_write_text(fs, stdout, a->max_print, sb_cli_color(a),
+                                    NULL);
         if (rc != SB_OK)
             sb_error_set(&err, rc, NULL, "cannot write the findings");
     }

@@ -23,8 +23,12 @@ static const char check_usage[] =
     "every declared figure against the annex lists and against itself.\n"
     "Findings are printed grouped by severity and file.\n"
     "\n"
-    "  -f, --format FMT      text (default) or json, on standard output\n"
-    "  -j, --junit FILE      also write JUnit XML (one test case per rule)\n"
+    "  -f, --format FMT      text (default) or json\n"
+    "  -o, --output FILE     write them to FILE (default -, standard output)\n"
+    "  -j, --junit FILE      also write JUnit XML (a test case per rule and\n"
+    "                        per error or warning; - standard output)\n"
+    "      --color WHEN      auto (default: on a terminal, unless NO_COLOR\n"
+    "                        is set), always or never\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     text: print at most N findings of each kind\n"
@@ -205,6 +209,8 @@ static const char recommend_usage[] =
     "                        (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "      --color WHEN      findings in colour: auto (default), always,\n"
+    "                        never\n"
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
@@ -230,6 +236,8 @@ static const char report_usage[] =
     "                        file (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "      --color WHEN      findings in colour: auto (default), always,\n"
+    "                        never\n"
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
@@ -295,7 +303,8 @@ static const struct sb_cmd commands[] = {
      check_usage,
      READS_DECL | SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
-         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE),
+         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE) | SB_OPT(OUTPUT) |
+         SB_OPT(COLOR),
      "one declaration directory"},
     {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
@@ -320,11 +329,12 @@ static const struct sb_cmd commands[] = {
      "one declaration directory"},
     {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
      sb_cmd_recommend, recommend_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(COLOR),
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT) |
+         SB_OPT(COLOR),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
      init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},
