@@ -116,6 +116,7 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     char **names = NULL;  /* per file field: the header as written */
     int n_fields = 0, rc;
     long printed = 0, rows = 0;
+    const char *name = opts->name != NULL ? opts->name : path;
 
     rc = sb_form_open(&form, opts->form, err);
     if (rc != SB_OK)
@@ -132,14 +133,14 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
             goto done;
         }
     } else {
-        int i = sb_annex_match(form, path);
+        int i = sb_annex_match(form, name);
 
         a = i >= 0 ? &form->annexes[i] : NULL;
     }
     rc = sb_csvin_open(&in, path, NULL, fs, err);
     if (rc != SB_OK)
         goto done;
-    fprintf(out, "# file: %s\n# encoding: %s\n", path,
+    fprintf(out, "# file: %s\n# encoding: %s\n", name,
             sb_encoding_name(sb_csvin_encoding(in)));
     if (a != NULL)
         fprintf(out, "# annex: 附件%d %s (%s), form %s\n", a->number,

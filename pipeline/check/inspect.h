@@ -11,6 +11,9 @@ struct sb_inspect_opts {
     const char *form;  /* edition code; NULL: the default edition */
     const char *annex; /* annex code; NULL: matched from the file name */
     long max_rows;     /* rows to print; < 0: all */
+    const char *name;  /* the file's name in the output and to match the
+                          annex by; NULL: path (a copy of standard input
+                          is named "-") */
 };
 
 /* Write to out: the encoding, the header mapping (as "# " comment

@@ -7,6 +7,7 @@
 #include "base/outfile.h"
 #include "check/decl.h"
 #include "findings/baseline.h"
+#include "report/report.h"
 
 /* How the findings are written: the writer of one format and what the
  * text writer also needs. */
@@ -73,7 +74,11 @@ int sb_cmd_check(const struct sb_args *a)
     if (a->baseline != NULL &&
         sb_baseline_read(a->baseline, &bl, &err) != SB_OK)
         return sb_cli_failed(&err);
-    if (sb_decl_check(&d, a->operands[0], &opts, &err) != SB_OK) {
+    /* the 申报书's findings on declaration.md too: check fails what
+       build fails */
+    if (sb_decl_check(&d, a->operands[0], &opts, &err) != SB_OK ||
+        sb_report_check(d, d->findings, &err) != SB_OK) {
+        sb_decl_free(d);
         sb_baseline_free(bl);
         return sb_cli_failed(&err);
     }

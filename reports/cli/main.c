@@ -84,6 +84,7 @@ static const char inspect_usage[] =
     "Show what shenbao understands of one CSV file: its encoding, how its\n"
     "header maps to the form's columns, and each row as a JSON line of\n"
     "typed values (invalid cells as {\"invalid\": text, \"why\": reason}).\n"
+    "FILE - is standard input (give its annex with -a).\n"
     "\n"
     "      --form EDITION    form edition (default @EDITION@)\n"
     "  -a, --annex CODE      the annex the file is (default: from its name)\n"
