@@ -163,7 +163,7 @@ void annex_map_header(struct reader *rd, const struct sb_record *rec)
         sb_buf_printf(&msg, "缺少必需的列“%s”", a->cols[c].header);
         annex_cell_finding(rd, NULL, 0, SB_SEV_ERROR, "annex.missing-column",
                            a->cols[c].header, a->cols[c].header, NULL, msg.data,
-                           a->note);
+                           rd->source);
         sb_buf_free(&msg);
     }
 }
