@@ -487,6 +487,10 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     }
     free(jobs);
     sb_table_free(t);
+    if (opts->more != NULL && (rc = opts->more(d, d->findings, err)) != SB_OK) {
+        sb_decl_free(d);
+        return rc;
+    }
     *out = d;
     return SB_OK;
 fail:
