@@ -367,6 +367,15 @@ static void xml_str(FILE *out, const char *s)
     }
 }
 
+/* When s is not NULL: before (as is), then s escaped. */
+static void xml_part(FILE *out, const char *before, const char *s)
+{
+    if (s != NULL) {
+        fputs(before, out);
+        xml_str(out, s);
+    }
+}
+
 /* What a failure says of finding g: "file:row:col: message expected: …
  * found: …" and a newline, file relative to root. */
 static void junit_finding_line(FILE *out, const struct sb_finding *g,
@@ -377,14 +386,8 @@ static void junit_finding_line(FILE *out, const struct sb_finding *g,
         fprintf(out, ":%ld:%d: ", g->pos.row, g->pos.col);
     }
     xml_str(out, g->message);
-    if (g->expected != NULL) {
-        fputs(" expected: ", out);
-        xml_str(out, g->expected);
-    }
-    if (g->found != NULL) {
-        fputs(" found: ", out);
-        xml_str(out, g->found);
-    }
+    xml_part(out, " expected: ", g->expected);
+    xml_part(out, " found: ", g->found);
     fputc('\n', out);
 }
 
@@ -400,18 +403,9 @@ static void junit_finding_case(FILE *out, const struct sb_finding *g,
     fputs("  <testcase classname=\"shenbao.finding.", out);
     xml_str(out, g->code);
     fprintf(out, "\" name=\"%s", fp);
-    if (g->pos.path != NULL) {
-        fputc(' ', out);
-        xml_str(out, sb_path_relative(g->pos.path, root));
-    }
-    if (g->key != NULL) {
-        fputc(' ', out);
-        xml_str(out, g->key);
-    }
-    if (g->column != NULL) {
-        fputc(' ', out);
-        xml_str(out, g->column);
-    }
+    xml_part(out, " ", sb_path_relative(g->pos.path, root));
+    xml_part(out, " ", g->key);
+    xml_part(out, " ", g->column);
     fputs("\">", out);
     if (g->accepted != NULL) {
         fputs("\n    <skipped message=\"accepted: ", out);

@@ -81,6 +81,41 @@ check_eq "inspect - reads what inspect FILE reads" \
     "$(grep -v '^# file:' "$T/i1" | cksum)" "$(grep -v '^# file:' "$T/i2" | cksum)"
 check_grep "inspect - names it -" '^# file: -$' "$T/i1"
 
+# inspect form.csv: each figure as written and as read, python3 the oracle
+# of the digits (full-width ３ and the thousands comma dropped).
+mkdir -p "$T/fi"
+sed 's/^devices.total,\(.*\),20000$/devices.total,\1,"1,2３4"/' inputs/sample/form.csv > "$T/fi/form.csv"
+sed -i 's/company.debt_ratio,"负债率","41.6%"/company.debt_ratio,"负债率","0.416"/' "$T/fi/form.csv"
+"$SHENBAO" inspect "$T/fi/form.csv" > "$T/fi.txt"
+check_eq "inspect form.csv exits 0" "$?" 0
+check_eq "each figure written is shown as read" "$(python3 - "$T/fi.txt" "$T/fi/form.csv" <<'PY'
+import csv, json, sys, unicodedata
+lines = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8') if l.startswith('{')]
+rows = [r for r in csv.reader(open(sys.argv[2], encoding='utf-8-sig'))][1:]
+written = {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != '' and r[0] != 'edition'}
+got = {l['code']: l for l in lines}
+raw = got['devices.total']['raw']
+digits = int(unicodedata.normalize('NFKC', raw).replace(',', ''))
+print(set(got) == set(written), raw, got['devices.total']['value'] == digits,
+      got['company.debt_ratio']['value'])
+PY
+)" "True 1,2３4 True 0.416"
+check_grep "and the fraction in a % field is a warning with the fix" \
+    '^# warning line 19: .*应填 41.6% \[form.percent-fraction\]' "$T/fi.txt"
+"$SHENBAO" check -q "$T/fi" > /dev/null 2>&1
+check_eq "check has it too (a warning: exit 0 but for the rules)" \
+    "$("$SHENBAO" check -q -f json "$T/fi" | python3 -c "
+import json,sys; print([f['expected'] for f in json.load(sys.stdin)['findings'] if f['code'] == 'form.percent-fraction'])")" \
+    "['41.6%']"
+
+# check raises what build raises: no declaration.md is report.no-narrative.
+cp -r inputs/sample "$T/nonarr"
+rm "$T/nonarr/declaration.md"
+"$SHENBAO" check -q "$T/nonarr" > "$T/nn.txt"
+check_eq "check without declaration.md exits 1" "$?" 1
+check_grep "as build would: report.no-narrative" \
+    '^declaration.md: error: .*\[report.no-narrative\]' "$T/nn.txt"
+
 # JUnit: a test case per error, named by fingerprint, file and key, not
 # its row; the row is in the failure text.
 python3 - "$T/o.json" "$T/j.xml" > "$T/junit" <<'PY'
