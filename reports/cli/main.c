@@ -285,7 +285,7 @@ static const char volumes_usage[] =
     "                        (volumes meant to circulate)\n"
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
     "                        \"evidence\" for the evidence volume; again\n"
-    "                        for several (-a devices -a evidence)\n"
+    "                        for several (-a CODE -a evidence)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
