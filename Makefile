@@ -6,6 +6,8 @@
 #   make deps       apt-get install whatever Debian package is missing
 #   make bench      benchmarks against peer tools (writes BENCHMARKS.md)
 #   make rebaseline regenerate the chart pixel baselines (tests/fixtures/charts)
+#   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local)
+#   make uninstall  remove what make install installed
 # V=1 shows the commands.
 
 FLAVOUR ?= release
@@ -28,7 +30,6 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Ipipeline -Ireports \
-             -DSB_DATADIR='"$(CURDIR)"' \
              $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 # libcsv ships no pkg-config file.
 LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
@@ -60,7 +61,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
 DEB_PKGS += strace
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
-        rebaseline fuzz
+        rebaseline fuzz install uninstall
 
 all: $(BIN) $(TOOL_BIN)
 
@@ -156,7 +157,7 @@ fuzz: deps
 	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-	    -D_POSIX_C_SOURCE=200809L -DSB_DATADIR='"$(CURDIR)"' -Ipipeline \
+	    -D_POSIX_C_SOURCE=200809L -Ipipeline \
 	    -Ireports $(PKG_CFLAGS) -o build/fuzz/$$n $$t $(FUZZ_SRC) $(LDLIBS) \
 	    || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
@@ -190,5 +191,33 @@ format:
 
 clean:
 	rm -rf build
+
+# Installed layout (README "Installing"): the binary finds its data in
+# ../share/shenbao beside it (sb_datadir), so PREFIX is not compiled in.
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/shenbao
+MANDIR  := $(PREFIX)/share/man/man1
+COMPDIR := $(PREFIX)/share/bash-completion/completions
+DOCDIR  := $(PREFIX)/share/doc/shenbao
+
+install: $(BIN)
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPDIR) $(DESTDIR)$(DOCDIR)
+	$(Q)install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/shenbao
+	$(Q)for f in $$(cd pipeline && find forms -type f | sort); do \
+	  install -D -m 644 pipeline/$$f $(DESTDIR)$(DATADIR)/pipeline/$$f || exit 1; \
+	done
+	$(Q)install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	$(Q)install -m 644 doc/shenbao.1 $(DESTDIR)$(MANDIR)/shenbao.1
+	$(Q)install -m 644 doc/shenbao.bash $(DESTDIR)$(COMPDIR)/shenbao
+	$(Q)install -m 644 LICENSE CHANGELOG.md README.md $(DESTDIR)$(DOCDIR)/
+	@echo "  INSTALL $(DESTDIR)$(PREFIX)"
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/shenbao $(DESTDIR)$(MANDIR)/shenbao.1 \
+	  $(DESTDIR)$(COMPDIR)/shenbao
+	$(Q)rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	@echo "  UNINSTALL $(DESTDIR)$(PREFIX)"
 
 -include $(DEPS)

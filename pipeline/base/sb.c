@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *sb_path_base(const char *path)
 {
@@ -83,15 +85,53 @@ const char *sb_strerror(enum sb_status code)
     return "unknown error";
 }
 
-#ifndef SB_DATADIR
-#define SB_DATADIR "."
-#endif
+/* Whether dir holds the editions (dir/pipeline/forms is a directory). */
+static int is_datadir(const char *dir)
+{
+    char *forms = sb_xasprintf("%s/pipeline/forms", dir);
+    struct stat st;
+    int yes = stat(forms, &st) == 0 && S_ISDIR(st.st_mode);
+
+    free(forms);
+    return yes;
+}
+
+/* The data directory found from the running binary's own path: for the
+ * folder the binary is in and each of its parents (three), A/share/shenbao
+ * (installed: PREFIX/bin/shenbao) or A itself (a build tree: build/FLAVOUR/
+ * shenbao, build/FLAVOUR/tests/...). NULL when none holds the editions. */
+static char *datadir_from_exe(void)
+{
+    char exe[4096], *slash, *dir;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    for (int up = 0; up < 4 && (slash = strrchr(exe, '/')) != NULL; up++) {
+        *slash = '\0';
+        dir = sb_xasprintf("%s/share/shenbao", exe[0] != '\0' ? exe : "");
+        if (is_datadir(dir))
+            return dir;
+        free(dir);
+        dir = sb_xstrdup(exe[0] != '\0' ? exe : "/");
+        if (is_datadir(dir))
+            return dir;
+        free(dir);
+    }
+    return NULL;
+}
 
 const char *sb_datadir(void)
 {
+    static char *found;
     const char *d = getenv("SHENBAO_DATADIR");
 
-    return d != NULL && d[0] != '\0' ? d : SB_DATADIR;
+    if (d != NULL && d[0] != '\0')
+        return d;
+    if (found == NULL)
+        found = datadir_from_exe();
+    return found != NULL ? found : ".";
 }
 
 static void out_of_memory(size_t n)

@@ -66,7 +66,10 @@ void sb_error_print(const struct sb_error *err);
 const char *sb_strerror(enum sb_status code);
 
 /* The directory holding fonts/ and pipeline/forms/: $SHENBAO_DATADIR
- * when set, else the source tree the program was built in. Static. */
+ * when set, else found from where the binary is (/proc/self/exe):
+ * PREFIX/share/shenbao beside an installed PREFIX/bin/shenbao, or the
+ * tree a build/FLAVOUR/shenbao was built in (wherever it was moved);
+ * "." when neither. Static, found once. */
 const char *sb_datadir(void);
 
 /* Allocators that print "shenbao: out of memory (N bytes)" and abort. */

@@ -197,6 +197,10 @@ int sb_annex_open(struct sb_decl *d, int idx, const char *path,
     j->res = &d->annexes[idx];
     j->path = sb_xstrdup(path);
     j->label = sb_xasprintf("附件%d %s", j->a->number, j->a->title);
+    if (sb_form_meta(d->form, "form_source") != NULL)
+        j->source = sb_xasprintf("%s %s",
+                                 sb_form_meta(d->form, "form_source"),
+                                 j->label);
     j->opts.annex = j->label;
     j->aggs = aggs;
     j->n_aggs = n;
@@ -318,6 +322,7 @@ done:
     free(j->has_lo);
     free(j->has_hi);
     free(j->label);
+    free(j->source);
     free(j->path);
     free(j);
     return rc;

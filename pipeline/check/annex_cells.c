@@ -99,8 +99,7 @@ static void report_invalid(struct reader *rd, const struct sb_record *rec,
         sb_buf_puts(&exp, sb_typed_expects(col->type));
     }
     annex_cell_finding(rd, rec, rd->res->col_field[c], SB_SEV_ERROR, code.data,
-                       col->header, exp.data, t, why,
-                       col->note[0] ? col->note : NULL);
+                       col->header, exp.data, t, why, rd->source);
     sb_buf_free(&code);
     sb_buf_free(&exp);
 }
@@ -152,7 +151,7 @@ static int cell_value(struct reader *rd, const struct sb_record *rec, int c)
         if (col->required)
             annex_cell_finding(rd, rec, fi, SB_SEV_ERROR, "cell.required",
                                col->header, sb_typed_expects(col->type),
-                               n ? t : "（空）", "必填单元格为空", rd->a->note);
+                               n ? t : "（空）", "必填单元格为空", rd->source);
         return 0;
     }
     if (!sb_typed_parse(col->type, col->en, rd->res->col_yuan[c], 0, t, n, &v,

@@ -3,8 +3,10 @@
  * header row means (sb_annex_header_column), with the unit a money
  * column's header may name; the header row mapped to the columns, and
  * what is wrong with it, as findings. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "base/utf8.h"
 #include "cells/money_unit.h"
 #include "check/annex_int.h"
@@ -91,6 +93,27 @@ int sb_annex_header_column(const struct sb_annex *a, const char *h,
     return found;
 }
 
+/* The annex.unknown-column info for header field i, naming the form's
+ * column it is closest to (a likely typo: 设备名 for 设备名称) when one is. */
+static void unknown_column(struct reader *rd, int i)
+{
+    const struct sb_annex *a = rd->a;
+    const char *h = rd->res->headers[i], *near;
+    const char **known = sb_xcalloc((size_t)a->n_cols + 1, sizeof *known);
+    struct sb_buf msg = {0};
+
+    for (int c = 0; c < a->n_cols; c++)
+        known[c] = a->cols[c].header;
+    near = sb_suggest(h, known, (size_t)a->n_cols);
+    sb_buf_printf(&msg, "表头中的这一列不是表单规定的列，已忽略");
+    if (near != NULL)
+        sb_buf_printf(&msg, "；最接近的规定列是“%s”，如是该列请改列名", near);
+    annex_cell_finding(rd, NULL, i, SB_SEV_INFO, "annex.unknown-column", h,
+                       near, h, msg.data, NULL);
+    sb_buf_free(&msg);
+    free(known);
+}
+
 void annex_map_header(struct reader *rd, const struct sb_record *rec)
 {
     const struct sb_annex *a = rd->a;
@@ -113,9 +136,7 @@ void annex_map_header(struct reader *rd, const struct sb_record *rec)
         }
         c = sb_annex_header_column(a, res->headers[i], &unit);
         if (c < 0) {
-            annex_cell_finding(rd, NULL, i, SB_SEV_INFO, "annex.unknown-column",
-                               res->headers[i], NULL, res->headers[i],
-                               "表头中的这一列不是表单规定的列，已忽略", NULL);
+            unknown_column(rd, i);
             continue;
         }
         if (res->col_field[c] >= 0) {
@@ -142,7 +163,7 @@ void annex_map_header(struct reader *rd, const struct sb_record *rec)
         sb_buf_printf(&msg, "缺少必需的列“%s”", a->cols[c].header);
         annex_cell_finding(rd, NULL, 0, SB_SEV_ERROR, "annex.missing-column",
                            a->cols[c].header, a->cols[c].header, NULL, msg.data,
-                           a->note);
+                           rd->source);
         sb_buf_free(&msg);
     }
 }

@@ -91,6 +91,8 @@ struct reader {
     struct sb_annex_result *res;
     const char *path;
     const char *label;            /* "附件1 工业设备清单" (the job's) */
+    const char *source;           /* its 依据: "002 附件2 附件1 工业设备清单"
+                                     (the job's; NULL: none) */
     struct sb_findings *findings; /* where this read's findings go */
     struct sb_csvin *in;
     struct sb_agg **aggs;         /* what each row is folded into */
@@ -128,6 +130,8 @@ struct sb_annex_job {
     struct sb_annex_result *res;
     char *path;
     char *label;
+    char *source; /* the form that defines the list (edition.csv
+                     form_source) and the list: cell findings' 依据 */
     struct sb_csvin_opts opts;
     struct sb_agg **aggs; /* the run's accumulators of this annex */
     int n_aggs;

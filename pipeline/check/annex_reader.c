@@ -20,6 +20,7 @@ void annex_reader_init(struct reader *rd, struct sb_annex_job *j,
     rd->res = j->res;
     rd->path = j->path;
     rd->label = j->label;
+    rd->source = j->source;
     rd->findings = findings;
     rd->aggs = aggs;
     rd->n_aggs = n_aggs;

@@ -521,10 +521,15 @@ static const char *choose_edition(struct sb_decl *d, const struct sb_table *t,
     f.found = named;
     f.expected = sb_form_edition_exists(named) ? opt : list;
     if (!sb_form_edition_exists(named)) {
+        char *near = sb_form_edition_near(named);
+
         f.code = "form.edition-unknown";
         sb_findings_addf(d->findings, &f,
-                         "没有“%s”这一表单版本；现有：%s。按%s核对", named,
-                         list, opt != NULL ? opt : "默认版本");
+                         "没有“%s”这一表单版本；现有：%s%s%s%s。按%s核对", named,
+                         list, near != NULL ? "（是否为“" : "",
+                         near != NULL ? near : "", near != NULL ? "”？）" : "",
+                         opt != NULL ? opt : "默认版本");
+        free(near);
         free(list);
         return opt;
     }
@@ -613,6 +618,10 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     }
     free(jobs);
     sb_table_free(t);
+    if (opts->more != NULL && (rc = opts->more(d, d->findings, err)) != SB_OK) {
+        sb_decl_free(d);
+        return rc;
+    }
     *out = d;
     return SB_OK;
 fail:

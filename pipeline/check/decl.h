@@ -14,6 +14,13 @@
 
 #include "check/model.h"
 
+/* A check of a higher stage run on a checked declaration d, adding its
+ * findings to fs: the 申报书's on declaration.md (report.h
+ * sb_report_check), which a lower stage cannot call. Returns SB_OK, or
+ * an error with err. */
+typedef int (*sb_decl_more_fn)(const struct sb_decl *d,
+                               struct sb_findings *fs, struct sb_error *err);
+
 struct sb_check_opts {
     const char *form;    /* edition code to use when form.csv names none;
                             NULL: the default (sb_form_default_edition) */
@@ -24,6 +31,8 @@ struct sb_check_opts {
     int follow_symlinks; /* read inputs that are links to files outside
                             the declaration (base/inside.h); each one
                             read is an info finding */
+    sb_decl_more_fn more; /* run last, so that check raises what build
+                             raises; NULL: none; its error fails the run */
 };
 
 /* Read and check the declaration in dir. Findings go to the returned

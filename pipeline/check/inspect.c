@@ -8,6 +8,7 @@
 #include "cells/money_unit.h"
 #include "check/check.h"
 #include "read/csvin.h"
+#include "read/table.h"
 #include "form/form.h"
 #include "rules/open.h"
 #include "base/bookpath.h"
@@ -15,8 +16,11 @@
 #include "form/typed.h"
 #include "base/utf8.h"
 
-static void put_value(FILE *out, const struct sb_column *col, double yuan,
-                      const char *s, size_t len)
+/* The value s[0..len) of type (enumeration en, money in yuan 元 per
+ * unit) as JSON: null when blank or 无, {"invalid", "why"} when it is not
+ * one, else the value as read. in_form: read as form.csv is (cell.h). */
+static void put_value(FILE *out, enum sb_type type, const struct sb_enum *en,
+                      double yuan, int in_form, const char *s, size_t len)
 {
     const char *t;
     size_t n = sb_trim(s, len, &t);
@@ -24,12 +28,11 @@ static void put_value(FILE *out, const struct sb_column *col, double yuan,
     const char *why = NULL, *kind = NULL;
     char date[11];
 
-    if (n == 0 || (col->type != SB_TYPE_TEXT && sb_cell_is_none(t, n))) {
+    if (n == 0 || (type != SB_TYPE_TEXT && sb_cell_is_none(t, n))) {
         fputs("null", out);
         return;
     }
-    if (!sb_typed_parse(col->type, col->en, yuan, 0, t, n, &v, &why,
-                        &kind)) {
+    if (!sb_typed_parse(type, en, yuan, in_form, t, n, &v, &why, &kind)) {
         fputs("{\"invalid\": ", out);
         sb_json_str(out, t, n);
         fputs(", \"why\": ", out);
@@ -37,7 +40,7 @@ static void put_value(FILE *out, const struct sb_column *col, double yuan,
         fputc('}', out);
         return;
     }
-    switch (col->type) {
+    switch (type) {
     case SB_TYPE_INT:
     case SB_TYPE_DECIMAL:
     case SB_TYPE_MONEY:
@@ -52,17 +55,17 @@ static void put_value(FILE *out, const struct sb_column *col, double yuan,
         fputs(v.num != 0 ? "true" : "false", out);
         break;
     case SB_TYPE_ENUM:
-        sb_json_cstr(out, col->en->values[v.enum_idx].text);
+        sb_json_cstr(out, en->values[v.enum_idx].text);
         break;
     case SB_TYPE_ENUM_LIST: {
         int first = 1;
 
         fputc('[', out);
-        for (int i = 0; i < col->en->n && i < 64; i++) {
+        for (int i = 0; i < en->n && i < 64; i++) {
             if (!((v.mask >> i) & 1))
                 continue;
             fputs(first ? "" : ", ", out);
-            sb_json_cstr(out, col->en->values[i].text);
+            sb_json_cstr(out, en->values[i].text);
             first = 0;
         }
         fputc(']', out);
@@ -104,6 +107,63 @@ static const char *money_note(const struct sb_column *c, double yuan,
     return buf;
 }
 
+/* inspect of a form.csv: the edition it is read as, then each declared
+ * figure as a JSON line in form order, {"_row", "code", "label", "raw"
+ * (as written), "value" (as read: 1,2３4 -> 1234; money in 元)}, then the
+ * findings of reading it (those of check on form.csv alone). */
+static int inspect_form(const char *path, const char *name,
+                        const struct sb_inspect_opts *opts, FILE *out,
+                        struct sb_error *err)
+{
+    struct sb_decl d = {0};
+    struct sb_table *t = NULL;
+    struct sb_pos pos;
+    const char *named = NULL;
+    int rc;
+
+    d.findings = sb_findings_new(100);
+    rc = sb_table_read(&t, path, d.findings, err);
+    if (rc == SB_OK) {
+        named = sb_figures_edition(t, &pos);
+        rc = sb_form_open(&d.form,
+                          opts->form != NULL             ? opts->form
+                          : named != NULL && named[0] != '\0' ? named
+                                                         : NULL,
+                          err);
+    }
+    if (rc == SB_OK) {
+        d.figs = sb_xcalloc((size_t)d.form->n_fields + 1, sizeof *d.figs);
+        sb_figures_read(&d, t);
+        fprintf(out, "# file: %s\n# form: %s\n", name,
+                sb_form_meta(d.form, "code"));
+        for (int i = 0; i < d.form->n_fields; i++) {
+            const struct sb_field *fd = &d.form->fields[i];
+            const struct sb_figure *g = &d.figs[i];
+
+            if (g->raw == NULL)
+                continue;
+            fprintf(out, "{\"_row\": %ld, \"code\": ", g->pos.row);
+            sb_json_cstr(out, fd->code);
+            fputs(", \"label\": ", out);
+            sb_json_cstr(out, fd->label);
+            fputs(", \"raw\": ", out);
+            sb_json_cstr(out, g->raw);
+            fputs(", \"value\": ", out);
+            put_value(out, fd->type, fd->en, fd->yuan_per_unit, 1, g->raw,
+                      strlen(g->raw));
+            fputs("}\n", out);
+        }
+        put_findings(out, d.findings);
+    }
+    for (int i = 0; d.figs != NULL && i < d.form->n_fields; i++)
+        free(d.figs[i].raw);
+    free(d.figs);
+    sb_form_free(d.form);
+    sb_table_free(t);
+    sb_findings_free(d.findings);
+    return rc;
+}
+
 int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
                FILE *out, struct sb_error *err)
 {
@@ -117,6 +177,12 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     char **names = NULL;  /* per file field: the header as written */
     int n_fields = 0, rc;
     long printed = 0, rows = 0;
+    const char *name = opts->name != NULL ? opts->name : path;
+
+    if (opts->annex == NULL && strcmp(sb_path_base(name), "form.csv") == 0) {
+        sb_findings_free(fs);
+        return inspect_form(path, name, opts, out, err);
+    }
 
     rc = sb_form_open(&form, opts->form, err);
     if (rc != SB_OK)
@@ -124,9 +190,12 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
     if (opts->annex != NULL) {
         a = sb_form_annex(form, opts->annex);
         if (a == NULL) {
+            char *hint = sb_form_annex_hint(form, opts->annex, NULL);
+
             rc = sb_error_set(err, SB_EUSAGE, NULL,
-                              "--annex %s: no such annex in form %s",
-                              opts->annex, sb_form_meta(form, "code"));
+                              "--annex %s: no such annex in form %s%s",
+                              opts->annex, sb_form_meta(form, "code"), hint);
+            free(hint);
             goto done;
         }
     } else {
@@ -134,17 +203,17 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
         int i = -1;
 
         /* a workbook's sheet is matched by its name, as check does */
-        if (sb_book_kind(path, NULL, &sheet) != SB_BOOK_NONE && sheet != NULL)
+        if (sb_book_kind(name, NULL, &sheet) != SB_BOOK_NONE && sheet != NULL)
             i = sb_annex_match(form, sheet);
         if (i < 0)
-            i = sb_annex_match(form, path);
+            i = sb_annex_match(form, name);
 
         a = i >= 0 ? &form->annexes[i] : NULL;
     }
     rc = sb_csvin_open(&in, path, NULL, fs, err);
     if (rc != SB_OK)
         goto done;
-    fprintf(out, "# file: %s\n# encoding: %s\n", path,
+    fprintf(out, "# file: %s\n# encoding: %s\n", name,
             sb_encoding_name(sb_csvin_encoding(in)));
     if (a != NULL)
         fprintf(out, "# annex: 附件%d %s (%s), form %s\n", a->number,
@@ -197,7 +266,8 @@ int sb_inspect(const char *path, const struct sb_inspect_opts *opts,
             if (col_of[i] >= 0) {
                 sb_json_cstr(out, a->cols[col_of[i]].code);
                 fputs(": ", out);
-                put_value(out, &a->cols[col_of[i]], yuan[i], text, len);
+                put_value(out, a->cols[col_of[i]].type, a->cols[col_of[i]].en,
+                          yuan[i], 0, text, len);
             } else {
                 sb_json_cstr(out, names[i]);
                 fputs(": ", out);

@@ -11,8 +11,19 @@ struct sb_inspect_opts {
     const char *form;  /* edition code; NULL: the default edition */
     const char *annex; /* annex code; NULL: matched from the file name */
     long max_rows;     /* rows to print; < 0: all */
+    const char *name;  /* the file's name in the output and to match the
+                          annex by; NULL: path (a copy of standard input
+                          is named "-") */
 };
 
+/* A file named form.csv (and no annex given) is read as check reads
+ * declared figures: "# file:" and "# form:" (the edition form.csv names,
+ * else opts->form, else the default), then per figure written, in form
+ * order, {"_row", "code", "label", "raw" (as written), "value" (as read:
+ * "1,2３4" -> 1234, money in 元, percentages in percent)}, then the
+ * findings of reading it as "# " lines.
+ *
+ * Any other file: */
 /* Write to out: the encoding, the header mapping (as "# " comment
  * lines), then each data row as one JSON object per line: "_row" (record
  * number, header = 1), "_line" (physical line), and per mapped column

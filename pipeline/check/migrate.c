@@ -26,6 +26,7 @@ struct mig {
     const char *dir;
     FILE *list;
     struct sb_buf *report;
+    sb_decl_more_fn more; /* the higher stages' checks (sb_migrate) */
     char *carried; /* per new annex: a list was carried into it */
 };
 
@@ -474,6 +475,7 @@ static int after_check(struct mig *m, struct sb_error *err)
     long n;
 
     co.form = sb_form_meta(m->form, "code");
+    co.more = m->more;
     rc = sb_decl_check(&d, m->dir, &co, err);
     if (rc != SB_OK)
         return rc;
@@ -517,7 +519,8 @@ static int after_check(struct mig *m, struct sb_error *err)
 }
 
 int sb_migrate(const char *from, const char *edition, const char *dir,
-               FILE *list, struct sb_buf *report, struct sb_error *err)
+               FILE *list, struct sb_buf *report, sb_decl_more_fn more,
+               struct sb_error *err)
 {
     struct sb_check_opts co = {0};
     struct mig m = {0};
@@ -531,6 +534,7 @@ int sb_migrate(const char *from, const char *edition, const char *dir,
         rc = sb_scaffold_write(edition, dir, NULL, err);
     m.dir = dir;
     m.list = list;
+    m.more = more;
     m.report = report;
     if (rc == SB_OK) {
         sb_buf_printf(report,

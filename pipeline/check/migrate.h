@@ -29,15 +29,19 @@
 #include <stdio.h>
 
 #include "base/sb.h"
+#include "check/decl.h"
 
 /* Migrate the declaration in from into a new declaration of edition in
  * dir (which must be missing or empty, as for init). The files written
  * are listed on list (may be NULL); the migration report (Markdown,
- * Chinese) is appended to report. Returns SB_OK, or SB_EUSAGE (unknown
+ * Chinese) is appended to report, ending with what check says of the
+ * new declaration (more: the higher stages' checks, as check runs
+ * them; may be NULL). Returns SB_OK, or SB_EUSAGE (unknown
  * edition, dir not empty), SB_EIO / SB_EFORMAT (old declaration
  * unreadable: no form.csv, its edition unknown) with err; on failure dir
  * may hold part of the new declaration (it was empty before). */
 int sb_migrate(const char *from, const char *edition, const char *dir,
-               FILE *list, struct sb_buf *report, struct sb_error *err);
+               FILE *list, struct sb_buf *report, sb_decl_more_fn more,
+               struct sb_error *err);
 
 #endif

@@ -156,9 +156,15 @@ long sb_findings_omitted(const struct sb_findings *fs, const char *code,
  * title and JUnit testsuite name, and the directory the fingerprints'
  * paths are relative to (fingerprint.h). JSON follows
  * findings.schema.json, version SB_FINDINGS_SCHEMA_VERSION. Return
- * SB_OK or SB_EIO. */
+ * SB_OK or SB_EIO. Text with color 1 puts the severities in colour (SGR:
+ * errors red, warnings yellow, info cyan); the caller decides when.
+ * Every writer names files relative to the declaration directory (root,
+ * title; NULL: as stored), and JSON and JUnit name the declaration by
+ * its last component, so two copies of one declaration give the same
+ * outputs. JUnit also has a test case per error and warning, named by
+ * its fingerprint, file, key and column (never its row). */
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
-                           long max_print, int color);
+                           long max_print, int color, const char *root);
 int sb_findings_write_json(struct sb_findings *fs, FILE *out,
                            const char *title);
 int sb_findings_write_junit(struct sb_findings *fs, FILE *out,

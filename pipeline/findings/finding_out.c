@@ -1,5 +1,6 @@
 /* finding_out.c: the three writers of a findings list: text for people,
  * JSON for scripts, JUnit XML for CI dashboards (see finding.h). */
+#define _DEFAULT_SOURCE /* realpath */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,20 @@ static const char *sev_word(enum sb_severity sev)
         return "info";
     }
     return "?";
+}
+
+/* The SGR colour of a severity when colour is on: red, yellow, cyan. */
+static const char *sev_color(enum sb_severity sev)
+{
+    switch (sev) {
+    case SB_SEV_ERROR:
+        return "\033[1;31m";
+    case SB_SEV_WARNING:
+        return "\033[1;33m";
+    case SB_SEV_INFO:
+        return "\033[36m";
+    }
+    return "";
 }
 
 static const char *sev_title(enum sb_severity sev)
@@ -41,7 +56,30 @@ static int same(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static void put_pos(FILE *out, const struct sb_pos *p)
+/* The name a run gives the declaration directory dir in its outputs: its
+ * last component ("inputs/sample/" and "/tmp/copy/sample" are both
+ * "sample"), so that two copies of a declaration give the same report.
+ * Into buf; returns buf. */
+static const char *decl_name(const char *dir, char *buf, size_t size)
+{
+    char *real = NULL;
+    size_t len = dir != NULL ? strlen(dir) : 0;
+    const char *base;
+
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    snprintf(buf, size, "%.*s", (int)len, dir != NULL ? dir : "");
+    base = sb_path_base(buf);
+    if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+        real = realpath(buf[0] != '\0' ? buf : ".", NULL);
+        base = real != NULL ? sb_path_base(real) : base;
+    }
+    memmove(buf, base, strlen(base) + 1);
+    free(real);
+    return buf;
+}
+
+static void put_pos(FILE *out, const struct sb_pos *p, const char *root)
 {
     struct sb_buf cell = {0};
     size_t file_len;
@@ -50,11 +88,13 @@ static void put_pos(FILE *out, const struct sb_pos *p)
         return;
     if (sb_book_cell_name(&cell, p->path, p->row, p->col)) {
         /* a workbook's cell as Excel names it: 清单.xlsx:附件1!C1234 */
-        sb_book_kind(p->path, &file_len, NULL);
-        fprintf(out, "%.*s:%s", (int)file_len, p->path, cell.data);
+        const char *rel = sb_path_relative(p->path, root);
+
+        sb_book_kind(rel, &file_len, NULL);
+        fprintf(out, "%.*s:%s", (int)file_len, rel, cell.data);
         sb_buf_free(&cell);
     } else {
-        fputs(p->path, out);
+        fputs(sb_path_relative(p->path, root), out);
     }
     if (p->row > 0)
         fprintf(out, ":%ld", p->row);
@@ -71,14 +111,14 @@ struct printed {
 };
 
 int sb_findings_write_text(struct sb_findings *fs, FILE *out,
-                           long max_print, int color)
+                           long max_print, int color, const char *root)
 {
     long n_all, n = 0, n_printed = 0;
     const struct sb_finding *all = sb_findings_sorted(fs, &n_all);
     struct sb_finding *f = sb_xmalloc(((size_t)n_all + 1) * sizeof *f);
     struct printed *pr = sb_xcalloc((size_t)n_all + 1, sizeof *pr);
     long n_pr = 0;
-    const char *on = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+    const char *off = color ? "\033[0m" : "";
     long n_acc = sb_findings_accepted(fs, SB_SEV_ERROR) +
                  sb_findings_accepted(fs, SB_SEV_WARNING) +
                  sb_findings_accepted(fs, SB_SEV_INFO);
@@ -93,11 +133,14 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
         struct printed *p = NULL;
 
         if (i == 0 || g->sev != f[i - 1].sev)
-            fprintf(out, "%s== %s: %ld ==%s\n", on, sev_title(g->sev),
+            fprintf(out, "%s== %s: %ld ==%s\n",
+                    color ? sev_color(g->sev) : "", sev_title(g->sev),
                     sb_findings_count(fs, g->sev), off);
         if (i == 0 || g->sev != f[i - 1].sev ||
             !same(g->pos.path, f[i - 1].pos.path)) {
-            fprintf(out, "-- %s", g->pos.path ? g->pos.path : "(申报书)");
+            fprintf(out, "-- %s", g->pos.path
+                                      ? sb_path_relative(g->pos.path, root)
+                                      : "(申报书)");
             if (g->annex != NULL)
                 fprintf(out, " (%s)", g->annex);
             fputs(" --\n", out);
@@ -115,8 +158,9 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
             continue;
         p->n++;
         n_printed++;
-        put_pos(out, &g->pos);
-        fprintf(out, "%s: ", sev_word(g->sev));
+        put_pos(out, &g->pos, root);
+        fprintf(out, "%s%s%s: ", color ? sev_color(g->sev) : "",
+                sev_word(g->sev), off);
         if (g->column != NULL)
             fprintf(out, "%s：", g->column);
         fprintf(out, "%s [%s]\n", g->message ? g->message : "",
@@ -202,11 +246,12 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
     int first = 1;
     struct sb_buf cell = {0};
 
+    char dname[4096];
     const char *ed_title, *ed = sb_findings_edition(fs, &ed_title);
 
     fprintf(out, "{\"schema_version\": %d, \"title\": ",
             SB_FINDINGS_SCHEMA_VERSION);
-    sb_json_cstr(out, title);
+    sb_json_cstr(out, decl_name(title, dname, sizeof dname));
     if (ed != NULL) {
         fputs(", \"edition\": {\"code\": ", out);
         sb_json_cstr(out, ed);
@@ -231,7 +276,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         fputs("\"code\": ", out);
         sb_json_cstr(out, g->code);
         fprintf(out, ", \"severity\": \"%s\", \"file\": ", sev_word(g->sev));
-        sb_json_cstr(out, g->pos.path);
+        sb_json_cstr(out, sb_path_relative(g->pos.path, title));
         fprintf(out, ", \"row\": %ld, \"col\": %d, \"line\": %ld",
                 g->pos.row, g->pos.col, g->pos.line);
         if (sb_book_cell_name(&cell, g->pos.path, g->pos.row, g->pos.col)) {
@@ -292,7 +337,7 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
         first = 0;
         sb_json_cstr(out, f[i].code);
         fputs(", \"file\": ", out);
-        sb_json_cstr(out, f[i].pos.path);
+        sb_json_cstr(out, sb_path_relative(f[i].pos.path, title));
         fprintf(out, ", \"count\": %ld}", om);
     }
     fputs(first ? "],\n \"checks\": [" : "\n ],\n \"checks\": [", out);
@@ -343,11 +388,70 @@ static void xml_str(FILE *out, const char *s)
     }
 }
 
+/* When s is not NULL: before (as is), then s escaped. */
+static void xml_part(FILE *out, const char *before, const char *s)
+{
+    if (s != NULL) {
+        fputs(before, out);
+        xml_str(out, s);
+    }
+}
+
+/* What a failure says of finding g: "file:row:col: message expected: …
+ * found: …" and a newline, file relative to root. */
+static void junit_finding_line(FILE *out, const struct sb_finding *g,
+                               const char *root)
+{
+    if (g->pos.path != NULL) {
+        xml_str(out, sb_path_relative(g->pos.path, root));
+        fprintf(out, ":%ld:%d: ", g->pos.row, g->pos.col);
+    }
+    xml_str(out, g->message);
+    xml_part(out, " expected: ", g->expected);
+    xml_part(out, " found: ", g->found);
+    fputc('\n', out);
+}
+
+/* The test case of finding g (an error or a warning), named by what
+ * stays the same from one night to the next: classname
+ * "shenbao.finding.CODE", name "FINGERPRINT FILE KEY COLUMN" (no row:
+ * sorting the list keeps it), so that a CI dashboard keeps its history.
+ * An error not accepted fails; an accepted one is skipped with the
+ * reason; a warning passes with its text in system-out. */
+static void junit_finding_case(FILE *out, const struct sb_finding *g,
+                               const char *fp, const char *root)
+{
+    fputs("  <testcase classname=\"shenbao.finding.", out);
+    xml_str(out, g->code);
+    fprintf(out, "\" name=\"%s", fp);
+    xml_part(out, " ", sb_path_relative(g->pos.path, root));
+    xml_part(out, " ", g->key);
+    xml_part(out, " ", g->column);
+    fputs("\">", out);
+    if (g->accepted != NULL) {
+        fputs("\n    <skipped message=\"accepted: ", out);
+        xml_str(out, g->accepted);
+        fputs("\"/>\n  ", out);
+    } else if (g->sev == SB_SEV_ERROR) {
+        fprintf(out, "\n    <failure type=\"%s\" message=\"", g->code);
+        xml_str(out, g->message);
+        fputs("\">", out);
+        junit_finding_line(out, g, root);
+        fputs("</failure>\n  ", out);
+    } else {
+        fputs("\n    <system-out>", out);
+        junit_finding_line(out, g, root);
+        fputs("</system-out>\n  ", out);
+    }
+    fputs("</testcase>\n", out);
+}
+
 /* One test case; skipped: the check could not be run, and the info
  * finding of its code says why. */
 static void junit_case(FILE *out, const struct sb_finding *f, long n,
                        struct sb_findings *fs, const char *code,
-                       const char *name, const char *source, int skipped)
+                       const char *name, const char *source, int skipped,
+                       const char *root)
 {
     long n_err = 0;
 
@@ -383,20 +487,7 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
             if (g->sev != SB_SEV_ERROR || g->accepted != NULL ||
                 !same(g->code, code))
                 continue;
-            if (g->pos.path != NULL) {
-                xml_str(out, g->pos.path);
-                fprintf(out, ":%ld:%d: ", g->pos.row, g->pos.col);
-            }
-            xml_str(out, g->message);
-            if (g->expected != NULL) {
-                fputs(" expected: ", out);
-                xml_str(out, g->expected);
-            }
-            if (g->found != NULL) {
-                fputs(" found: ", out);
-                xml_str(out, g->found);
-            }
-            fputc('\n', out);
+            junit_finding_line(out, g, root);
         }
         fputs("</failure>\n  ", out);
     } else if (skipped) {
@@ -422,6 +513,8 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
     long n_cases = n_checks, n_fail = 0, n_skip = 0;
     const char **extra = sb_xcalloc((size_t)n + 1, sizeof *extra);
     long n_extra = 0;
+    char *fps = sb_fingerprints(f, n, title);
+    char dname[4096];
 
     /* Error codes that no registered check owns get a case of their own. */
     for (long i = 0; i < n; i++) {
@@ -450,11 +543,18 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
                   sb_findings_check_skipped(fs, j);
     }
     n_fail += n_extra;
+    for (long i = 0; i < n; i++) {
+        if (f[i].sev == SB_SEV_INFO)
+            continue;
+        n_cases++;
+        n_fail += f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL;
+        n_skip += f[i].accepted != NULL;
+    }
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
     fprintf(out, "<testsuites tests=\"%ld\" failures=\"%ld\">\n", n_cases,
             n_fail);
     fputs(" <testsuite name=\"", out);
-    xml_str(out, title);
+    xml_str(out, decl_name(title, dname, sizeof dname));
     fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\" "
                  "skipped=\"%ld\">\n",
             n_cases, n_fail, n_skip);
@@ -468,11 +568,17 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
 
         sb_findings_checks(fs, j, &code, &name, &source);
         junit_case(out, f, n, fs, code, name, source,
-                   sb_findings_check_skipped(fs, j));
+                   sb_findings_check_skipped(fs, j), title);
     }
     for (long j = 0; j < n_extra; j++)
-        junit_case(out, f, n, fs, extra[j], extra[j], NULL, 0);
+        junit_case(out, f, n, fs, extra[j], extra[j], NULL, 0, title);
+    for (long i = 0; i < n; i++)
+        if (f[i].sev != SB_SEV_INFO)
+            junit_finding_case(out, &f[i],
+                               fps + (size_t)i * (SB_FINGERPRINT_LEN + 1),
+                               title);
     fputs(" </testsuite>\n</testsuites>\n", out);
+    free(fps);
     free(extra);
     return ferror(out) ? SB_EIO : SB_OK;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/suggest.h"
 #include "read/table.h"
 
 /* Does dir/edition.csv have the row "default,1"? A directory without
@@ -79,6 +80,22 @@ char *sb_form_editions_text(void)
         sb_buf_printf(&b, "%s%s", i > 0 ? "、" : "", codes[i]);
     sb_form_editions_free(codes, n);
     return sb_buf_take(&b);
+}
+
+char *sb_form_edition_near(const char *code)
+{
+    char **codes, *near = NULL;
+    const char *pick;
+    int n;
+    struct sb_error err;
+
+    if (code == NULL || sb_form_editions(&codes, &n, &err) != SB_OK)
+        return NULL;
+    pick = sb_suggest(code, (const char *const *)codes, (size_t)n);
+    if (pick != NULL)
+        near = sb_xstrdup(pick);
+    sb_form_editions_free(codes, n);
+    return near;
 }
 
 int sb_form_edition_exists(const char *code)

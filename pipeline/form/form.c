@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/suggest.h"
 #include "cells/cell.h"
 #include "cells/money_unit.h"
 #include "form/expr.h"
@@ -766,10 +767,14 @@ int sb_form_load_edition(struct sb_form **out, const char *code,
     }
     if (!sb_form_edition_exists(code)) {
         char *list = sb_form_editions_text();
+        char *near = sb_form_edition_near(code);
 
         *out = NULL;
         rc = sb_error_set(err, SB_EUSAGE, NULL,
-                          "no form edition \"%s\" (editions: %s)", code, list);
+                          "no form edition \"%s\" (editions: %s)%s%s%s", code,
+                          list, near != NULL ? "; did you mean \"" : "",
+                          near != NULL ? near : "", near != NULL ? "\"?" : "");
+        free(near);
         free(list);
         return rc;
     }
@@ -819,6 +824,20 @@ const struct sb_annex *sb_form_annex(const struct sb_form *f,
             return &f->annexes[i];
     }
     return NULL;
+}
+
+char *sb_form_annex_hint(const struct sb_form *f, const char *code,
+                         const char *extra)
+{
+    const char **known = sb_xcalloc((size_t)f->n_annexes + 1, sizeof *known);
+    struct sb_buf b = {0};
+
+    for (int i = 0; i < f->n_annexes; i++)
+        known[i] = f->annexes[i].code;
+    known[f->n_annexes] = extra;
+    sb_suggest_list(&b, code, known, (size_t)f->n_annexes + 1);
+    free(known);
+    return sb_buf_take(&b);
 }
 
 int sb_annex_column_index(const struct sb_annex *a, const char *code)

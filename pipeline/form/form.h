@@ -241,6 +241,11 @@ void sb_form_editions_free(char **codes, int n);
  * messages. Caller frees. */
 char *sb_form_editions_text(void);
 
+/* The existing edition code closest to the unknown code, a likely typo
+ * (sb_suggest: "platform-2o24" -> "platform-2024"), or NULL. Caller
+ * frees. */
+char *sb_form_edition_near(const char *code);
+
 /* Is code one of sb_form_editions? */
 int sb_form_edition_exists(const char *code);
 
@@ -254,6 +259,11 @@ const struct sb_field *sb_form_field(const struct sb_form *f,
 int sb_form_field_index(const struct sb_form *f, const char *code);
 const struct sb_annex *sb_form_annex(const struct sb_form *f,
                                      const char *code);
+/* For a usage error naming the unknown annex code: "; one of: items,
+ * devices[, extra]" and a "did you mean" (sb_suggest_list). extra, when
+ * not NULL, is one more valid word ("evidence"). Caller frees. */
+char *sb_form_annex_hint(const struct sb_form *f, const char *code,
+                         const char *extra);
 int sb_annex_column_index(const struct sb_annex *a, const char *code);
 struct sb_enum *sb_form_enum(const struct sb_form *f, const char *name);
 

@@ -53,7 +53,7 @@ static int write_findings(struct sb_findings *fs, const char *root,
 
     if (rc == SB_OK) {
         if (fmt == TEXT)
-            rc = sb_findings_write_text(fs, o.fp, 0, 0);
+            rc = sb_findings_write_text(fs, o.fp, 0, 0, root);
         else if (fmt == JSON)
             rc = sb_findings_write_json(fs, o.fp, root);
         else

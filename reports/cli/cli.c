@@ -7,23 +7,28 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/suggest.h"
 #include "form/form.h"
 
-enum kind { FLAG, STRING, COUNT };
+enum kind { FLAG, STRING, COUNT, LIST };
 
 /* getopt_long's value for option i given by its long name. */
 #define LONG_VAL(i) (256 + (i))
 
 /* Every option, once. Its value goes to the field at offset in struct
- * sb_args: an int (FLAG), a const char * (STRING) or a long (COUNT,
- * dflt when not given). */
+ * sb_args: an int (FLAG), a const char * (STRING), a long (COUNT, dflt
+ * when not given) or, for an option given again and again (LIST), the
+ * next of an array of SB_CLI_MAX_REPEAT const char * whose count is the
+ * int at offset2. */
 static const struct opt {
     const char *name;
     int letter; /* its short form, or 0 */
     enum kind kind;
     size_t offset;
     long dflt;
+    size_t offset2;
 } opts[SB_OPT_N] = {
     [SB_OPT_QUIET] = {"quiet", 'q', FLAG, offsetof(struct sb_args, quiet)},
     [SB_OPT_MASK] = {"mask", 0, FLAG, offsetof(struct sb_args, mask)},
@@ -32,7 +37,8 @@ static const struct opt {
     [SB_OPT_FORMAT] = {"format", 'f', STRING, offsetof(struct sb_args, format)},
     [SB_OPT_JUNIT] = {"junit", 'j', STRING, offsetof(struct sb_args, junit)},
     [SB_OPT_FONTS] = {"fonts", 0, STRING, offsetof(struct sb_args, fonts)},
-    [SB_OPT_ANNEX] = {"annex", 'a', STRING, offsetof(struct sb_args, annex)},
+    [SB_OPT_ANNEX] = {"annex", 'a', LIST, offsetof(struct sb_args, annex), 0,
+                      offsetof(struct sb_args, n_annex)},
     [SB_OPT_TMPDIR] = {"tmpdir", 0, STRING, offsetof(struct sb_args, tmpdir)},
     [SB_OPT_MAX_PRINT] = {"max-print", 0, COUNT,
                           offsetof(struct sb_args, max_print), 20},
@@ -57,6 +63,7 @@ static const struct opt {
     [SB_OPT_ELECTRONIC_PAGES] = {"electronic-pages", 0, COUNT,
                                  offsetof(struct sb_args, electronic_pages),
                                  0},
+    [SB_OPT_COLOR] = {"color", 0, STRING, offsetof(struct sb_args, color)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -100,6 +107,15 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'shenbao%s%s --help'.\n", cmd != NULL ? " " : "",
             cmd != NULL ? cmd->name : "");
     return SB_EXIT_FAILED;
+}
+
+int sb_cli_color(const struct sb_args *a)
+{
+    const char *no = getenv("NO_COLOR");
+
+    if (a->color != NULL && strcmp(a->color, "auto") != 0)
+        return strcmp(a->color, "always") == 0;
+    return isatty(1) && (no == NULL || no[0] == '\0');
 }
 
 int sb_cli_failed(const struct sb_error *err)
@@ -147,6 +163,16 @@ static int store(const struct sb_cmd *cmd, const struct opt *o,
     case STRING:
         *(const char **)field = value;
         return 1;
+    case LIST:
+        n = *(int *)((char *)a + o->offset2);
+        if (n == SB_CLI_MAX_REPEAT) {
+            sb_cli_usage(cmd, "--%s: given more than %d times", o->name,
+                         SB_CLI_MAX_REPEAT);
+            return 0;
+        }
+        ((const char **)field)[n] = value;
+        *(int *)((char *)a + o->offset2) = (int)n + 1;
+        return 1;
     case COUNT:
         if (!parse_count(value, &n)) {
             sb_cli_usage(cmd, "--%s: expected a number, not \"%s\"", o->name,
@@ -175,8 +201,11 @@ static int refused(const struct sb_cmd *cmd, int c, const char *arg,
                    const struct option *longopts)
 {
     const struct opt *o = opt_of(optopt);
-    size_t len;
-    int matches = 0;
+    char *names[SB_OPT_N + 1];
+    struct sb_buf b = {0};
+    char *word, *hint;
+    size_t len, n = 0;
+    int matches = 0, rc;
 
     if (c == ':')
         return o->letter != 0 && arg[1] != '-'
@@ -189,11 +218,20 @@ static int refused(const struct sb_cmd *cmd, int c, const char *arg,
     if (optopt != 0)
         return sb_cli_usage(cmd, "unknown option \"-%c\"", optopt);
     len = strcspn(arg + 2, "=");
-    for (const struct option *l = longopts; l->name != NULL; l++)
+    for (const struct option *l = longopts; l->name != NULL; l++) {
+        names[n++] = sb_xasprintf("--%s", l->name);
         matches += strncmp(l->name, arg + 2, len) == 0;
-    return sb_cli_usage(cmd, "%s option \"%.*s\"",
-                        matches > 1 ? "ambiguous" : "unknown", (int)len + 2,
-                        arg);
+    }
+    word = sb_xstrndup(arg, len + 2);
+    sb_suggest_list(&b, word, (const char *const *)names, n);
+    hint = sb_buf_take(&b);
+    rc = sb_cli_usage(cmd, "%s option \"%s\"%s",
+                      matches > 1 ? "ambiguous" : "unknown", word, hint);
+    free(word);
+    free(hint);
+    while (n > 0)
+        free(names[--n]);
+    return rc;
 }
 
 int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
@@ -211,7 +249,7 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
 
         if (o->kind == COUNT)
             *(long *)((char *)a + o->offset) = o->dflt;
-        if ((cmd->options & (1u << i)) == 0)
+        if (((cmd->options | SB_OPT(QUIET)) & (1u << i)) == 0)
             continue;
         longopts[nl++] = (struct option){
             o->name, o->kind == FLAG ? no_argument : required_argument, NULL,
@@ -243,6 +281,12 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
             *status = SB_EXIT_FAILED;
             return 0;
         }
+    }
+    if (a->color != NULL && strcmp(a->color, "auto") != 0 &&
+        strcmp(a->color, "always") != 0 && strcmp(a->color, "never") != 0) {
+        *status = sb_cli_usage(cmd, "--color: auto, always or never, not "
+                                    "\"%s\"", a->color);
+        return 0;
     }
     a->operands = argv + optind;
     a->n_operands = argc - optind;

@@ -3,8 +3,8 @@
  * by one function, and the exit statuses and usage errors.
  *
  * A command is called as `shenbao NAME [OPTIONS] OPERAND...`. Its row
- * says which options it takes (a set of SB_OPT_* bits; -h/--help goes
- * with every command); sb_cli_parse reads them with getopt_long into a
+ * says which options it takes (a set of SB_OPT_* bits; -h/--help and
+ * -q/--quiet go with every command); sb_cli_parse reads them with getopt_long into a
  * struct sb_args, and the command's run function does the rest. */
 #ifndef SB_REPORTS_CLI_H
 #define SB_REPORTS_CLI_H
@@ -27,7 +27,7 @@ enum sb_opt {
     SB_OPT_FORMAT,       /* -f, --format text|json */
     SB_OPT_JUNIT,        /* -j, --junit FILE */
     SB_OPT_FONTS,        /* --fonts DIR */
-    SB_OPT_ANNEX,        /* -a, --annex CODE */
+    SB_OPT_ANNEX,        /* -a, --annex CODE, repeated */
     SB_OPT_TMPDIR,       /* --tmpdir DIR */
     SB_OPT_MAX_PRINT,    /* --max-print N */
     SB_OPT_MAX_FINDINGS, /* --max-findings N */
@@ -42,6 +42,7 @@ enum sb_opt {
     SB_OPT_FOLLOW_SYMLINKS, /* --follow-symlinks */
     SB_OPT_ELECTRONIC,   /* --electronic CODE,CODE… */
     SB_OPT_ELECTRONIC_PAGES, /* --electronic-pages N */
+    SB_OPT_COLOR,        /* --color auto|always|never */
     SB_OPT_N
 };
 
@@ -50,14 +51,19 @@ enum sb_opt {
 
 struct sb_cmd;
 
+/* How many times an option that may be repeated (-a) may be given. */
+enum { SB_CLI_MAX_REPEAT = 32 };
+
 /* A parsed command line. Strings point into argv and are NULL when the
  * option was not given (each command has its own default); counts are
  * >= 0 when given, else the default noted. */
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
-    const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
-        *from, *baseline, *write_baseline, *theme, *size;
+    const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
+        *baseline, *write_baseline, *theme, *size, *color;
+    const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */
+    int n_annex;
     const char *electronic; /* annex codes split by ',' */
     long electronic_pages;  /* default 0: no limit */
     long max_print;    /* default 20; 0 = all */
@@ -110,6 +116,12 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
 /* What every command that reads a declaration takes from the command
  * line into its check options: --form and --follow-symlinks. */
 void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o);
+
+/* Whether to print in colour on standard output: --color=always yes,
+ * --color=never no, else (auto, the default) only when standard output
+ * is a terminal and NO_COLOR is unset or empty (no-color.org: an
+ * explicit --color=always wins over NO_COLOR). */
+int sb_cli_color(const struct sb_args *a);
 
 /* Print err (sb_error_print). Returns SB_EXIT_FAILED. */
 int sb_cli_failed(const struct sb_error *err);

@@ -4,6 +4,7 @@
 
 #include "check/migrate.h"
 #include "form/scaffold.h"
+#include "report/report.h"
 
 int sb_cmd_init(const struct sb_args *a)
 {
@@ -12,7 +13,7 @@ int sb_cmd_init(const struct sb_args *a)
     struct sb_buf report = {0};
     int rc = a->from != NULL
                  ? sb_migrate(a->from, form, a->operands[0], stdout, &report,
-                              &err)
+                              sb_report_check, &err)
                  : sb_scaffold_write(form, a->operands[0], stdout, &err);
 
     if (rc == SB_OK && report.len > 0)

@@ -58,7 +58,8 @@ int sb_cmd_recommend(const struct sb_args *a)
     if (rc == SB_OK)
         rc = sb_recommend_write_pdf(r, pdf, fonts, fs, &err);
     if (rc == SB_OK) {
-        rc = sb_findings_write_text(fs, stdout, a->max_print, isatty(1));
+        rc = sb_findings_write_text(fs, stdout, a->max_print, sb_cli_color(a),
+                                    NULL);
         if (rc != SB_OK)
             sb_error_set(&err, rc, NULL, "cannot write the findings");
     }

@@ -1,7 +1,6 @@
 /* cmd_report.c: shenbao report DIR, the 申报书 as a PDF (see cmd.h). */
 #include "cli/cmd.h"
 
-#include <unistd.h>
 
 #include "check/decl.h"
 #include "report/report.h"
@@ -29,7 +28,8 @@ int sb_cmd_report(const struct sb_args *a)
     if (rc == SB_OK)
         rc = sb_report_write(d, out, fonts, d->findings, NULL, &err);
     if (rc == SB_OK) {
-        sb_findings_write_text(d->findings, stdout, a->max_print, isatty(1));
+        sb_findings_write_text(d->findings, stdout, a->max_print,
+                               sb_cli_color(a), d->dir);
         printf("申报书 written to %s\n", out);
         rc = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS
                                                               : SB_EXIT_CLEAN;

@@ -2,6 +2,7 @@
  * typeset as PDF volumes (see cmd.h). */
 #include "cli/cmd.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/decl.h"
@@ -47,11 +48,24 @@ int sb_cmd_volumes(const struct sb_args *a)
     rc = sb_decl_check(&d, a->operands[0], &copts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);
+    for (int i = 0; rc == SB_OK && i < a->n_annex; i++)
+        if (strcmp(a->annex[i], "evidence") != 0 &&
+            sb_form_annex(d->form, a->annex[i]) == NULL) {
+            char *hint = sb_form_annex_hint(d->form, a->annex[i], "evidence");
+
+            rc = sb_error_set(&err, SB_EUSAGE, NULL,
+                              "--annex %s: no such annex%s", a->annex[i], hint);
+            free(hint);
+        }
     if (rc == SB_OK) {
         /* the check's own findings are not this command's business */
         before = sb_findings_count(d->findings, SB_SEV_ERROR);
-        rc = sb_volumes_write(d, outdir, a->annex, &vopts, fonts, &vols, &err);
+        rc = sb_volumes_write(d, outdir, a->n_annex > 0 ? a->annex[0] : NULL,
+                              &vopts, fonts, &vols, &err);
     }
+    for (int i = 1; rc == SB_OK && i < a->n_annex; i++)
+        rc = sb_volumes_write(d, outdir, a->annex[i], &vopts, fonts, &vols,
+                              &err);
     for (int i = 0; i < vols.n; i++)
         printf("%s (%s: %d pages)\n", vols.v[i].path, vols.v[i].title,
                vols.v[i].pages);

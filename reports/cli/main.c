@@ -9,8 +9,10 @@
  * itself failed (usage, unreadable input, failed write). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "cli/cli.h"
 #include "cli/cmd.h"
 
@@ -21,8 +23,12 @@ static const char check_usage[] =
     "every declared figure against the annex lists and against itself.\n"
     "Findings are printed grouped by severity and file.\n"
     "\n"
-    "  -f, --format FMT      text (default) or json, on standard output\n"
-    "  -j, --junit FILE      also write JUnit XML (one test case per rule)\n"
+    "  -f, --format FMT      text (default) or json\n"
+    "  -o, --output FILE     write them to FILE (default -, standard output)\n"
+    "  -j, --junit FILE      also write JUnit XML (a test case per rule and\n"
+    "                        per error or warning; - standard output)\n"
+    "      --color WHEN      auto (default: on a terminal, unless NO_COLOR\n"
+    "                        is set), always or never\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     text: print at most N findings of each kind\n"
@@ -54,6 +60,7 @@ static const char editions_usage[] =
     "whose form.csv names none is read as) is marked.\n"
     "\n"
     "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 listed, 2 the run failed (an edition cannot be read).\n";
@@ -65,6 +72,7 @@ static const char diff_usage[] =
     "the findings that are new, fixed and persisting.\n"
     "\n"
     "  -f, --format FMT      text (default) or json, on standard output\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no new errors, 1 new errors (not accepted by a\n"
@@ -76,10 +84,13 @@ static const char inspect_usage[] =
     "Show what shenbao understands of one CSV file: its encoding, how its\n"
     "header maps to the form's columns, and each row as a JSON line of\n"
     "typed values (invalid cells as {\"invalid\": text, \"why\": reason}).\n"
+    "FILE - is standard input (give its annex with -a). A form.csv shows\n"
+    "each declared figure as written and as read (\"1,2３4\" -> 1234).\n"
     "\n"
     "      --form EDITION    form edition (default @EDITION@)\n"
     "  -a, --annex CODE      the annex the file is (default: from its name)\n"
     "  -n, --rows N          print at most N rows (default all)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n";
 
 static const char charts_usage[] =
@@ -105,6 +116,7 @@ static const char charts_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 the charts were written, 2 the run failed.\n";
@@ -124,6 +136,7 @@ static const char deck_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (nothing written).\n";
@@ -213,6 +226,9 @@ static const char recommend_usage[] =
     "                        (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "      --color WHEN      findings in colour: auto (default), always,\n"
+    "                        never\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
@@ -237,6 +253,9 @@ static const char report_usage[] =
     "                        file (default 20; 0 = all)\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "      --color WHEN      findings in colour: auto (default), always,\n"
+    "                        never\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 no errors (the PDF written), 1 errors found (the PDF\n"
@@ -259,6 +278,7 @@ static const char init_usage[] =
     "\n"
     "      --form EDITION    form edition (default @EDITION@)\n"
     "      --from OLD        start from the declaration in OLD\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 2 the run failed (DIR not empty, unknown\n"
@@ -280,11 +300,13 @@ static const char volumes_usage[] =
     "                        (volumes meant to circulate)\n"
     ELECTRONIC_USAGE
     "  -a, --annex CODE      only this annex (a code of annexes.csv), or\n"
-    "                        \"evidence\" for the evidence volume only\n"
+    "                        \"evidence\" for the evidence volume; again\n"
+    "                        for several (-a CODE -a evidence)\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
+    "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 written, 1 written but with errors on the way (an\n"
@@ -299,7 +321,8 @@ static const struct sb_cmd commands[] = {
      check_usage,
      READS_DECL | SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
-         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE),
+         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE) | SB_OPT(OUTPUT) |
+         SB_OPT(COLOR),
      "one declaration directory"},
     {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
@@ -324,11 +347,13 @@ static const struct sb_cmd commands[] = {
      "one declaration directory"},
     {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
      sb_cmd_recommend, recommend_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(FONTS),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(FONTS) |
+     SB_OPT(COLOR),
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT) |
+         SB_OPT(COLOR),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
      init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},
@@ -399,8 +424,19 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < N_COMMANDS && strcmp(commands[i].name, name) != 0; i++)
         ;
-    if (i == N_COMMANDS)
-        return sb_cli_usage(NULL, "unknown command \"%s\"", name);
+    if (i == N_COMMANDS) {
+        const char *names[N_COMMANDS];
+        struct sb_buf b = {0};
+        char *hint;
+
+        for (i = 0; i < N_COMMANDS; i++)
+            names[i] = commands[i].name;
+        sb_suggest_list(&b, name, names, N_COMMANDS);
+        hint = sb_buf_take(&b);
+        rc = sb_cli_usage(NULL, "unknown command \"%s\"%s", name, hint);
+        free(hint);
+        return rc;
+    }
     rc = run(&commands[i], argc - 1, argv + 1);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "shenbao: cannot write standard output: %s\n",

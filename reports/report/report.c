@@ -30,6 +30,24 @@ int sb_report_has_template(const struct sb_decl *d)
     return ok;
 }
 
+int sb_report_check(const struct sb_decl *d, struct sb_findings *findings,
+                    struct sb_error *err)
+{
+    struct sb_sections *secs = NULL;
+    struct sb_narrative *narr = NULL;
+    int rc;
+
+    if (!sb_report_has_template(d))
+        return SB_OK;
+    rc = sb_sections_load(&secs, sb_fill_form(d), err);
+    if (rc == SB_OK)
+        rc = sb_narrative_read(&narr, sb_fill_markdown(d), secs, findings,
+                               err);
+    sb_narrative_free(narr);
+    sb_sections_free(secs);
+    return rc;
+}
+
 static int read_file(const char *path, struct sb_buf *out,
                      struct sb_error *err)
 {

@@ -27,6 +27,17 @@ struct sb_volume_list;
  * else 0. */
 int sb_report_has_template(const struct sb_decl *d);
 
+/* The findings the 申报书 raises from declaration.md alone, without
+ * typesetting (narrative.h: report.no-narrative, report.section-missing,
+ * report.section-empty, report.word-limit, report.encoding ...), added to
+ * findings; what sb_report_write would add for the narrative, so that
+ * `shenbao check` fails what `shenbao build` fails. Nothing when the
+ * edition has no template (sb_report_has_template). Returns SB_OK, or
+ * SB_EFORMAT / SB_EIO with err (the edition's sections.csv, an
+ * unreadable declaration.md). */
+int sb_report_check(const struct sb_decl *d, struct sb_findings *findings,
+                    struct sb_error *err);
+
 /* Typeset the 申报书 of checked declaration d (sb_decl_check) and write
  * it to path (through a temporary file renamed into place; the same
  * input gives the same bytes). fonts is borrowed; findings (the report's

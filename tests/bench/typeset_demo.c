@@ -389,7 +389,7 @@ int main(int argc, char **argv)
         sb_error_print(&err);
         return 2;
     }
-    sb_findings_write_text(fs, stdout, 0, 0);
+    sb_findings_write_text(fs, stdout, 0, 0, NULL);
     printf("pages %d\n", sb_doc_page_count(doc));
     sb_doc_free(doc);
     sb_findings_free(fs);

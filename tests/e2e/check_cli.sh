@@ -90,8 +90,10 @@ print(d['counts'])" "$T/g.json")" \
 1683 12 43
 {'error': 2, 'warning': 0, 'info': 0, 'accepted': 0}"
 check "green-design: JUnit is well-formed" xmllint --noout "$T/g.xml"
-check_grep "green-design: JUnit reports the failing rule" \
-    '<testsuites tests="1" failures="1">' "$T/g.xml"
+check_grep "green-design: JUnit reports the failing rule and its two findings" \
+    '<testsuites tests="3" failures="3">' "$T/g.xml"
+check_eq "green-design: a JUnit test case per finding, by fingerprint" \
+    "$(grep -c '<testcase classname="shenbao.finding.rule.products.category-counts" name="[0-9a-f]\{16\} annex/miit-green-design-products.csv' "$T/g.xml")" 2
 check_grep "green-design: JUnit failure text" '<failure type="rule.products.category-counts" message="2 error' "$T/g.xml"
 check_eq "green-design: the list is the published file, byte for byte" \
     "$(sha256sum < inputs/green-design/annex/miit-green-design-products.csv | cut -d' ' -f1)" \

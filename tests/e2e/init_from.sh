@@ -7,7 +7,8 @@
 #    (platform-2023 with its units changed, in a data directory made
 #    here: SHENBAO_DATADIR), every amount is converted exactly, keeping
 #    its precision, the report names each conversion, and the migrated
-#    declaration passes every rule of the new edition.
+#    declaration passes every rule of the new edition (its narrative, by
+#    the old edition's sections, is left to move: report.section-empty).
 # 3. What the new edition has and the old had not is named in the report
 #    and is exactly what `check` then finds missing.
 . "$(dirname "$0")/lib.sh"
@@ -48,9 +49,17 @@ n_money=$(grep -c ',money,元,' "$D/pipeline/forms/yuan-test/fields.csv")
 SHENBAO_DATADIR=$D "$SHENBAO" init --from "$S" --form yuan-test "$T/yuan" \
     > "$T/yuan.txt" 2>&1
 check_eq "init --from into yuan-test exits 0" "$?" 0
-SHENBAO_DATADIR=$D "$SHENBAO" check -q "$T/yuan" > "$T/yuan-check.txt" 2>&1
-check_eq "the migrated declaration passes every rule of yuan-test" "$?" 0
-check_grep "with no warning" '^0 errors, 0 warnings' "$T/yuan-check.txt"
+SHENBAO_DATADIR=$D "$SHENBAO" check -q -f json "$T/yuan" > "$T/yuan-check.json" 2>&1
+check_eq "the migrated declaration passes every rule of yuan-test, no warning; \
+only the narrative, not carried across editions, is empty (as build says)" \
+    "$(python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+print(sorted(set(f['code'] for f in d['findings'] if f['severity'] != 'info')),
+      [c['code'] for c in d['checks'] if c['status'] == 'fail'])" "$T/yuan-check.json")" \
+    "['report.section-empty'] []"
+check_grep "migration.md says the narrative is to be moved by hand" \
+    '未自动带入；原文复制为 declaration.platform-2023.md' "$T/yuan/migration.md"
 # every filled money field: old value × 10000, digits kept, point moved
 python3 - "$S/form.csv" "$T/yuan/form.csv" "$D/pipeline/forms/yuan-test/fields.csv" \
     "$T/yuan/migration.md" > "$T/money.txt" <<'EOF'
@@ -111,7 +120,7 @@ import json,sys
 d=json.load(open(sys.argv[1]))
 print(sorted(set((f['code'], f.get('column') or '') for f in d['findings'] if f['severity'] in ('error','warning'))))
 " "$T/more.json")" \
-    "[('cell.required', '新增列'), ('form.missing', '新增指标')]"
+    "[('cell.required', '新增列'), ('form.missing', '新增指标'), ('report.section-empty', '')]"
 
 # 4. the 2020 form into the 2023 form: money in 元 becomes 万元 exactly;
 # every kind of finding `check` then has is named in migration.md with

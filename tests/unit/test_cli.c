@@ -18,7 +18,8 @@ static const struct sb_cmd one = {
     .run = run_stub,
     .usage = "help of one: --form EDITION (default @EDITION@)\n",
     .options = SB_OPT(QUIET) | SB_OPT(OUTPUT) | SB_OPT(FORM) |
-               SB_OPT(MAX_PRINT) | SB_OPT(MAX_FINDINGS) | SB_OPT(ROWS),
+               SB_OPT(MAX_PRINT) | SB_OPT(MAX_FINDINGS) | SB_OPT(ROWS) |
+               SB_OPT(ANNEX),
     .need = "one directory",
 };
 
@@ -138,17 +139,28 @@ static void usage_errors_name_the_command(void)
     struct sb_args a;
     int status;
 
-    CHECK_INT(parse(&many, "-q d", &a, &status), 0);
+    CHECK_INT(parse(&many, "-z d", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
-    CHECK_STR(err_text, "shenbao many: unknown option \"-q\"\n"
+    CHECK_STR(err_text, "shenbao many: unknown option \"-z\"\n"
                         "Try 'shenbao many --help'.\n");
     CHECK_STR(out_text, "");
     CHECK_INT(parse(&many, "--output=x d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao many: unknown option \"--output\"\n"
+    CHECK_STR(err_text, "shenbao many: unknown option \"--output\"; one of: "
+                        "--quiet, --form, --help\n"
                         "Try 'shenbao many --help'.\n");
     CHECK_INT(parse(&one, "--max d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: ambiguous option \"--max\"\n"
+    CHECK_STR(err_text, "shenbao one: ambiguous option \"--max\"; one of: "
+                        "--quiet, --output, --form, --annex, --max-print, "
+                        "--max-findings, --rows, --help; did you mean "
+                        "\"--max-print\"?\n"
                         "Try 'shenbao one --help'.\n");
+    /* a typo: a letter swapped, one missing */
+    CHECK_INT(parse(&one, "--otuput x d", &a, &status), 0);
+    CHECK(strstr(err_text, "did you mean \"--output\"?") != NULL);
+    CHECK_INT(parse(&many, "--frm x d", &a, &status), 0);
+    CHECK(strstr(err_text, "did you mean \"--form\"?") != NULL);
+    CHECK_INT(parse(&many, "--zzzzzz d", &a, &status), 0);
+    CHECK(strstr(err_text, "did you mean") == NULL);
     CHECK_INT(parse(&one, "--max-print x d", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
     CHECK_STR(err_text, "shenbao one: --max-print: expected a number, "
@@ -189,6 +201,23 @@ static void operands_one_or_several(void)
     CHECK_STR(a.form, "e");
 }
 
+static void quiet_everywhere_annex_repeated(void)
+{
+    struct sb_args a;
+    int status;
+
+    /* -q goes with every command, like --help */
+    CHECK_INT(parse(&many, "-q d", &a, &status), 1);
+    CHECK_INT(a.quiet, 1);
+    CHECK_INT(parse(&one, "-a x -a y --annex=z d", &a, &status), 1);
+    CHECK_INT(a.n_annex, 3);
+    CHECK_STR(a.annex[0], "x");
+    CHECK_STR(a.annex[1], "y");
+    CHECK_STR(a.annex[2], "z");
+    CHECK_INT(parse(&one, "d", &a, &status), 1);
+    CHECK_INT(a.n_annex, 0);
+}
+
 int main(void)
 {
     RUN(defaults_when_not_given);
@@ -196,5 +225,6 @@ int main(void)
     RUN(help_prints_usage_with_the_edition);
     RUN(usage_errors_name_the_command);
     RUN(operands_one_or_several);
+    RUN(quiet_everywhere_annex_repeated);
     return TEST_REPORT();
 }
