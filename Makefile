@@ -35,7 +35,7 @@ LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
 # The stages, bottom to top (see README "Architecture"); an #include may
 # point only at the same folder or one listed before it (tests/layers.sh).
 PIPELINE := base findings read cells form rules check
-REPORTS  := typeset chart volume xlsx report cli
+REPORTS  := typeset chart volume xlsx report html cli
 LIB_SRC  := $(filter-out reports/cli/main.c, \
               $(wildcard $(PIPELINE:%=pipeline/%/*.c) $(REPORTS:%=reports/%/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -10,6 +10,7 @@
 #include "typeset/fonts.h"
 #include "base/outfile.h"
 #include "base/outset.h"
+#include "html/html.h"
 #include "report/report.h"
 #include "volume/volume.h"
 #include "xlsx/xlsx.h"
@@ -180,6 +181,15 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     sb_error_keep_first(rc, &e, &first, err);
     rc = write_findings(d, o, "check.junit.xml", JUNIT, &e);
     sb_error_keep_first(rc, &e, &first, err);
+    {
+        char *html = sb_xasprintf("%s/check.html", o->dir);
+
+        rc = sb_html_write(d, html, &e);
+        sb_error_keep_first(rc, &e, &first, err);
+        if (rc == SB_OK)
+            list_path(o, html, "");
+        free(html);
+    }
     sb_volume_list_free(&vols);
     sb_fonts_free(fonts);
     return first;

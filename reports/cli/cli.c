@@ -52,6 +52,7 @@ static const struct opt {
     [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
     [SB_OPT_FOLLOW_SYMLINKS] = {"follow-symlinks", 0, FLAG,
                                 offsetof(struct sb_args, follow_symlinks)},
+    [SB_OPT_HTML] = {"html", 0, STRING, offsetof(struct sb_args, html)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */

@@ -8,6 +8,7 @@
 #include "base/outfile.h"
 #include "check/decl.h"
 #include "findings/baseline.h"
+#include "html/html.h"
 
 /* Write d's findings to path with write (JUnit, a baseline), whole or
  * not at all. */
@@ -62,6 +63,8 @@ int sb_cmd_check(const struct sb_args *a)
                                     isatty(1));
     if (rc == SB_OK && a->junit != NULL)
         rc = write_findings(a->junit, d, sb_findings_write_junit, &err);
+    if (rc == SB_OK && a->html != NULL)
+        rc = sb_html_write(d, a->html, &err);
     if (rc == SB_OK && a->write_baseline != NULL)
         rc = write_findings(a->write_baseline, d, sb_baseline_write, &err);
     status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS

@@ -23,6 +23,8 @@ static const char check_usage[] =
     "\n"
     "  -f, --format FMT      text (default) or json, on standard output\n"
     "  -j, --junit FILE      also write JUnit XML (one test case per rule)\n"
+    "      --html FILE       also write the findings and the 核对表 as one\n"
+    "                        HTML page to filter and sort in a browser\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     text: print at most N findings of each kind\n"
@@ -133,6 +135,8 @@ static const char build_usage[] =
     "\n"
     "Check the declaration in DIR, then write all its outputs into OUT:\n"
     "  check.txt, check.json, check.junit.xml   the findings\n"
+    "  check.html                               the findings and the\n"
+    "                                           核对表 as a web page\n"
     "  charts/                                  the statistics charts\n"
     "  deck.pdf                                 the defense deck (答辩)\n"
     "  annexes.xlsx                             the lists and a 核对表\n"
@@ -283,7 +287,7 @@ static const struct sb_cmd commands[] = {
      check_usage,
      READS_DECL | SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
-         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE),
+         SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE) | SB_OPT(HTML),
      "one declaration directory"},
     {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),
