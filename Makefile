@@ -54,7 +54,8 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libxlsxwriter-dev libpoppler-glib-dev libpng-dev \
            libjansson-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3 \
-           python3-jsonschema
+           python3-jsonschema \
+           chromium chromium-driver python3-selenium
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz
@@ -111,7 +112,7 @@ run: deps
 # into $(BUILD)/results/; tests/run.sh prints the summary.
 TEST_E2E  := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 TEST_SLOW := check_split.sh nightly.sh charts_render.sh report_sample.sh volumes.sh \
-             typeset_measure.sh check_fixtures.sh
+             typeset_measure.sh check_fixtures.sh html.sh
 TEST_RUNS := $(TEST_SLOW:%=$(BUILD)/results/e2e/%.result) \
              $(filter-out $(TEST_SLOW:%=tests/e2e/%), $(TEST_E2E)) \
              $(TEST_BIN:$(BUILD)/tests/%=$(BUILD)/results/unit/%.result)

@@ -23,7 +23,7 @@ enum sb_checklist_status {
                                sets (清单所用协议不多于兼容协议数) */
     SB_CHECKLIST_DIFFERS,   /* 不一致: the rule fails */
     SB_CHECKLIST_UNCHECKED, /* 未核对: a figure or a list is missing */
-    SB_CHECKLIST_NO_LIST,   /* 无清单核对: no rule checks it against a list */
+    SB_CHECKLIST_NO_LIST, /* 无清单核对: no rule checks it against a list */
 };
 
 /* Decimals are at most this many. */
@@ -35,13 +35,13 @@ struct sb_checklist_row {
     const struct sb_figure *fig;
     const struct sb_rule_result *result; /* the rule shown, or NULL */
     enum sb_checklist_status status;
-    int has_declared;  /* fig holds a valid value (else show fig->raw) */
-    int has_computed;  /* the lists gave a value */
-    double declared;   /* in the figure's unit; percentages as fractions */
-    double computed;   /* the same unit */
-    double diff;       /* computed - declared, when both are there */
-    int decimals;      /* places to show the values with (a percentage's
-                          counted in percent: 41.65% is 2), 0..MAX */
+    int has_declared; /* fig holds a valid value (else show fig->raw) */
+    int has_computed; /* the lists gave a value */
+    double declared;  /* in the figure's unit; percentages as fractions */
+    double computed;  /* the same unit */
+    double diff;      /* computed - declared, when both are there */
+    int decimals;     /* places to show the values with (a percentage's
+                         counted in percent: 41.65% is 2), 0..MAX */
 };
 
 /* Whether field i of d's form is a row of the 核对表 (numeric). */

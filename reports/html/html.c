@@ -202,27 +202,30 @@ static void summary(struct sb_decl *d, const struct tallies *rules,
     sb_buf_puts(b, "<section aria-labelledby=\"summary\">\n"
                    "<h2 id=\"summary\">概况</h2>\n");
     if (errors > 0)
-        sb_buf_printf(b, "<p class=\"verdict bad\">未通过：%ld 项错误，"
-                         "申报材料会被退回。</p>\n",
+        sb_buf_printf(b,
+                      "<p class=\"verdict bad\">未通过：%ld 项错误，"
+                      "申报材料会被退回。</p>\n",
                       errors);
     else
         sb_buf_puts(b, "<p class=\"verdict ok\">通过：没有错误。</p>\n");
     sb_buf_puts(b, "<ul class=\"counts\" aria-label=\"各级发现数\">\n");
     for (int s = 0; s < N_SEV; s++) {
-        sb_buf_printf(b, "<li class=\"sev-%s\"><a href=\"#findings?sev=%s\">"
-                         "<span class=\"n\" data-count=\"%s\">%ld</span> "
-                         "%s</a></li>\n",
+        sb_buf_printf(b,
+                      "<li class=\"sev-%s\"><a href=\"#findings?sev=%s\">"
+                      "<span class=\"n\" data-count=\"%s\">%ld</span> "
+                      "%s</a></li>\n",
                       sev_key[s], sev_key[s], sev_key[s],
-                      sb_findings_count(fs, (enum sb_severity)s),
-                      sev_label[s]);
+                      sb_findings_count(fs, (enum sb_severity)s), sev_label[s]);
     }
-    sb_buf_printf(b, "<li class=\"accepted\"><span class=\"n\" "
-                     "data-count=\"accepted\">%ld</span> 已接受（基线）</li>\n"
-                     "</ul>\n",
+    sb_buf_printf(b,
+                  "<li class=\"accepted\"><span class=\"n\" "
+                  "data-count=\"accepted\">%ld</span> 已接受（基线）</li>\n"
+                  "</ul>\n",
                   accepted);
     if (omitted > 0)
-        sb_buf_printf(b, "<p>另有 %ld 条发现已计数但未列出（每类每文件的上限，"
-                         "见 <code>--max-findings</code>）。</p>\n",
+        sb_buf_printf(b,
+                      "<p>另有 %ld 条发现已计数但未列出（每类每文件的上限，"
+                      "见 <code>--max-findings</code>）。</p>\n",
                       omitted);
     sb_buf_puts(b, "</section>\n");
 }
@@ -326,7 +329,8 @@ static void checklist(struct sb_decl *d, struct sb_buf *b)
         sb_buf_puts(b, "</td></tr>\n");
     }
     if (rows == 0)
-        sb_buf_puts(b, "<tr><td colspan=\"10\">本表单没有数值指标。</td></tr>\n");
+        sb_buf_puts(b,
+                    "<tr><td colspan=\"10\">本表单没有数值指标。</td></tr>\n");
     sb_buf_puts(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
@@ -339,13 +343,15 @@ static void filters(const struct tallies *rules, const struct tallies *files,
                    "aria-label=\"筛选发现\">\n"
                    "<fieldset><legend>严重程度</legend>\n");
     for (int s = 0; s < N_SEV; s++)
-        sb_buf_printf(b, "<label><input type=\"checkbox\" name=\"sev\" "
-                         "value=\"%s\" checked> <span class=\"badge sev-%s\" "
-                         "data-label>%s</span> (%ld)</label>\n",
+        sb_buf_printf(b,
+                      "<label><input type=\"checkbox\" name=\"sev\" "
+                      "value=\"%s\" checked> <span class=\"badge sev-%s\" "
+                      "data-label>%s</span> (%ld)</label>\n",
                       sev_key[s], sev_key[s], sev_label[s], per_sev[s]);
-    sb_buf_printf(b, "<label><input type=\"checkbox\" name=\"accepted\" "
-                     "value=\"1\" checked> 已接受 (%ld)</label>\n"
-                     "</fieldset>\n",
+    sb_buf_printf(b,
+                  "<label><input type=\"checkbox\" name=\"accepted\" "
+                  "value=\"1\" checked> 已接受 (%ld)</label>\n"
+                  "</fieldset>\n",
                   n_accepted);
     sb_buf_puts(b, "<label>规则 <select name=\"rule\">"
                    "<option value=\"\">全部规则</option>");
@@ -391,14 +397,15 @@ static void filters(const struct tallies *rules, const struct tallies *files,
 /* One column head: a button that sorts by key. */
 static void sort_head(struct sb_buf *b, const char *key, const char *title)
 {
-    sb_buf_printf(b, "<th scope=\"col\"><button type=\"button\" "
-                     "data-sort=\"%s\">%s<span class=\"arrow\" "
-                     "aria-hidden=\"true\"></span></button></th>",
+    sb_buf_printf(b,
+                  "<th scope=\"col\"><button type=\"button\" "
+                  "data-sort=\"%s\">%s<span class=\"arrow\" "
+                  "aria-hidden=\"true\"></span></button></th>",
                   key, title);
 }
 
-static void finding_row(struct sb_decl *d, const struct sb_finding *g,
-                        long i, struct sb_buf *b)
+static void finding_row(struct sb_decl *d, const struct sb_finding *g, long i,
+                        struct sb_buf *b)
 {
     const char *file = rel_path(d, g->pos.path);
 
@@ -475,8 +482,9 @@ static void findings(struct sb_decl *d, const struct sb_finding *f, long n,
     sb_buf_puts(b, "</tr></thead>\n");
     for (long i = 0; i < n; i++) {
         if (i == 0 || f[i].sev != f[i - 1].sev)
-            sb_buf_printf(b, "%s<tbody><tr class=\"group\"><th colspan=\"8\" "
-                             "scope=\"rowgroup\">%s (%ld)</th></tr>\n",
+            sb_buf_printf(b,
+                          "%s<tbody><tr class=\"group\"><th colspan=\"8\" "
+                          "scope=\"rowgroup\">%s (%ld)</th></tr>\n",
                           i > 0 ? "</tbody>\n" : "", sev_label[f[i].sev],
                           per_sev[f[i].sev]);
         finding_row(d, &f[i], i, b);
