@@ -66,6 +66,24 @@ static void open_filter_link(struct sb_buf *b, const char *what,
     sb_buf_puts(b, "\">");
 }
 
+/* Open a section: its heading (h2, with id) names it. */
+static void open_section(struct sb_buf *b, const char *id, const char *title)
+{
+    sb_buf_printf(b,
+                  "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n",
+                  id, id, title);
+}
+
+/* Open a table of section id in a box that scrolls sideways (focusable,
+ * so the keyboard scrolls it too). */
+static void open_table(struct sb_buf *b, const char *id, const char *attrs)
+{
+    sb_buf_printf(b,
+                  "<div class=\"scroll\" tabindex=\"0\" "
+                  "aria-labelledby=\"%s\">\n<table%s>\n",
+                  id, attrs);
+}
+
 static const char *rel_path(const struct sb_decl *d, const char *path)
 {
     const char *rel = sb_path_relative(path, d->dir);
@@ -199,8 +217,7 @@ static void summary(struct sb_decl *d, const struct tallies *rules,
         accepted += sb_findings_accepted(fs, (enum sb_severity)s);
     for (long i = 0; i < rules->n; i++)
         omitted += rules->t[i].omitted;
-    sb_buf_puts(b, "<section aria-labelledby=\"summary\">\n"
-                   "<h2 id=\"summary\">概况</h2>\n");
+    open_section(b, "summary", "概况");
     if (errors > 0)
         sb_buf_printf(b,
                       "<p class=\"verdict bad\">未通过：%ld 项错误，"
@@ -264,14 +281,12 @@ static void checklist(struct sb_decl *d, struct sb_buf *b)
 {
     int rows = 0;
 
-    sb_buf_puts(b, "<section aria-labelledby=\"checklist\">\n"
-                   "<h2 id=\"checklist\">核对表</h2>\n"
-                   "<p>申报书中的每个数值指标与清单计算值的核对："
+    open_section(b, "checklist", "核对表");
+    sb_buf_puts(b, "<p>申报书中的每个数值指标与清单计算值的核对："
                    "一致、符合（在指标所定的界限内）、不一致、未核对"
-                   "（缺少指标或清单）、无清单核对。</p>\n"
-                   "<div class=\"scroll\" tabindex=\"0\" "
-                   "aria-labelledby=\"checklist\">\n"
-                   "<table class=\"checklist\">\n<thead><tr>"
+                   "（缺少指标或清单）、无清单核对。</p>\n");
+    open_table(b, "checklist", " class=\"checklist\"");
+    sb_buf_puts(b, "<thead><tr>"
                    "<th scope=\"col\">章节</th><th scope=\"col\">项目</th>"
                    "<th scope=\"col\">代码</th><th scope=\"col\">单位</th>"
                    "<th scope=\"col\" class=\"num\">申报值</th>"
@@ -463,14 +478,11 @@ static void findings(struct sb_decl *d, const struct sb_finding *f, long n,
         per_sev[f[i].sev]++;
         n_accepted += f[i].accepted != NULL;
     }
-    sb_buf_puts(b, "<section aria-labelledby=\"findings\">\n"
-                   "<h2 id=\"findings\">发现</h2>\n");
+    open_section(b, "findings", "发现");
     filters(rules, files, per_sev, n_accepted, b);
     sb_buf_printf(b, "<p id=\"shown\" role=\"status\">共 %ld 条发现</p>\n", n);
-    sb_buf_puts(b, "<div class=\"scroll\" tabindex=\"0\" "
-                   "aria-labelledby=\"findings\">\n"
-                   "<table id=\"findings-table\" class=\"findings\">\n"
-                   "<thead><tr>");
+    open_table(b, "findings", " id=\"findings-table\" class=\"findings\"");
+    sb_buf_puts(b, "<thead><tr>");
     sort_head(b, "sev", "严重程度");
     sort_head(b, "rule", "规则");
     sort_head(b, "pos", "位置（文件:行:列）");
@@ -494,6 +506,17 @@ static void findings(struct sb_decl *d, const struct sb_finding *f, long n,
     sb_buf_puts(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
+/* The heads of count_cells' columns, closing the head row. */
+static void count_heads(struct sb_buf *b)
+{
+    static const char *const heads[] = {"错误", "警告", "提示", "已接受",
+                                        "未列出"};
+
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        sb_buf_printf(b, "<th scope=\"col\" class=\"num\">%s</th>", heads[i]);
+    sb_buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
 /* The counts cells of a tally, each a link to its findings when there
  * are some. */
 static void count_cells(const struct tally *t, const char *what,
@@ -515,18 +538,12 @@ static void count_cells(const struct tally *t, const char *what,
 
 static void by_rule(const struct tallies *rules, struct sb_buf *b)
 {
-    sb_buf_puts(b, "<section aria-labelledby=\"rules\">\n"
-                   "<h2 id=\"rules\">按规则</h2>\n"
-                   "<div class=\"scroll\" tabindex=\"0\" "
-                   "aria-labelledby=\"rules\">\n<table>\n<thead><tr>"
-                   "<th scope=\"col\">规则</th><th scope=\"col\">名称</th>"
-                   "<th scope=\"col\">依据</th><th scope=\"col\">结果</th>"
-                   "<th scope=\"col\" class=\"num\">错误</th>"
-                   "<th scope=\"col\" class=\"num\">警告</th>"
-                   "<th scope=\"col\" class=\"num\">提示</th>"
-                   "<th scope=\"col\" class=\"num\">已接受</th>"
-                   "<th scope=\"col\" class=\"num\">未列出</th>"
-                   "</tr></thead>\n<tbody>\n");
+    open_section(b, "rules", "按规则");
+    open_table(b, "rules", "");
+    sb_buf_puts(b, "<thead><tr><th scope=\"col\">规则</th>"
+                   "<th scope=\"col\">名称</th><th scope=\"col\">依据</th>"
+                   "<th scope=\"col\">结果</th>");
+    count_heads(b);
     for (long i = 0; i < rules->n; i++) {
         const struct tally *t = &rules->t[i];
         const char *result = "—", *cls = "nolist";
@@ -557,17 +574,11 @@ static void by_rule(const struct tallies *rules, struct sb_buf *b)
 
 static void by_file(const struct tallies *files, struct sb_buf *b)
 {
-    sb_buf_puts(b, "<section aria-labelledby=\"files\">\n"
-                   "<h2 id=\"files\">按文件</h2>\n"
-                   "<div class=\"scroll\" tabindex=\"0\" "
-                   "aria-labelledby=\"files\">\n<table>\n<thead><tr>"
-                   "<th scope=\"col\">文件</th><th scope=\"col\">附件</th>"
-                   "<th scope=\"col\" class=\"num\">错误</th>"
-                   "<th scope=\"col\" class=\"num\">警告</th>"
-                   "<th scope=\"col\" class=\"num\">提示</th>"
-                   "<th scope=\"col\" class=\"num\">已接受</th>"
-                   "<th scope=\"col\" class=\"num\">未列出</th>"
-                   "</tr></thead>\n<tbody>\n");
+    open_section(b, "files", "按文件");
+    open_table(b, "files", "");
+    sb_buf_puts(b, "<thead><tr><th scope=\"col\">文件</th>"
+                   "<th scope=\"col\">附件</th>");
+    count_heads(b);
     for (long i = 0; i < files->n; i++) {
         const struct tally *t = &files->t[i];
 

@@ -403,8 +403,9 @@ const char *const sb_html_script[] = {
     "    heading.focus();\n",
     "  });\n",
     "  heading.tabIndex = -1;\n",
-    "  fromHash();\n",
+    "  var opened = fromHash();\n",
     "  render(state());\n",
+    "  if (opened) heading.scrollIntoView();\n",
     "})();\n",
     NULL,
 };

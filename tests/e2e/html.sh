@@ -23,9 +23,22 @@ cp -r tests/fixtures/platform-2023/base "$T/d"
     append_line annex/devices.csv ",,,,,,,,,"  # a warning
     drop_figure apps.total                # info: rules not checked
 )
-"$SHENBAO" check -q -f json --html "$T/r.html" "$T/d" > "$T/r.json"
+# a baseline accepting one error, its reason holding markup too
+"$SHENBAO" check -q --write-baseline "$T/all.json" "$T/d" > /dev/null
+$PY - "$T/all.json" "$T/bl.json" << 'PY'
+import json, sys
+b = json.load(open(sys.argv[1], encoding="utf-8"))
+b["accepted"] = [dict(e, reason="<i>已报备</i>", by="张三")
+                 for e in b["accepted"] if e["code"] == "form.missing"]
+json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$SHENBAO" check -q -f json --baseline "$T/bl.json" --html "$T/r.html" \
+    "$T/d" > "$T/r.json"
 check_eq "check --html: exit 1 (errors)" "$?" 1
-"$SHENBAO" check -q --html "$T/r2.html" "$T/d" > /dev/null
+check_grep "one finding accepted" '"accepted": 1[,}]' "$T/r.json"
+check_grep "its reason escaped" '&lt;i&gt;已报备&lt;/i&gt; — 张三' "$T/r.html"
+"$SHENBAO" check -q --baseline "$T/bl.json" --html "$T/r2.html" "$T/d" \
+    > /dev/null
 check "two runs, the same bytes" cmp -s "$T/r.html" "$T/r2.html"
 check_eq "every severity present" \
     "$(grep -o '"severity": "[a-z]*"' "$T/r.json" | sort -u | wc -l)" 3
@@ -39,7 +52,7 @@ grep '^FAIL' "$T/page.txt" | head -5
 timeout 120 $PY tests/e2e/html_check.py browser "$T/r.html" "$T/r.json" \
     ${SB_HTML_SHOT:+"$SB_HTML_SHOT"} > "$T/browser.txt" 2>&1
 check_eq "in Chromium: ran" "$?" 0
-check_eq "in Chromium: checks passed" "$(grep -c '^ok' "$T/browser.txt")" 14
+check_eq "in Chromium: checks passed" "$(grep -c '^ok' "$T/browser.txt")" 15
 grep -v '^ok' "$T/browser.txt" | head -10
 
 # A failed write leaves nothing: the parent is a file.

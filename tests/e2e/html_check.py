@@ -230,6 +230,13 @@ def browser(path, json_path, shot):
         check("the view in the address",
               d.execute_script("return location.hash"), "#findings?sev=warning")
 
+        # accepted ones clicked off
+        d.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
+        d.find_element(By.CSS_SELECTOR, "input[name=accepted]").click()
+        check("accepted clicked off: the others",
+              len(d.execute_script(VISIBLE)),
+              sum(1 for f in fs if f["accepted"] is None))
+
         # a rule chosen (the code with most findings)
         d.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
         code, n = collections.Counter(f["code"] for f in fs).most_common(1)[0]
