@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "check/check.h"
 #include "form/expr.h"
 
 int sb_checklist_has(const struct sb_decl *d, int i)
@@ -13,16 +14,6 @@ int sb_checklist_has(const struct sb_decl *d, int i)
 
     return t == SB_TYPE_INT || t == SB_TYPE_DECIMAL || t == SB_TYPE_MONEY ||
            t == SB_TYPE_PERCENT;
-}
-
-/* Does e read an aggregate of an annex list? */
-static int reads_annex(const struct sb_expr *e)
-{
-    if (e == NULL)
-        return 0;
-    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
-        return 1;
-    return reads_annex(e->a) || reads_annex(e->b);
 }
 
 /* Does the rule ask for equality (rather than a bound, as "不多于")? */
@@ -54,7 +45,7 @@ static const struct sb_rule_result *list_result(const struct sb_decl *d,
 /* The computed side of a rule result, in canonical units. */
 static double computed_value(const struct sb_rule_result *r)
 {
-    return reads_annex(r->rule->expr->a) ? r->lhs : r->rhs;
+    return sb_expr_uses_annex(r->rule->expr->a) ? r->lhs : r->rhs;
 }
 
 /* x to 15 significant digits, so 9125.36 万元 (91253600 元 / 10^4) is
