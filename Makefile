@@ -37,7 +37,7 @@ LDLIBS     = $(PKG_LIBS) -lcsv -lm -lpthread
 # The stages, bottom to top (see README "Architecture"); an #include may
 # point only at the same folder or one listed before it (tests/layers.sh).
 PIPELINE := base findings read cells form rules check
-REPORTS  := typeset chart volume xlsx report cli
+REPORTS  := typeset chart volume xlsx report html cli
 LIB_SRC  := $(filter-out reports/cli/main.c, \
               $(wildcard $(PIPELINE:%=pipeline/%/*.c) $(REPORTS:%=reports/%/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -57,7 +57,8 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            libjansson-dev \
            poppler-utils mupdf-tools unzip libxml2-utils python3 \
            python3-jsonschema \
-           libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl python3-xlwt
+           libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl python3-xlwt \
+           chromium chromium-driver python3-selenium
 DEB_PKGS += strace
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
@@ -116,7 +117,7 @@ run: deps
 # into $(BUILD)/results/; tests/run.sh prints the summary.
 TEST_E2E  := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 TEST_SLOW := check_split.sh nightly.sh charts_render.sh report_sample.sh volumes.sh \
-             typeset_measure.sh check_fixtures.sh
+             typeset_measure.sh check_fixtures.sh html.sh
 TEST_RUNS := $(TEST_SLOW:%=$(BUILD)/results/e2e/%.result) \
              $(filter-out $(TEST_SLOW:%=tests/e2e/%), $(TEST_E2E)) \
              $(TEST_BIN:$(BUILD)/tests/%=$(BUILD)/results/unit/%.result)

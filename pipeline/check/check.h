@@ -68,4 +68,7 @@ int sb_annex_close(struct sb_annex_job *j, struct sb_error *err);
  * be evaluated (a figure missing, an annex absent). */
 void sb_rules_run(struct sb_decl *d);
 
+/* Does e (a bound expression) read an aggregate of an annex list? */
+int sb_expr_uses_annex(const struct sb_expr *e);
+
 #endif

@@ -158,14 +158,13 @@ static struct sb_pos anchor(const struct sb_decl *d, const struct sb_expr *e)
     return pos;
 }
 
-/* Does e read an aggregate of an annex? */
-static int uses_annex(const struct sb_expr *e)
+int sb_expr_uses_annex(const struct sb_expr *e)
 {
     if (e == NULL)
         return 0;
     if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
         return 1;
-    return uses_annex(e->a) || uses_annex(e->b);
+    return sb_expr_uses_annex(e->a) || sb_expr_uses_annex(e->b);
 }
 
 static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
@@ -184,7 +183,7 @@ static void compare_rule(struct sb_decl *d, const struct sb_rule *r,
     if (fe == NULL)
         fe = first_field(e->a);
     res->field = fe != NULL ? fe->field : -1;
-    res->computed = uses_annex(e->a) || uses_annex(e->b);
+    res->computed = sb_expr_uses_annex(e->a) || sb_expr_uses_annex(e->b);
     sb_eval(e->a, &env, &a);
     sb_eval(e->b, &env, &b);
     if (a.vt == SB_VT_NONE || b.vt == SB_VT_NONE) {

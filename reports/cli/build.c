@@ -12,6 +12,7 @@
 #include "typeset/fonts.h"
 #include "base/outfile.h"
 #include "base/outset.h"
+#include "html/html.h"
 #include "report/report.h"
 #include "volume/volume.h"
 #include "xlsx/recommend.h"
@@ -199,6 +200,15 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     /* The findings last: they include what the outputs found. */
     rc = write_all_findings(d->findings, d->dir, o, &e);
     sb_error_keep_first(rc, &e, &first, err);
+    {
+        char *html = sb_xasprintf("%s/check.html", o->dir);
+
+        rc = sb_html_write(d, html, &e);
+        sb_error_keep_first(rc, &e, &first, err);
+        if (rc == SB_OK)
+            list_path(o, html, "");
+        free(html);
+    }
     sb_volume_list_free(&vols);
     sb_fonts_free(fonts);
     return first;

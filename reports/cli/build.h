@@ -1,6 +1,8 @@
 /* build.h: `shenbao build DIR -o OUT`, the whole job in one command:
  * check the declaration, then write into OUT
  *   check.txt, check.json, check.junit.xml   the findings
+ *   check.html                               the findings and the 核对表
+ *                                            as a web page (html.h)
  *   charts/                                  the chart set
  *   annexes.xlsx                             the lists and a 核对表
  *   annex/                                   the annex volumes (附件N-

@@ -64,6 +64,7 @@ static const struct opt {
                                  offsetof(struct sb_args, electronic_pages),
                                  0},
     [SB_OPT_COLOR] = {"color", 0, STRING, offsetof(struct sb_args, color)},
+    [SB_OPT_HTML] = {"html", 0, STRING, offsetof(struct sb_args, html)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */

@@ -43,6 +43,7 @@ enum sb_opt {
     SB_OPT_ELECTRONIC,   /* --electronic CODE,CODE… */
     SB_OPT_ELECTRONIC_PAGES, /* --electronic-pages N */
     SB_OPT_COLOR,        /* --color auto|always|never */
+    SB_OPT_HTML,         /* --html FILE */
     SB_OPT_N
 };
 
@@ -61,7 +62,7 @@ struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
-        *baseline, *write_baseline, *theme, *size, *color;
+        *baseline, *write_baseline, *theme, *size, *color, *html;
     const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */
     int n_annex;
     const char *electronic; /* annex codes split by ',' */

@@ -8,6 +8,7 @@
 #include "check/decl.h"
 #include "findings/baseline.h"
 #include "report/report.h"
+#include "html/html.h"
 
 /* How the findings are written: the writer of one format and what the
  * text writer also needs. */
@@ -85,6 +86,8 @@ int sb_cmd_check(const struct sb_args *a)
     rc = write_findings(output, d, &main, &err);
     if (rc == SB_OK && a->junit != NULL)
         rc = write_findings(a->junit, d, &junit, &err);
+    if (rc == SB_OK && a->html != NULL)
+        rc = sb_html_write(d, a->html, &err);
     if (rc == SB_OK && a->write_baseline != NULL)
         rc = write_findings(a->write_baseline, d, &base, &err);
     status = sb_findings_count(d->findings, SB_SEV_ERROR) > 0 ? SB_EXIT_FINDINGS

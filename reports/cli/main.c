@@ -29,6 +29,7 @@ static const char check_usage[] =
     "                        per error or warning; - standard output)\n"
     "      --color WHEN      auto (default: on a terminal, unless NO_COLOR\n"
     "                        is set), always or never\n"
+    "                        HTML page to filter and sort in a browser\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
     "      --max-print N     text: print at most N findings of each kind\n"
@@ -157,6 +158,8 @@ static const char build_usage[] =
     "\n"
     "Check the declaration in DIR, then write all its outputs into OUT:\n"
     "  check.txt, check.json, check.junit.xml   the findings\n"
+    "  check.html                               the findings and the\n"
+    "                                           核对表 as a web page\n"
     "  charts/                                  the statistics charts\n"
     "  deck.pdf                                 the defense deck (答辩)\n"
     "  annexes.xlsx                             the lists and a 核对表\n"
@@ -322,7 +325,7 @@ static const struct sb_cmd commands[] = {
      READS_DECL | SB_OPT(FORMAT) | SB_OPT(JUNIT) | SB_OPT(MAX_PRINT) |
          SB_OPT(MAX_FINDINGS) | SB_OPT(THREADS) | SB_OPT(QUIET) |
          SB_OPT(BASELINE) | SB_OPT(WRITE_BASELINE) | SB_OPT(OUTPUT) |
-         SB_OPT(COLOR),
+         SB_OPT(COLOR) | SB_OPT(HTML),
      "one declaration directory"},
     {"inspect", "FILE", "show how one CSV file is read", sb_cmd_inspect,
      inspect_usage, SB_OPT(FORM) | SB_OPT(ANNEX) | SB_OPT(ROWS),

@@ -94,6 +94,17 @@ lxw_error sb_xlsx_header_row(const struct sb_xlsx_book *bk, lxw_worksheet *ws,
 lxw_error sb_xlsx_print_setup(lxw_worksheet *ws, lxw_row_t last_row,
                               lxw_col_t last_col);
 
+/* What a row of the 核对表 says figure f rests on, into rule and basis
+ * (cleared first; the caller frees): the rule r in words (with its two
+ * sides when it holds a bound: "…（18种不多于24种）") and its source as
+ * the notice is named (sb_xlsx_cite); or, with r NULL, the figure as
+ * filled in the 申报书's section, proven by the evidence the notice asks
+ * for (edition.csv evidence_source). Shared by the XLSX and the HTML
+ * 核对表. */
+void sb_xlsx_rests_on(const struct sb_decl *d, const struct sb_field *f,
+                      const struct sb_rule_result *r, struct sb_buf *rule,
+                      struct sb_buf *basis);
+
 /* A rule's source as the submission cites it, into out (cleared
  * first): the edition's short citation (role source, "002") at its
  * start becomes the notice's title (role notice), so no internal code

@@ -1,23 +1,11 @@
 /* xlsx_checks.c: the 核对表 of the annex workbook (see xlsx.h): each
- * numeric figure of the form beside the value its annex list gives.
- *
- * The value computed from the lists comes from the rule results of the
- * check (struct sb_rule_result): a rule about the figure (its field)
- * that reads an aggregate of an annex. When several do, a failing one
- * is shown before a passing one; a figure no list gives is shown with
- * the rule that checks it against other figures, if any, else with
- * what it rests on (the 申报书's section, the evidence the notice asks
- * for). Rules are said in words, bounds with both sides, sources with
- * the notice's title (no field codes, no internal citations). Values are shown in the figure's own
- * unit (money in 万元 as declared, percentages as percentages) with
- * the decimals it was declared with, two more when the computed value
- * is finer, so a difference never hides in the rounding. */
-#include <math.h>
+ * numeric figure of the form beside the value its annex list gives, as
+ * check/checklist.h computes the rows, in Excel's number formats, with
+ * what each rests on in words (sb_xlsx_rests_on). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "form/expr.h"
+#include "check/checklist.h"
 #include "xlsx/xlsx_book.h"
 
 enum {
@@ -45,98 +33,13 @@ static const struct sb_xlsx_col columns[N_COLS] = {
 #define UNCHECKED_FILL 0xFFEB9C
 #define UNCHECKED_FONT 0x9C5700
 
-#define MAX_DECIMALS 8
-
 struct checks {
     struct sb_xlsx_book *bk;
     lxw_worksheet *ws;
-    lxw_format *fixed[MAX_DECIMALS + 1];   /* #,##0.00… */
-    lxw_format *percent[MAX_DECIMALS + 1]; /* 0.00…% */
+    lxw_format *fixed[SB_CHECKLIST_MAX_DECIMALS + 1];   /* #,##0.00… */
+    lxw_format *percent[SB_CHECKLIST_MAX_DECIMALS + 1]; /* 0.00…% */
     lxw_format *wrap;
 };
-
-static int is_numeric(enum sb_type t)
-{
-    return t == SB_TYPE_INT || t == SB_TYPE_DECIMAL || t == SB_TYPE_MONEY ||
-           t == SB_TYPE_PERCENT;
-}
-
-/* Does e read an aggregate of an annex list? */
-static int reads_annex(const struct sb_expr *e)
-{
-    if (e == NULL)
-        return 0;
-    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
-        return 1;
-    return reads_annex(e->a) || reads_annex(e->b);
-}
-
-/* Does the rule ask for equality (rather than a bound, as "不多于")? */
-static int is_equality(const struct sb_expr *e)
-{
-    return e->op == SB_EX_EQ || e->op == SB_EX_APPROX;
-}
-
-/* The result of the rule that checks field against the lists (lists
- * set) or against other figures: a failing one first, then a passing
- * one, then a skipped one; NULL if none. */
-static const struct sb_rule_result *list_result(const struct sb_decl *d,
-                                                int field, int lists)
-{
-    const struct sb_rule_result *best = NULL;
-    static const int rank[] = {
-        [SB_RULE_FAIL] = 3, [SB_RULE_PASS] = 2, [SB_RULE_SKIPPED] = 1};
-
-    for (int i = 0; i < d->form->n_rules; i++) {
-        const struct sb_rule_result *r = &d->results[i];
-
-        if (r->field != field || r->computed != lists)
-            continue;
-        if (best == NULL || rank[r->status] > rank[best->status])
-            best = r;
-    }
-    return best;
-}
-
-/* The computed side of a rule result, in canonical units. */
-static double computed_value(const struct sb_rule_result *r)
-{
-    return reads_annex(r->rule->expr->a) ? r->lhs : r->rhs;
-}
-
-/* x to 15 significant digits, so 9125.36 万元 (91253600 元 / 10^4) is
- * stored as 9125.36, not 9125.360000000001. */
-static double tidy(double x)
-{
-    char buf[32];
-
-    snprintf(buf, sizeof buf, "%.15g", x);
-    return strtod(buf, NULL);
-}
-
-/* A canonical value in the unit the figure is shown in. */
-static double shown(const struct sb_field *f, double v)
-{
-    if (f->type == SB_TYPE_MONEY)
-        return tidy(v / f->yuan_per_unit);
-    if (f->type == SB_TYPE_PERCENT)
-        return tidy(v / 100);
-    return v;
-}
-
-/* Decimals to show x with (x in the shown unit; percentages count the
- * digits of the percentage): the declared scale, up to two more when x
- * is finer. */
-static int decimals(const struct sb_field *f, int scale, double x)
-{
-    int dec = f->type == SB_TYPE_INT ? 0 : scale;
-    double y = f->type == SB_TYPE_PERCENT ? x * 100 : x;
-
-    while (dec < scale + 2 && dec < MAX_DECIMALS &&
-           fabs(y * pow(10, dec) - round(y * pow(10, dec))) > 1e-6)
-        dec++;
-    return dec > MAX_DECIMALS ? MAX_DECIMALS : dec;
-}
 
 static lxw_format *number_format(struct checks *ck, const struct sb_field *f,
                                  int dec)
@@ -181,16 +84,12 @@ static const char *op_words(enum sb_ex op)
     }
 }
 
-/* What the row says the figure rests on, into rule and basis: the rule
- * r in words (with its two sides when it holds a bound: "…（18种不多于
- * 24种）"), and its source as the notice is named; or, with no rule,
- * what the form gives: the figure as filled in the 申报书's section,
- * proven by the evidence the notice asks for. */
-static void rests_on(const struct sb_decl *d, const struct sb_field *f,
-                     const struct sb_rule_result *r, struct sb_buf *rule,
-                     struct sb_buf *basis)
+void sb_xlsx_rests_on(const struct sb_decl *d, const struct sb_field *f,
+                      const struct sb_rule_result *r, struct sb_buf *rule,
+                      struct sb_buf *basis)
 {
     sb_buf_clear(rule);
+    sb_buf_clear(basis);
     if (r == NULL) {
         sb_buf_printf(rule, "附件清单无此项，以申报书“%s”所填为准，由证明材料佐证",
                       f->section);
@@ -201,7 +100,8 @@ static void rests_on(const struct sb_decl *d, const struct sb_field *f,
         return;
     }
     sb_buf_puts(rule, r->rule->name);
-    if (!is_equality(r->rule->expr) && r->status != SB_RULE_SKIPPED &&
+    if (r->rule->expr->op != SB_EX_EQ && r->rule->expr->op != SB_EX_APPROX &&
+        r->status != SB_RULE_SKIPPED &&
         r->lhs_text != NULL && r->rhs_text != NULL)
         sb_buf_printf(rule, "（%s%s%s）", r->lhs_text,
                       op_words(r->rule->expr->op), r->rhs_text);
@@ -210,43 +110,34 @@ static void rests_on(const struct sb_decl *d, const struct sb_field *f,
 
 static lxw_error put_row(struct checks *ck, lxw_row_t row, int i)
 {
-    const struct sb_decl *d = ck->bk->d;
-    const struct sb_field *f = &d->form->fields[i];
-    const struct sb_figure *g = &d->figs[i];
-    const struct sb_rule_result *r = list_result(d, i, 1);
-    const struct sb_rule_result *by = r != NULL ? r : list_result(d, i, 0);
+    struct sb_checklist_row c;
+    const struct sb_field *f;
+    const struct sb_rule_result *r;
     struct sb_buf rule = {0}, basis = {0};
-    int has_decl = g->state == SB_FIG_OK;
-    int has_calc = r != NULL && r->status != SB_RULE_SKIPPED;
-    double decl = has_decl ? shown(f, g->value) : 0;
-    double calc = has_calc ? shown(f, computed_value(r)) : 0;
-    int dec = decimals(f, g->scale, calc);
-    lxw_format *num = number_format(ck, f, dec);
-    const char *status = "无清单核对";
+    lxw_format *num;
     lxw_error e;
 
-    if (by != NULL && by->status == SB_RULE_FAIL)
-        status = "不一致";
-    else if (by != NULL && by->status == SB_RULE_SKIPPED)
-        status = "未核对";
-    else if (by != NULL)
-        status = is_equality(by->rule->expr) ? "一致" : "符合";
-    rests_on(d, f, by, &rule, &basis);
+    sb_checklist_row(ck->bk->d, i, &c);
+    f = c.field;
+    r = c.result;
+    num = number_format(ck, f, c.decimals);
     e = put_text(ck, row, C_SECTION, f->section, NULL);
     if (!e)
         e = put_text(ck, row, C_LABEL, f->label, ck->wrap);
     if (!e)
         e = put_text(ck, row, C_UNIT, f->unit, NULL);
-    if (!e && has_decl)
-        e = worksheet_write_number(ck->ws, row, C_DECLARED, decl, num);
+    if (!e && c.has_declared)
+        e = worksheet_write_number(ck->ws, row, C_DECLARED, c.declared, num);
     else if (!e)
-        e = put_text(ck, row, C_DECLARED, g->raw, NULL); /* 无, invalid */
-    if (!e && has_calc)
-        e = worksheet_write_number(ck->ws, row, C_COMPUTED, calc, num);
-    if (!e && has_calc && has_decl)
-        e = worksheet_write_number(ck->ws, row, C_DIFF, tidy(calc - decl), num);
+        e = put_text(ck, row, C_DECLARED, c.fig->raw, NULL); /* 无, invalid */
+    if (!e && c.has_computed)
+        e = worksheet_write_number(ck->ws, row, C_COMPUTED, c.computed, num);
+    if (!e && c.has_computed && c.has_declared)
+        e = worksheet_write_number(ck->ws, row, C_DIFF, c.diff, num);
     if (!e)
-        e = put_text(ck, row, C_STATUS, status, NULL);
+        e = put_text(ck, row, C_STATUS, sb_checklist_status_text(c.status),
+                     NULL);
+    sb_xlsx_rests_on(ck->bk->d, f, r, &rule, &basis);
     if (!e)
         e = put_text(ck, row, C_RULE, rule.data, ck->wrap);
     if (!e)
@@ -290,15 +181,18 @@ int sb_xlsx_checks(struct sb_xlsx_book *bk, lxw_worksheet *ws,
     format_set_align(ck.wrap, LXW_ALIGN_VERTICAL_TOP);
     e = sb_xlsx_header_row(bk, ws, columns, N_COLS);
     for (int i = 0; i < form->n_fields && !e; i++) {
-        if (is_numeric(form->fields[i].type))
+        if (sb_checklist_has(bk->d, i))
             e = put_row(&ck, ++row, i);
     }
     if (!e && row > 0)
         e = worksheet_autofilter(ws, 0, 0, row, N_COLS - 1);
     if (!e && row > 0)
-        e = highlight(&ck, row, "不一致", BAD_FILL, BAD_FONT);
+        e = highlight(&ck, row, sb_checklist_status_text(SB_CHECKLIST_DIFFERS),
+                      BAD_FILL, BAD_FONT);
     if (!e && row > 0)
-        e = highlight(&ck, row, "未核对", UNCHECKED_FILL, UNCHECKED_FONT);
+        e = highlight(&ck, row,
+                      sb_checklist_status_text(SB_CHECKLIST_UNCHECKED),
+                      UNCHECKED_FILL, UNCHECKED_FONT);
     if (!e)
         e = sb_xlsx_print_setup(ws, row, N_COLS - 1);
     if (e)
