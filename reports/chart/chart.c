@@ -17,11 +17,12 @@
 #include "chart/chart_model.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
+#include "chart/chart_tiles.h"
 #include "base/numfmt.h"
 
 static const char *const kind_names[] = {
     "柱状图", "条形图", "分组柱状图", "堆叠柱状图",
-    "环形图", "折线图", "热力图",
+    "环形图", "折线图", "热力图", "分省瓦片地图",
 };
 
 static const char *nz(const char *s, const char *dflt)
@@ -56,7 +57,7 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": a title and a source line are "
                             "required", t);
-    if ((unsigned)s->kind > SB_CHART_HEATMAP)
+    if ((unsigned)s->kind > SB_CHART_TILES)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": unknown kind %d", t, s->kind);
     if (s->n_cat < 1 || s->n_series < 1 || s->values == NULL)
@@ -68,7 +69,7 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
                             s->n_series);
     if (s->n_series > 1 &&
         (s->kind == SB_CHART_BAR || s->kind == SB_CHART_HBAR ||
-         s->kind == SB_CHART_DONUT))
+         s->kind == SB_CHART_DONUT || s->kind == SB_CHART_TILES))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": a %s takes one series, not %d", t,
                             kind_names[s->kind], s->n_series);
@@ -80,6 +81,23 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": start month %d-%d is not a "
                             "month", t, s->start_year, s->start_month);
+    if (s->kind == SB_CHART_TILES) {
+        if (s->tile_row == NULL || s->tile_col == NULL)
+            return sb_error_set(err, SB_EFORMAT, NULL,
+                                "chart \"%s\": a tile map without places", t);
+        for (int i = 0; i < s->n_cat; i++) {
+            if (s->tile_row[i] < 0 || s->tile_col[i] < 0)
+                return sb_error_set(err, SB_EFORMAT, NULL,
+                                    "chart \"%s\": tile %d has no place", t,
+                                    i + 1);
+            for (int j = 0; j < i; j++)
+                if (s->tile_row[i] == s->tile_row[j] &&
+                    s->tile_col[i] == s->tile_col[j])
+                    return sb_error_set(err, SB_EFORMAT, NULL,
+                                        "chart \"%s\": %s and %s share a "
+                                        "tile", t, s->cats[j], s->cats[i]);
+        }
+    }
     n_values = s->n_series * s->n_cat;
     for (int i = 0; i < n_values; i++) {
         if (!isfinite(s->values[i]))
@@ -139,6 +157,7 @@ static void model_free(struct chart_model *m)
     free(m->other);
     free(m->share);
     free(m->permille);
+    free(m->tile_rc);
     free(m->title);
     free(m->source);
     free(m->value_name);
@@ -260,6 +279,17 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
             for (int r = 0; r < rows; r++)
                 m->values[r * n + c] =
                     s->values[(ridx != NULL ? ridx[r] : r) * n + k];
+        }
+        if (s->kind == SB_CHART_TILES) {
+            m->tile_rc = sb_xmalloc((size_t)(2 * n) * sizeof *m->tile_rc);
+            for (int c = 0; c < n; c++) {
+                m->tile_rc[2 * c] = s->tile_row[c];
+                m->tile_rc[2 * c + 1] = s->tile_col[c];
+                if (s->tile_row[c] >= m->tile_rows)
+                    m->tile_rows = s->tile_row[c] + 1;
+                if (s->tile_col[c] >= m->tile_cols)
+                    m->tile_cols = s->tile_col[c] + 1;
+            }
         }
         if (s->share != NULL && s->kind == SB_CHART_LINE) {
             m->share = sb_xmalloc((size_t)n * sizeof *m->share);
@@ -484,6 +514,9 @@ int sb_chart_new(struct sb_chart **out, const struct sb_chart_spec *spec,
         break;
     case SB_CHART_HEATMAP:
         chart_layout_heatmap(c, plot);
+        break;
+    case SB_CHART_TILES:
+        chart_layout_tiles(c, plot);
         break;
     }
     chart_resolve_collisions(c);

@@ -92,6 +92,9 @@ struct sb_chart_spec {
                                a small panel under the line (no dual axes) */
     const char *share_name; /* LINE: title of the share panel,
                                "近30日活跃开发者占比" */
+    const int *tile_row;    /* TILES: n_cat grid rows and columns (>= 0,
+                               0 0 top left), one tile a place; NULL */
+    const int *tile_col;    /* otherwise */
 };
 
 /* A laid-out chart: the data as drawn and its scene. */

@@ -19,6 +19,9 @@ enum sb_chart_kind {
                           panel below */
     SB_CHART_HEATMAP,  /* n_series rows × n_cat columns, sequential
                           colours, rows and columns sorted by total */
+    SB_CHART_TILES,    /* a tile map: one tile a category (a province) at
+                          its place in a fixed grid, coloured as the
+                          heatmap, one series */
 };
 
 enum sb_chart_target {

@@ -10,7 +10,7 @@
 
 /* What the placeholders stand for, from the spec. */
 struct facts {
-    double total, top_value, last;
+    double total, top_value, last, first;
     int n, top;
 };
 
@@ -30,6 +30,8 @@ static void gather(const struct sb_chart_spec *s, struct facts *f)
             f->top_value = v;
         }
         f->last = v;
+        if (c == 0)
+            f->first = v;
     }
 }
 
@@ -64,6 +66,11 @@ static int put(struct sb_buf *b, const char *name, size_t len,
         sb_buf_puts(b, number(f->top_value, num, sizeof num));
     else if (IS("top_share") && f->total > 0)
         sb_buf_puts(b, sb_numfmt_percent(100 * f->top_value / f->total, num,
+                                         sizeof num));
+    else if (IS("first_value"))
+        sb_buf_puts(b, number(f->first, num, sizeof num));
+    else if (IS("first_share") && f->total > 0)
+        sb_buf_puts(b, sb_numfmt_percent(100 * f->first / f->total, num,
                                          sizeof num));
     else if (IS("last"))
         sb_buf_puts(b, number(f->last, num, sizeof num));

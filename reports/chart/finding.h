@@ -14,6 +14,9 @@
  *   {top}        the largest category       "运行设备"
  *   {top_value}  its value                  "7,533"
  *   {top_share}  its share of the total     "37.7%"
+ *   {first_value} the first category's value, as given ("专利" of
+ *                2.1's list of figures)    "186"
+ *   {first_share} its share of the total   "63.9%"
  *   {last}       the last category's value (a line's latest)
  *   {share_last} the last value of s->share "36.2%"
  * Numbers as the value labels write them: in full below 10万, else in

@@ -10,11 +10,13 @@ S=inputs/sample
 
 "$SHENBAO" charts -o "$T/c1" "$S" > "$T/out.txt"
 check_eq "charts: exit 0" "$?" 0
-check_grep "charts: all 13 written" '^13 charts written' "$T/out.txt"
+check_grep "charts: all 23 written" '^23 charts written' "$T/out.txt"
 for id in devices-by-class devices-by-cloud models-by-class apps-by-domain \
     apps-source-mode enterprises-by-industry service-amounts \
     developers-over-time solutions-matrix killer-subscriptions \
-    killer-revenue finance-by-year platform-finance; do
+    killer-revenue finance-by-year platform-finance devices-growth \
+    enterprises-growth enterprises-paying top-customers amounts-by-year \
+    tech-ip parks-served sme-by-year standards customers-map; do
     for ext in png @2x.png svg pdf csv; do
         case $ext in @*) f=$T/c1/$id$ext ;; *) f=$T/c1/$id.$ext ;; esac
         check "charts: $id $ext written" test -s "$f"
@@ -106,6 +108,78 @@ print('\n'.join(bad) if bad else 'ok')
 PY
 )" "ok"
 
+# The charts of issue 16 items 4-6 against the lists and form.csv: growth
+# by month (cumulative), the province tile map from the USCC's digits
+# 3-4 (GB/T 2260, every province a tile, zeros included), top customers,
+# amounts by year, the SME amounts since 2021 (3.4), the figures of 2.1,
+# 3.2 and 4.5 (led and only taking part stacked).
+check_eq "charts: growth, map, customers, figures equal the lists" "$(python3 - "$S" "$T/c1" <<'PY'
+import sys, csv, collections
+S, C = sys.argv[1], sys.argv[2]
+def rows(name):
+    with open(f'{S}/annex/{name}.csv', encoding='utf-8-sig', newline='') as f:
+        return list(csv.DictReader(f))
+def chart(name):
+    with open(f'{C}/{name}.csv', encoding='utf-8-sig', newline='') as f:
+        r = list(csv.reader(f))
+    return r[0], r[1:]
+bad = []
+def expect(what, got, exp):
+    if got != exp:
+        bad.append(f'{what}: got {got} expected {exp}')
+def cumulative(name, dates):
+    h, r = chart(name)
+    months = collections.Counter(d[:7] for d in dates)
+    run, got, exp = 0, [], []
+    y, m = map(int, min(months).split('-'))
+    while f'{y:04d}-{m:02d}' <= max(months):
+        run += months.get(f'{y:04d}-{m:02d}', 0)
+        exp.append((f'{y:04d}-{m:02d}', run))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    expect(name, [(x[0], int(x[1])) for x in r], exp)
+cumulative('devices-growth', [d['接入日期'] for d in rows('devices')])
+ent = rows('enterprises')
+cumulative('enterprises-growth', [d['服务开始日期'] for d in ent])
+h, r = chart('enterprises-paying')
+pay = collections.Counter(d['是否付费'] for d in ent)
+expect('enterprises-paying', [(x[0], int(x[1])) for x in r],
+       [('付费企业', pay['是']), ('未付费企业', pay['否'])])
+amt = lambda d: float(d['服务金额（万元）'])
+h, r = chart('top-customers')
+top = sorted(ent, key=lambda d: -amt(d))[:10]
+expect('top-customers', [(x[0], round(float(x[1]), 2)) for x in r],
+       [(d['企业名称'], amt(d)) for d in top])
+def by_year(sel):
+    t = collections.defaultdict(float)
+    for d in ent:
+        if sel(d):
+            t[d['服务开始日期'][:4]] += amt(d)
+    return sorted((k, round(v, 2)) for k, v in t.items())
+h, r = chart('amounts-by-year')
+expect('amounts-by-year', [(x[0], round(float(x[1]), 2)) for x in r], by_year(lambda d: True))
+h, r = chart('sme-by-year')
+expect('sme-by-year', [(x[0], round(float(x[1]), 2)) for x in r],
+       by_year(lambda d: d['企业规模'] in ('中型', '小型', '微型') and d['服务开始日期'] >= '2021-01-01'))
+form = {l[0]: l[2] for l in csv.reader(open(f'{S}/form.csv', encoding='utf-8'))}
+h, r = chart('tech-ip')
+expect('tech-ip', [int(x[1]) for x in r], [int(form['tech.patents']), int(form['tech.software_copyrights'])])
+h, r = chart('parks-served')
+expect('parks-served', [int(x[1]) for x in r],
+       [int(form[k]) for k in ('parks.served', 'parks.national', 'parks.provincial')])
+h, r = chart('standards')
+expect('standards', [(int(x[1]), int(x[2])) for x in r],
+       [(int(form[f'standards.{k}_led']), int(form[f'standards.{k}']) - int(form[f'standards.{k}_led']))
+        for k in ('national', 'industry', 'international')])
+prov = list(csv.DictReader(open('pipeline/forms/shared/provinces.csv', encoding='utf-8')))
+cnt = collections.Counter(d['统一社会信用代码'][2:4] for d in ent)
+h, r = chart('customers-map')
+expect('customers-map', [(x[0], int(x[1])) for x in r], [(p['name'], cnt.get(p['code'], 0)) for p in prov])
+expect('customers-map places every enterprise', sum(int(x[1]) for x in r), len(ent))
+expect('one tile a place', len({(p['row'], p['col']) for p in prov}), len(prov))
+print('\n'.join(bad) if bad else 'ok')
+PY
+)" ok
+
 # Titles, labels and source lines are text in the PDFs; fonts embedded.
 pdftotext "$T/c1/apps-by-domain.pdf" "$T/a.txt"
 check_grep "charts: PDF title states the finding" '工业APP420个，覆盖9大领域' "$T/a.txt"
@@ -174,7 +248,7 @@ for svg in svgs:
                    f'only SVG {a - b}, only PDF {b - a}')
 print(bad or len(svgs))
 PY
-)" 13
+)" 23
 # One number format a chart (issue 16 item 2): every value label of a
 # chart has the same unit (万, 亿 or none) and decimals; the same kind of
 # count reads the same across the set (both device donuts total

@@ -11,9 +11,9 @@ E=pipeline/forms/platform-2023
 
 "$SHENBAO" deck -o "$T/deck.pdf" "$S" > "$T/out.txt"
 check_eq "deck: exit 0" "$?" 0
-check_grep "deck: 14 slides said" '^14 slides written' "$T/out.txt"
+check_grep "deck: 24 slides said" '^24 slides written' "$T/out.txt"
 pdfinfo "$T/deck.pdf" > "$T/info.txt"
-check_grep "deck: 14 pages" '^Pages: *14$' "$T/info.txt"
+check_grep "deck: 24 pages" '^Pages: *24$' "$T/info.txt"
 check_grep "deck: 16:9 pages, 960 x 540 pt" '^Page size: *960 x 540 pts' "$T/info.txt"
 check "deck: no creation date" sh -c "! grep -q CreationDate '$T/info.txt'"
 
