@@ -63,7 +63,7 @@ static inline const char *const *fix_names(void)
         "industries_hbar",  "industries_vbar", "apps_grouped",
         "finance_grouped",  "models_stacked",  "apps_donut",
         "developers_line",  "solutions_heatmap", "net_devices_bar",
-        NULL,
+        "provinces_tiles",  NULL,
     };
 
     return names;
@@ -257,6 +257,40 @@ static inline int fix_spec(const char *name, struct sb_chart_spec *s)
         s->cats = quarters;
         s->values = net;
         s->ordinal = 1;
+    } else if (strcmp(name, "provinces_tiles") == 0) {
+        /* GB/T 2260 provinces at their places (as
+         * pipeline/forms/shared/provinces.csv), 15 of 34 empty */
+        static const char *const prov[34] = {
+            "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江",
+            "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+            "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+            "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"
+        };
+        static const int row[34] = {
+            1, 2, 2, 2, 1, 1, 1, 0, 4, 4, 5, 4, 6, 5, 3, 3, 4, 5,
+            6, 6, 7, 4, 4, 5, 5, 4, 3, 2, 3, 2, 2, 6, 7, 7
+        };
+        static const int col[34] = {
+            5, 5, 4, 3, 4, 6, 7, 7, 6, 5, 5, 4, 4, 4, 4, 3, 3, 3,
+            3, 2, 2, 2, 1, 2, 1, 0, 2, 1, 1, 2, 0, 5, 4, 3
+        };
+        static const double served[34] = {
+            0, 62, 76, 0, 0, 132, 0, 0, 0, 333, 304, 136, 148, 77,
+            304, 132, 135, 160, 163, 63, 0, 78, 64, 75, 86, 0, 72,
+            0, 0, 0, 0, 0, 0, 0
+        };
+
+        s->kind = SB_CHART_TILES;
+        s->title = "服务工业企业所在省份";
+        s->source = "数据来源：附件4 服务工业企业清单，统计截至2023-05-31";
+        s->value_name = "企业数";
+        s->unit = "家";
+        s->cat_name = "省份";
+        s->n_cat = 34;
+        s->cats = prov;
+        s->values = served;
+        s->tile_row = row;
+        s->tile_col = col;
     } else {
         return -1;
     }

@@ -42,8 +42,8 @@
  * The theme is chart_theme.h's, the scene as tests read it
  * chart_scene.h's; the files, bottom to top: types, theme, model, scene,
  * axis, labels, legend, the layouts (chart_bar.c, chart_donut.c,
- * chart_line.c, chart_heatmap.c), chart.c (model, frame, dispatch, alt
- * text), chart_out.c and chart_svg.c (files), finding.c (titles from a
+ * chart_line.c, chart_heatmap.c, chart_tiles.c), chart.c (model, frame,
+ * dispatch, alt text), chart_out.c and chart_svg.c (files), finding.c (titles from a
  * template), chartset.c (a declaration's charts) and deck.c (the
  * defense deck).
  *
