@@ -454,6 +454,16 @@ int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 
+int sb_bind_cell(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+    int vt = bind_node(&b, e, -1);
+
+    if (!b.failed && vt == SB_VT_GROUPS)
+        fail(&b, "%s", "a table cell holds one value, not groups");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
 int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
                   struct sb_expr *e, struct sb_error *err)
 {

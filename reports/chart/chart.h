@@ -95,6 +95,10 @@ struct sb_chart_spec {
     const int *tile_row;    /* TILES: n_cat grid rows and columns (>= 0,
                                0 0 top left), one tile a place; NULL */
     const int *tile_col;    /* otherwise */
+    const char *const *texts; /* TABLE: n_series × n_cat cell texts,
+                                 series-major (values may then be NULL) */
+    const unsigned char *marks; /* TABLE: n_cat enum sb_chart_mark, or
+                                   NULL */
 };
 
 /* A laid-out chart: the data as drawn and its scene. */

@@ -29,6 +29,8 @@ struct build {
     double *share;
     char *source;
     int *tile_row, *tile_col; /* tiles: each category's place */
+    char **texts;             /* table: 3 × n_cats cells, owned */
+    unsigned char *marks;     /* table: each row's enum sb_chart_mark */
     double unplaced;          /* tiles: what no region of the table took */
 };
 
@@ -211,7 +213,7 @@ static int from_groups(struct build *b, const struct sb_decl *d,
 }
 
 /* A tile map: the groups of a region() key (two-digit province codes)
- * onto the regions of a shared table, pipeline/forms/shared/<regions=>
+ * onto the regions of a shared table, pipeline/forms/<regions=>
  * (default provinces.csv: code, name, row, col — GB/T 2260 province
  * codes, each at its place in a fixed grid). Every region of the table
  * is a tile, zeros included, in the table's order; what no region
@@ -236,7 +238,7 @@ static int from_tiles(struct build *b, const struct sb_decl *d,
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: regions=%s is not a file name", ch->id,
                             file);
-    path = sb_xasprintf("%s/pipeline/forms/shared/%s", sb_datadir(), file);
+    path = sb_xasprintf("%s/pipeline/forms/%s", sb_datadir(), file);
     rc = sb_table_read(&t, path, NULL, err);
     free(path);
     if (rc != SB_OK)
@@ -322,6 +324,85 @@ static int from_items(struct build *b, const struct sb_decl *d,
     return SB_OK;
 }
 
+/* A figure of field i in its unit as declared ("20,000台/套", "86,245.12
+ * 万元", "18.6%", "是"), or what was written when it is not a value. */
+static char *figure_text(const struct sb_decl *d, int i, double v)
+{
+    const struct sb_field *f = &d->form->fields[i];
+    char num[SB_NUMFMT_SIZE];
+
+    if (f->type == SB_TYPE_BOOL)
+        return sb_xstrdup(v != 0 ? "是" : "否");
+    if (f->type != SB_TYPE_INT && f->type != SB_TYPE_DECIMAL &&
+        f->type != SB_TYPE_MONEY && f->type != SB_TYPE_PERCENT)
+        return sb_xstrdup(d->figs[i].raw);
+    if (f->type == SB_TYPE_MONEY)
+        v /= f->yuan_per_unit;
+    return sb_xasprintf("%s%s", sb_chart_number(v, num, sizeof num),
+                        f->unit);
+}
+
+/* table: one row an item (an indicator and its headline figure, or a
+ * text): the figure as declared, what the lists give and the verdict of
+ * the rule that checks it against them (sb_decl_list_check); "—" where
+ * a figure has no list behind it or is not there. */
+static void from_table(struct build *b, const struct sb_decl *d,
+                       const struct sb_chart_def *ch)
+{
+    static const char *const verdict[] = {
+        [SB_LIST_NONE] = "—",       [SB_LIST_EQUAL] = "一致",
+        [SB_LIST_WITHIN] = "符合",  [SB_LIST_DIFFERS] = "不一致",
+        [SB_LIST_UNCHECKED] = "未核对"};
+    static const unsigned char mark[] = {
+        [SB_LIST_NONE] = SB_MARK_NONE,     [SB_LIST_EQUAL] = SB_MARK_GOOD,
+        [SB_LIST_WITHIN] = SB_MARK_GOOD,   [SB_LIST_DIFFERS] = SB_MARK_BAD,
+        [SB_LIST_UNCHECKED] = SB_MARK_UNCHECKED};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
+    int n = ch->n_items;
+
+    add_label(&b->series, &b->n_series, "申报值");
+    add_label(&b->series, &b->n_series, "清单值");
+    add_label(&b->series, &b->n_series, "状态");
+    b->texts = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->texts);
+    b->marks = sb_xcalloc((size_t)n + 1, 1);
+    for (int i = 0; i < n; i++) {
+        const struct sb_expr *e = ch->items[i].value;
+        enum sb_list_status st = SB_LIST_NONE;
+        char *decl = NULL, *list = NULL, num[SB_NUMFMT_SIZE];
+        struct sb_val v;
+        double lv = 0;
+
+        add_label(&b->cats, &b->n_cats, ch->items[i].category);
+        if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD) {
+            const struct sb_figure *g = &d->figs[e->field];
+
+            if (g->state == SB_FIG_OK)
+                decl = figure_text(d, e->field, g->value);
+            else if (g->raw != NULL && g->raw[0] != '\0')
+                decl = sb_xstrdup(g->raw);
+            st = sb_decl_list_check(d, e->field, &lv);
+            if (st != SB_LIST_NONE && st != SB_LIST_UNCHECKED)
+                list = figure_text(d, e->field, lv);
+        } else if (e->op == SB_EX_STR) {
+            decl = sb_xstrdup(e->str);
+        } else {
+            sb_eval(e, &env, &v);
+            if (v.vt == SB_VT_NUM)
+                decl = sb_xasprintf("%s%s",
+                                    sb_chart_number(v.num, num, sizeof num),
+                                    ch->unit);
+        }
+        b->texts[i] = decl != NULL ? decl : sb_xstrdup("—");
+        b->texts[n + i] = list != NULL ? list : sb_xstrdup("—");
+        b->texts[2 * n + i] = sb_xstrdup(verdict[st]);
+        b->marks[i] = mark[st];
+    }
+    b->values = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->values);
+    b->spec.texts = (const char *const *)b->texts;
+    b->spec.marks = b->marks;
+    b->spec.keep_order = 1;
+}
+
 /* line: cumulative counts and, with active=, the share of those
  * registered by each month that are active now. Only its last value,
  * the share of all registered today, is shown (a title's {share_last}):
@@ -391,11 +472,11 @@ static char *source_line(const struct sb_decl *d,
 
 static enum sb_chart_kind kind_of(const char *k)
 {
-    static const char *const names[] = {"bar",   "hbar",  "grouped",
+    static const char *const names[] = {"bar",     "hbar",  "grouped",
                                         "stacked", "donut", "line",
-                                        "heatmap", "tiles"};
+                                        "heatmap", "tiles", "table"};
 
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 9; i++) {
         if (strcmp(k, names[i]) == 0)
             return (enum sb_chart_kind)i;
     }
@@ -415,6 +496,10 @@ static void build_free(struct build *b)
     free(b->source);
     free(b->tile_row);
     free(b->tile_col);
+    for (int i = 0; b->texts != NULL && i < 3 * b->n_cats; i++)
+        free(b->texts[i]);
+    free(b->texts);
+    free(b->marks);
 }
 
 
@@ -438,7 +523,9 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                              !sb_agg_known(d->aggs[ch->data->agg])))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: its list is not there", ch->id);
-    if (ch->data == NULL) {
+    if (ch->data == NULL && strcmp(ch->kind, "table") == 0) {
+        from_table(&b, d, ch);
+    } else if (ch->data == NULL) {
         from_items(&b, d, ch);
     } else if (strcmp(ch->kind, "tiles") == 0) {
         if (ch->data->n_by != 1)
@@ -463,7 +550,7 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
     }
     for (int i = 0; i < b.n_series * b.n_cats; i++)
         total += fabs(b.values[i]);
-    if (b.n_cats == 0 || total == 0) {
+    if (b.n_cats == 0 || (total == 0 && b.texts == NULL)) {
         build_free(&b);
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: no data to draw", ch->id);

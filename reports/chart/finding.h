@@ -25,4 +25,9 @@
  * unbalanced, or needs a share s has not. */
 char *sb_chart_finding(const char *tmpl, const struct sb_chart_spec *s);
 
+/* v as a title or a table cell writes it: in full below 10万 ("20,000",
+ * "912.63", up to 2 decimals), else in 万 or 亿 with up to 2 decimals
+ * ("51.98万"). Returns buf (size >= SB_NUMFMT_SIZE). */
+const char *sb_chart_number(double v, char *buf, size_t size);
+
 #endif
