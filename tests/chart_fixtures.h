@@ -63,7 +63,7 @@ static inline const char *const *fix_names(void)
         "industries_hbar",  "industries_vbar", "apps_grouped",
         "finance_grouped",  "models_stacked",  "apps_donut",
         "developers_line",  "solutions_heatmap", "net_devices_bar",
-        NULL,
+        "provinces_tiles",  "indicators_table", NULL,
     };
 
     return names;
@@ -130,6 +130,7 @@ static inline int fix_spec(const char *name, struct sb_chart_spec *s)
         14, 1,  9,  0, 0,  2, 2, 1, 6,  1,  0,  3,  4, 3,  0, 0, 3, 1,
         0,  24, 11, 5, 12, 3, 5, 4, 1,  0,  0,  0,  1, 0,  0, 0, 0, 2,
     };
+    static const char *const table_cols[] = {"申报值", "清单值", "状态"};
     static const char *const quarters[] = {
         "2021年Q3", "2021年Q4", "2022年Q1", "2022年Q2",
         "2022年Q3", "2022年Q4", "2023年Q1", "2023年Q2"};
@@ -257,6 +258,82 @@ static inline int fix_spec(const char *name, struct sb_chart_spec *s)
         s->cats = quarters;
         s->values = net;
         s->ordinal = 1;
+    } else if (strcmp(name, "provinces_tiles") == 0) {
+        /* GB/T 2260 provinces at their places (as
+         * pipeline/forms/provinces.csv), 15 of 34 empty */
+        static const char *const prov[34] = {
+            "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江",
+            "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+            "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+            "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"
+        };
+        static const int row[34] = {
+            1, 2, 2, 2, 1, 1, 1, 0, 4, 4, 5, 4, 6, 5, 3, 3, 4, 5,
+            6, 6, 7, 4, 4, 5, 5, 4, 3, 2, 3, 2, 2, 6, 7, 7
+        };
+        static const int col[34] = {
+            5, 5, 4, 3, 4, 6, 7, 7, 6, 5, 5, 4, 4, 4, 4, 3, 3, 3,
+            3, 2, 2, 2, 1, 2, 1, 0, 2, 1, 1, 2, 0, 5, 4, 3
+        };
+        static const double served[34] = {
+            0, 62, 76, 0, 0, 132, 0, 0, 0, 333, 304, 136, 148, 77,
+            304, 132, 135, 160, 163, 63, 0, 78, 64, 75, 86, 0, 72,
+            0, 0, 0, 0, 0, 0, 0
+        };
+
+        s->kind = SB_CHART_TILES;
+        s->title = "服务工业企业所在省份";
+        s->source = "数据来源：附件4 服务工业企业清单，统计截至2023-05-31";
+        s->value_name = "企业数";
+        s->unit = "家";
+        s->cat_name = "省份";
+        s->n_cat = 34;
+        s->cats = prov;
+        s->values = served;
+        s->tile_row = row;
+        s->tile_col = col;
+    } else if (strcmp(name, "indicators_table") == 0) {
+        /* the dashboard of the 21 indicators: one figure off, one list
+         * missing */
+        static const char *const ind[21] = {
+            "1.1 工业设备数量", "1.2 工业模型数量", "1.3 工业APP数量", "1.4 服务工业企业数量",
+            "1.5 平台开发者数量", "2.1 技术创新能力（专利）", "2.2 安全防护能力（数据安全）",
+            "2.3 杀手锏APP订阅量", "3.1 有效解决方案", "3.2 累计服务园区",
+            "3.3 获评部级应用案例", "3.4 服务中小企业", "3.5 国际业务拓展能力",
+            "4.1 “六稳”“六保”荣誉", "4.2 “双链”“双碳”方案", "4.3 经济运行分析",
+            "4.4 部重点工作参与", "4.5 参与制定标准", "5.1 平台业务收入（2022年）",
+            "5.2 研发投入（2022年）", "5.3 生态运营能力",
+        };
+        static const char *const cells[63] = {
+            "21,000台/套", "640个", "420个", "2,600个", "6,800个", "186个",
+            "是", "51.98万", "32个", "23个", "4个", "1,101个", "见申报书", "2个",
+            "8个", "见申报书", "见申报书", "25项", "86,245.12万元", "23,480万元",
+            "见申报书", "20,000台/套", "—", "420个", "2,600个", "6,800个", "—",
+            "—", "51.98万", "32个", "—", "—", "1,101个", "—", "—", "8个",
+            "—", "—", "—", "—", "—", "—", "不一致", "未核对", "一致", "一致",
+            "一致", "—", "—", "一致", "一致", "—", "—", "一致", "—", "—",
+            "一致", "—", "—", "—", "—", "—", "—",
+        };
+        static const unsigned char marks[21] = {
+            SB_MARK_BAD, SB_MARK_UNCHECKED, SB_MARK_GOOD,
+            SB_MARK_GOOD, SB_MARK_GOOD, SB_MARK_NONE,
+            SB_MARK_NONE, SB_MARK_GOOD, SB_MARK_GOOD,
+            SB_MARK_NONE, SB_MARK_NONE, SB_MARK_GOOD,
+            SB_MARK_NONE, SB_MARK_NONE, SB_MARK_GOOD,
+            SB_MARK_NONE, SB_MARK_NONE, SB_MARK_NONE,
+            SB_MARK_NONE, SB_MARK_NONE, SB_MARK_NONE
+        };
+
+        s->kind = SB_CHART_TABLE;
+        s->title = "21项指标：申报值与清单核对";
+        s->source = "数据来源：申报书及附件清单，统计截至2023-05-31";
+        s->cat_name = "指标";
+        s->n_cat = 21;
+        s->cats = ind;
+        s->n_series = 3;
+        s->series = table_cols;
+        s->texts = cells;
+        s->marks = marks;
     } else {
         return -1;
     }

@@ -694,6 +694,44 @@ const char *sb_decl_role_text(const struct sb_decl *d, const char *role)
     return g != NULL ? g->raw : NULL;
 }
 
+/* Does e read an aggregate of an annex list? */
+static int reads_annex(const struct sb_expr *e)
+{
+    if (e == NULL)
+        return 0;
+    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
+        return 1;
+    return reads_annex(e->a) || reads_annex(e->b);
+}
+
+enum sb_list_status sb_decl_list_check(const struct sb_decl *d, int field,
+                                       double *value)
+{
+    static const int rank[] = {
+        [SB_RULE_FAIL] = 3, [SB_RULE_PASS] = 2, [SB_RULE_SKIPPED] = 1};
+    const struct sb_rule_result *best = NULL;
+    const struct sb_expr *e;
+
+    for (int i = 0; i < d->form->n_rules; i++) {
+        const struct sb_rule_result *r = &d->results[i];
+
+        if (r->field == field && r->computed &&
+            (best == NULL || rank[r->status] > rank[best->status]))
+            best = r;
+    }
+    if (best == NULL)
+        return SB_LIST_NONE;
+    if (best->status == SB_RULE_SKIPPED)
+        return SB_LIST_UNCHECKED;
+    e = best->rule->expr;
+    if (value != NULL)
+        *value = reads_annex(e->a) ? best->lhs : best->rhs;
+    if (best->status == SB_RULE_FAIL)
+        return SB_LIST_DIFFERS;
+    return e->op == SB_EX_EQ || e->op == SB_EX_APPROX ? SB_LIST_EQUAL
+                                                      : SB_LIST_WITHIN;
+}
+
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
                                             const char *code)
 {

@@ -61,6 +61,24 @@ const struct sb_figure *sb_decl_role(const struct sb_decl *d,
  * from d. */
 const char *sb_decl_role_text(const struct sb_decl *d, const char *role);
 
+/* How a declared figure stands against the annex lists: by the rule
+ * that checks it (field: an index of form->fields) against an aggregate
+ * of a list, a failing one before a passing one before a skipped one. */
+enum sb_list_status {
+    SB_LIST_NONE,      /* no rule checks it against a list */
+    SB_LIST_EQUAL,     /* an equality holds (一致) */
+    SB_LIST_WITHIN,    /* a bound holds, as "不多于" (符合) */
+    SB_LIST_DIFFERS,   /* the rule fails (不一致) */
+    SB_LIST_UNCHECKED, /* the rule could not run: a list or a figure it
+                          needs is missing (未核对) */
+};
+
+/* The status of field against the lists; *value (may be NULL) receives
+ * what the lists give, in canonical units (元, percent), when the status
+ * is EQUAL, WITHIN or DIFFERS. */
+enum sb_list_status sb_decl_list_check(const struct sb_decl *d, int field,
+                                       double *value);
+
 /* The result of annex code, or NULL. */
 const struct sb_annex_result *sb_decl_annex(const struct sb_decl *d,
                                             const char *code);

@@ -306,7 +306,8 @@ static struct sb_expr *parse_call(struct parser *p, struct sb_expr *name)
                 break;
             }
             k = parse_name(p);
-            /* a key function of one column: month(date), band(amount) */
+            /* a key function of one column: month(date), year(date),
+             * band(amount), title(heading), region(uscc) */
             if (!p->failed && p->tok == T_LPAREN) {
                 struct sb_expr *fn =
                     sb_expr_new(p->arena, SB_EX_CALL, (int)k->pos);

@@ -20,8 +20,9 @@
  *   primary := NUMBER | STRING | name | call | '(' sum ')'
  *   name    := IDENT ('.' IDENT)*          a figure, or annex.column
  *   call    := IDENT '(' [args] ['where' cond] ['by' key (',' key)*] ')'
- *   key     := name | IDENT '(' name ')'     month(date), band(number),
- *                                            title(heading)
+ *   key     := name | IDENT '(' name ')'     month(date), year(date),
+ *                                            band(number), title(heading),
+ *                                            region(uscc)
  *   args    := sum (',' sum)*
  *   cond    := conj ('or' conj)*
  *   conj    := neg ('and' neg)*
@@ -33,7 +34,9 @@
  * by month(date) ("2023-05") or by band(number) (the 1-2-5 band of the
  * value in the column's unit: "0", "1–2", "2–5", "5–10" …) or by
  * title(heading) (the heading without its numbering and count:
- * "一、家用洗涤剂（58种）" → "家用洗涤剂"). Functions:
+ * "一、家用洗涤剂（58种）" → "家用洗涤剂"), by year(date) ("2023"), or
+ * by region(uscc) (the GB/T 2260 province code of a 统一社会信用代码,
+ * its 3rd-4th characters (GB 32100-2015 §4): "32"). Functions:
  * month_start(date).
  * Inside where, a bare name is a column of the aggregate's annex, else a
  * figure. Strings compared with enum columns must be values of the

@@ -209,7 +209,10 @@ static void band_text(double x, struct sb_buf *out)
 
 /* The text of a cell for keys and labels; for enums the canonical
  * value, so aliases fall into one group. key is the by-key (a column,
- * or month()/band() of one). */
+ * or month()/year()/band()/title()/region() of one). region() is the
+ * province of a 统一社会信用代码: its 3rd-4th characters, the first two
+ * digits of the GB/T 2260 administrative division of the registering
+ * authority (GB 32100-2015 §4); "（空）" when they are not digits. */
 static void cell_text(const struct sb_agg *a, const struct sb_expr *key,
                       const struct sb_cellval *c, int enum_idx,
                       struct sb_buf *out)
@@ -227,6 +230,19 @@ static void cell_text(const struct sb_agg *a, const struct sb_expr *key,
     if (key->op == SB_EX_CALL && key->str[0] == 'm') {
         sb_date_format((int32_t)c->num, date);
         sb_buf_put(out, date, 7);
+        return;
+    }
+    if (key->op == SB_EX_CALL && key->str[0] == 'y') {
+        sb_date_format((int32_t)c->num, date);
+        sb_buf_put(out, date, 4);
+        return;
+    }
+    if (key->op == SB_EX_CALL && key->str[0] == 'r') {
+        if (c->len >= 4 && c->text[2] >= '0' && c->text[2] <= '9' &&
+            c->text[3] >= '0' && c->text[3] <= '9')
+            sb_buf_put(out, c->text + 2, 2);
+        else
+            sb_buf_puts(out, "（空）");
         return;
     }
     if (key->op == SB_EX_CALL && key->str[0] == 't') {

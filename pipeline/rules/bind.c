@@ -264,7 +264,12 @@ static int bind_agg(struct binder *b, struct sb_expr *e, int ctx)
             return fail(b, "by %s: not a column of the annex", c->str);
         if (k->op != SB_EX_CALL)
             continue;
-        if (strcmp(k->str, "month") == 0 && c->vtype == SB_VT_DATE) {
+        if ((strcmp(k->str, "month") == 0 || strcmp(k->str, "year") == 0) &&
+            c->vtype == SB_VT_DATE) {
+            k->vtype = SB_VT_TEXT;
+        } else if (strcmp(k->str, "region") == 0 &&
+                   b->f->annexes[c->annex].cols[c->column].type ==
+                       SB_TYPE_USCC) {
             k->vtype = SB_VT_TEXT;
         } else if (strcmp(k->str, "band") == 0 && c->vtype == SB_VT_NUM) {
             k->vtype = SB_VT_TEXT;
@@ -273,8 +278,8 @@ static int bind_agg(struct binder *b, struct sb_expr *e, int ctx)
                        SB_TYPE_HEADING) {
             k->vtype = SB_VT_TEXT;
         } else {
-            return fail(b, "by %s(): month(date), band(number) or "
-                           "title(heading)", k->str);
+            return fail(b, "by %s(): month(date), year(date), band(number), "
+                           "title(heading) or region(uscc)", k->str);
         }
         k->bound = SB_BOUND_FUNC;
         k->annex = c->annex;
@@ -446,6 +451,16 @@ int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
     if (!b.failed && vt != SB_VT_NUM && vt != SB_VT_GROUPS)
         fail(&b, "%s", "chart data must be a number or an aggregate "
                        "with by, or top()");
+    return b.failed ? SB_EFORMAT : SB_OK;
+}
+
+int sb_bind_cell(struct sb_form *f, struct sb_expr *e, struct sb_error *err)
+{
+    struct binder b = {f, err, 0};
+    int vt = bind_node(&b, e, -1);
+
+    if (!b.failed && vt == SB_VT_GROUPS)
+        fail(&b, "%s", "a table cell holds one value, not groups");
     return b.failed ? SB_EFORMAT : SB_OK;
 }
 

@@ -50,6 +50,11 @@ int sb_bind_value(struct sb_form *f, const struct sb_annex *a,
  * aggregate with by, or top(). */
 int sb_bind_data(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
 
+/* Bind e as a cell of a table chart (kind table): any one value, a
+ * figure of any type, a number or a string ('见申报书'); SB_EFORMAT when
+ * it does not bind or gives groups. */
+int sb_bind_cell(struct sb_form *f, struct sb_expr *e, struct sb_error *err);
+
 /* Give special rule e the aggregate h it built (e then owns it) and
  * bind h as sb_bind_data does. */
 int sb_bind_hidden(struct sb_form *f, struct sb_expr *e, struct sb_expr *h,

@@ -3,6 +3,7 @@
 #include "rules/open.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "rules/bind.h"
 #include "rules/special.h"
@@ -61,13 +62,14 @@ static int bind_bound(struct sb_form *f, const struct sb_annex *a,
 
 static int bind_chart_data(struct sb_form *f, struct sb_expr *e,
                            const struct sb_src *src, const char *text,
-                           struct sb_error *err)
+                           int cell, struct sb_error *err)
 {
     struct sb_error e2 = {0};
     char *what;
     int rc;
 
-    if (e == NULL || sb_bind_data(f, e, &e2) == SB_OK)
+    if (e == NULL || (cell ? sb_bind_cell(f, e, &e2)
+                           : sb_bind_data(f, e, &e2)) == SB_OK)
         return SB_OK;
     what = sb_xasprintf("chart data \"%s\"", text);
     rc = src_error(f, src, what, &e2, err);
@@ -104,17 +106,19 @@ int sb_form_bind(struct sb_form *f, struct sb_error *err)
     for (int i = 0; i < f->n_charts; i++) {
         struct sb_chart_def *c = &f->charts[i];
 
-        if (bind_chart_data(f, c->data, &c->data_src, c->data_src.text, err) !=
-            SB_OK)
+        if (bind_chart_data(f, c->data, &c->data_src, c->data_src.text, 0,
+                            err) != SB_OK)
             return SB_EFORMAT;
         for (int j = 0; j < c->n_items; j++) {
             if (bind_chart_data(f, c->items[j].value, &c->data_src,
-                                c->items[j].text, err) != SB_OK)
+                                c->items[j].text,
+                                strcmp(c->kind, "table") == 0,
+                                err) != SB_OK)
                 return SB_EFORMAT;
         }
         for (int j = 0; j < c->n_opts; j++) {
             if (bind_chart_data(f, c->opt_exprs[j], &c->opts_src,
-                                c->opt_vals[j], err) != SB_OK)
+                                c->opt_vals[j], 0, err) != SB_OK)
                 return SB_EFORMAT;
         }
     }

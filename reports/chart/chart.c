@@ -17,11 +17,13 @@
 #include "chart/chart_model.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
+#include "chart/chart_table.h"
+#include "chart/chart_tiles.h"
 #include "base/numfmt.h"
 
 static const char *const kind_names[] = {
     "柱状图", "条形图", "分组柱状图", "堆叠柱状图",
-    "环形图", "折线图", "热力图",
+    "环形图", "折线图", "热力图", "分省瓦片地图", "核对表",
 };
 
 static const char *nz(const char *s, const char *dflt)
@@ -56,10 +58,11 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": a title and a source line are "
                             "required", t);
-    if ((unsigned)s->kind > SB_CHART_HEATMAP)
+    if ((unsigned)s->kind > SB_CHART_TABLE)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": unknown kind %d", t, s->kind);
-    if (s->n_cat < 1 || s->n_series < 1 || s->values == NULL)
+    if (s->n_cat < 1 || s->n_series < 1 ||
+        (s->kind == SB_CHART_TABLE ? s->texts == NULL : s->values == NULL))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": no data", t);
     if (s->n_series > 1 && s->series == NULL)
@@ -68,7 +71,7 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
                             s->n_series);
     if (s->n_series > 1 &&
         (s->kind == SB_CHART_BAR || s->kind == SB_CHART_HBAR ||
-         s->kind == SB_CHART_DONUT))
+         s->kind == SB_CHART_DONUT || s->kind == SB_CHART_TILES))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": a %s takes one series, not %d", t,
                             kind_names[s->kind], s->n_series);
@@ -80,7 +83,24 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": start month %d-%d is not a "
                             "month", t, s->start_year, s->start_month);
-    n_values = s->n_series * s->n_cat;
+    if (s->kind == SB_CHART_TILES) {
+        if (s->tile_row == NULL || s->tile_col == NULL)
+            return sb_error_set(err, SB_EFORMAT, NULL,
+                                "chart \"%s\": a tile map without places", t);
+        for (int i = 0; i < s->n_cat; i++) {
+            if (s->tile_row[i] < 0 || s->tile_col[i] < 0)
+                return sb_error_set(err, SB_EFORMAT, NULL,
+                                    "chart \"%s\": tile %d has no place", t,
+                                    i + 1);
+            for (int j = 0; j < i; j++)
+                if (s->tile_row[i] == s->tile_row[j] &&
+                    s->tile_col[i] == s->tile_col[j])
+                    return sb_error_set(err, SB_EFORMAT, NULL,
+                                        "chart \"%s\": %s and %s share a "
+                                        "tile", t, s->cats[j], s->cats[i]);
+        }
+    }
+    n_values = s->values != NULL ? s->n_series * s->n_cat : 0;
     for (int i = 0; i < n_values; i++) {
         if (!isfinite(s->values[i]))
             return sb_error_set(err, SB_EFORMAT, NULL,
@@ -139,6 +159,12 @@ static void model_free(struct chart_model *m)
     free(m->other);
     free(m->share);
     free(m->permille);
+    free(m->tile_rc);
+    if (m->texts != NULL)
+        for (int i = 0; i < m->n_series * m->n_cat; i++)
+            free(m->texts[i]);
+    free(m->texts);
+    free(m->marks);
     free(m->title);
     free(m->source);
     free(m->value_name);
@@ -257,9 +283,29 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
                 m->cats[c] = sb_xstrdup(chart_month_label(
                     s->start_year + (s->start_month - 1 + c) / 12,
                     (s->start_month - 1 + c) % 12 + 1, 1, buf, sizeof buf));
-            for (int r = 0; r < rows; r++)
+            for (int r = 0; r < rows && s->values != NULL; r++)
                 m->values[r * n + c] =
                     s->values[(ridx != NULL ? ridx[r] : r) * n + k];
+        }
+        if (s->kind == SB_CHART_TABLE) {
+            m->texts = sb_xcalloc((size_t)(n * rows), sizeof *m->texts);
+            m->marks = sb_xcalloc((size_t)n, 1);
+            for (int i = 0; i < n * rows; i++)
+                m->texts[i] = sb_xstrdup(s->texts[i] != NULL ? s->texts[i]
+                                                             : "");
+            for (int c = 0; c < n && s->marks != NULL; c++)
+                m->marks[c] = s->marks[c];
+        }
+        if (s->kind == SB_CHART_TILES) {
+            m->tile_rc = sb_xmalloc((size_t)(2 * n) * sizeof *m->tile_rc);
+            for (int c = 0; c < n; c++) {
+                m->tile_rc[2 * c] = s->tile_row[c];
+                m->tile_rc[2 * c + 1] = s->tile_col[c];
+                if (s->tile_row[c] >= m->tile_rows)
+                    m->tile_rows = s->tile_row[c] + 1;
+                if (s->tile_col[c] >= m->tile_cols)
+                    m->tile_cols = s->tile_col[c] + 1;
+            }
         }
         if (s->share != NULL && s->kind == SB_CHART_LINE) {
             m->share = sb_xmalloc((size_t)n * sizeof *m->share);
@@ -326,6 +372,17 @@ static void make_desc(struct sb_chart *c)
 
     sb_buf_printf(&b, "这是一个关于“%s”的%s。%s。", m->title,
                   kind_names[m->kind], m->source);
+    if (m->kind == SB_CHART_TABLE) {
+        for (int r = 0; r < m->n_cat; r++) {
+            sb_buf_printf(&b, "%s——", m->cats[r]);
+            for (int k = 0; k < m->n_series; k++)
+                sb_buf_printf(&b, "%s%s：%s", k > 0 ? "，" : "",
+                              m->series[k], m->texts[k * m->n_cat + r]);
+            sb_buf_puts(&b, "。");
+        }
+        c->desc = sb_buf_take(&b);
+        return;
+    }
     if (m->kind == SB_CHART_HEATMAP)
         sb_buf_printf(&b, "行为%s，列为%s，", m->series_name, m->cat_name);
     else
@@ -412,6 +469,9 @@ static void make_alt(struct sb_chart *c)
         sb_buf_printf(&b, "%d个%s × %d个%s。", m->n_series, m->series_name,
                       m->n_cat, m->cat_name);
         break;
+    case SB_CHART_TABLE:
+        sb_buf_printf(&b, "%d个%s。", m->n_cat, m->cat_name);
+        break;
     case SB_CHART_GROUPED:
     case SB_CHART_STACKED:
         sb_buf_printf(&b, "%d个系列，%d个%s。", m->n_series, m->n_cat,
@@ -484,6 +544,12 @@ int sb_chart_new(struct sb_chart **out, const struct sb_chart_spec *spec,
         break;
     case SB_CHART_HEATMAP:
         chart_layout_heatmap(c, plot);
+        break;
+    case SB_CHART_TILES:
+        chart_layout_tiles(c, plot);
+        break;
+    case SB_CHART_TABLE:
+        chart_layout_table(c, plot);
         break;
     }
     chart_resolve_collisions(c);

@@ -42,8 +42,8 @@
  * The theme is chart_theme.h's, the scene as tests read it
  * chart_scene.h's; the files, bottom to top: types, theme, model, scene,
  * axis, labels, legend, the layouts (chart_bar.c, chart_donut.c,
- * chart_line.c, chart_heatmap.c), chart.c (model, frame, dispatch, alt
- * text), chart_out.c and chart_svg.c (files), finding.c (titles from a
+ * chart_line.c, chart_heatmap.c, chart_tiles.c), chart.c (model, frame,
+ * dispatch, alt text), chart_out.c and chart_svg.c (files), finding.c (titles from a
  * template), chartset.c (a declaration's charts) and deck.c (the
  * defense deck).
  *
@@ -92,6 +92,13 @@ struct sb_chart_spec {
                                a small panel under the line (no dual axes) */
     const char *share_name; /* LINE: title of the share panel,
                                "近30日活跃开发者占比" */
+    const int *tile_row;    /* TILES: n_cat grid rows and columns (>= 0,
+                               0 0 top left), one tile a place; NULL */
+    const int *tile_col;    /* otherwise */
+    const char *const *texts; /* TABLE: n_series × n_cat cell texts,
+                                 series-major (values may then be NULL) */
+    const unsigned char *marks; /* TABLE: n_cat enum sb_chart_mark, or
+                                   NULL */
 };
 
 /* A laid-out chart: the data as drawn and its scene. */

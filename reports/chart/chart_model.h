@@ -21,6 +21,10 @@ struct chart_model {
     unsigned char *other;   /* n_cat: 1 for the merged 其他 */
     double *share;          /* LINE: n_cat or NULL */
     int *permille;          /* DONUT: n_cat shares in tenths of % */
+    int *tile_rc;           /* TILES: row, column of each category */
+    int tile_rows, tile_cols; /* TILES: the grid's size */
+    char **texts;           /* TABLE: n_series × n_cat cells */
+    unsigned char *marks;   /* TABLE: n_cat enum sb_chart_mark */
     int start_year, start_month;
     int ordinal;            /* category labels may be thinned */
     int n_merged;           /* input categories folded into 其他 */

@@ -168,6 +168,17 @@ static void write_csv(const struct sb_chart *c, struct sb_buf *b)
     char *h;
 
     sb_buf_puts(b, "\xEF\xBB\xBF");
+    if (m->kind == SB_CHART_TABLE) {
+        csv_field(b, m->cat_name, 0);
+        for (int k = 0; k < m->n_series; k++)
+            csv_field(b, m->series[k], k == m->n_series - 1);
+        for (int r = 0; r < m->n_cat; r++) {
+            csv_field(b, m->cats[r], 0);
+            for (int k = 0; k < m->n_series; k++)
+                csv_field(b, m->texts[k * m->n_cat + r], k == m->n_series - 1);
+        }
+        return;
+    }
     if (heat) {
         char *unit = m->unit[0] != '\0'
                          ? sb_xasprintf("%s，%s", m->value_name, m->unit)

@@ -19,6 +19,21 @@ enum sb_chart_kind {
                           panel below */
     SB_CHART_HEATMAP,  /* n_series rows × n_cat columns, sequential
                           colours, rows and columns sorted by total */
+    SB_CHART_TILES,    /* a tile map: one tile a category (a province) at
+                          its place in a fixed grid, coloured as the
+                          heatmap, one series */
+    SB_CHART_TABLE,    /* a table of text: one row a category (an
+                          indicator), one column a series (申报值, 清单值,
+                          状态); the last column coloured by each row's
+                          mark; in two blocks side by side past 12 rows */
+};
+
+/* A TABLE row's verdict: how its last cell is coloured. */
+enum sb_chart_mark {
+    SB_MARK_NONE,      /* not checked: no colour */
+    SB_MARK_GOOD,      /* agrees: green */
+    SB_MARK_BAD,       /* differs: red */
+    SB_MARK_UNCHECKED, /* could not be checked: amber */
 };
 
 enum sb_chart_target {

@@ -15,6 +15,8 @@
 #include "rules/eval.h"
 #include "form/expr.h"
 #include "base/outfile.h"
+#include "read/table.h"
+#include "base/numfmt.h"
 
 /* The spec being built, and the storage it points into. */
 struct build {
@@ -26,6 +28,10 @@ struct build {
     double *values;   /* n_series × n_cats */
     double *share;
     char *source;
+    int *tile_row, *tile_col; /* tiles: each category's place */
+    char **texts;             /* table: 3 × n_cats cells, owned */
+    unsigned char *marks;     /* table: each row's enum sb_chart_mark */
+    double unplaced;          /* tiles: what no region of the table took */
 };
 
 static int find_label(char **v, int n, const char *s)
@@ -158,6 +164,13 @@ static void fill_months(struct build *b)
     b->n_cats = n;
 }
 
+/* A group's value: its count, or its sum in the chart's unit. */
+static double group_value(const struct sb_expr *e, const struct sb_group *g,
+                          double div)
+{
+    return strcmp(e->str, "count") == 0 ? (double)g->count : g->sum / div;
+}
+
 static int from_groups(struct build *b, const struct sb_decl *d,
                        const struct sb_chart_def *ch)
 {
@@ -191,12 +204,78 @@ static int from_groups(struct build *b, const struct sb_decl *d,
         int s = ser_key >= 0
                     ? find_label(b->series, b->n_series, g[i].parts[ser_key])
                     : 0;
-        double v = strcmp(e->str, "count") == 0 ? (double)g[i].count
-                                                 : g[i].sum / div;
+        double v = group_value(e, &g[i], div);
 
         if (c >= 0 && s >= 0)
             b->values[s * b->n_cats + c] += v;
     }
+    return SB_OK;
+}
+
+/* A tile map: the groups of a region() key (two-digit province codes)
+ * onto the regions of a shared table, pipeline/forms/<regions=>
+ * (default provinces.csv: code, name, row, col — GB/T 2260 province
+ * codes, each at its place in a fixed grid). Every region of the table
+ * is a tile, zeros included, in the table's order; what no region
+ * takes (a code the table lacks, a cell whose code has no digits) adds
+ * to b->unplaced. Returns SB_OK, or SB_EIO/SB_EFORMAT with err when the
+ * table cannot be read or lacks a column. */
+static int from_tiles(struct build *b, const struct sb_decl *d,
+                      const struct sb_chart_def *ch, struct sb_error *err)
+{
+    const struct sb_expr *e = ch->data;
+    const char *file = sb_chart_option(ch, "regions");
+    double div = is_money(d->form, e) ? unit_div(ch->unit) : 1;
+    const struct sb_group *g;
+    struct sb_table *t;
+    char *path;
+    int col[4], rc;
+    long n;
+
+    if (file == NULL)
+        file = "provinces.csv";
+    if (strchr(file, '/') != NULL)
+        return sb_error_set(err, SB_EFORMAT, NULL,
+                            "chart %s: regions=%s is not a file name", ch->id,
+                            file);
+    path = sb_xasprintf("%s/pipeline/forms/%s", sb_datadir(), file);
+    rc = sb_table_read(&t, path, NULL, err);
+    free(path);
+    if (rc != SB_OK)
+        return rc;
+    col[0] = sb_table_col(t, "code");
+    col[1] = sb_table_col(t, "name");
+    col[2] = sb_table_col(t, "row");
+    col[3] = sb_table_col(t, "col");
+    if (col[0] < 0 || col[1] < 0 || col[2] < 0 || col[3] < 0) {
+        rc = sb_error_set(err, SB_EFORMAT, NULL,
+                          "%s: needs columns code, name, row, col", t->path);
+        sb_table_free(t);
+        return rc;
+    }
+    add_label(&b->series, &b->n_series, "");
+    b->values = sb_xcalloc((size_t)t->n_rows + 1, sizeof *b->values);
+    b->tile_row = sb_xcalloc((size_t)t->n_rows + 1, sizeof *b->tile_row);
+    b->tile_col = sb_xcalloc((size_t)t->n_rows + 1, sizeof *b->tile_col);
+    for (long r = 0; r < t->n_rows; r++) {
+        add_label(&b->cats, &b->n_cats, sb_table_get(t, r, col[1]));
+        b->tile_row[b->n_cats - 1] = atoi(sb_table_get(t, r, col[2]));
+        b->tile_col[b->n_cats - 1] = atoi(sb_table_get(t, r, col[3]));
+    }
+    g = sb_agg_groups(d->aggs[e->agg], &n);
+    for (long i = 0; i < n; i++) {
+        long r = 0;
+
+        while (r < t->n_rows &&
+               strcmp(sb_table_get(t, r, col[0]), g[i].parts[0]) != 0)
+            r++;
+        if (r < t->n_rows)
+            b->values[r] += group_value(e, &g[i], div);
+        else
+            b->unplaced += group_value(e, &g[i], div);
+    }
+    sb_table_free(t);
+    b->spec.keep_order = 1;
     return SB_OK;
 }
 
@@ -243,6 +322,85 @@ static int from_items(struct build *b, const struct sb_decl *d,
     b->spec.keep_order = 1;
     b->spec.ordinal = 1;
     return SB_OK;
+}
+
+/* A figure of field i in its unit as declared ("20,000台/套", "86,245.12
+ * 万元", "18.6%", "是"), or what was written when it is not a value. */
+static char *figure_text(const struct sb_decl *d, int i, double v)
+{
+    const struct sb_field *f = &d->form->fields[i];
+    char num[SB_NUMFMT_SIZE];
+
+    if (f->type == SB_TYPE_BOOL)
+        return sb_xstrdup(v != 0 ? "是" : "否");
+    if (f->type != SB_TYPE_INT && f->type != SB_TYPE_DECIMAL &&
+        f->type != SB_TYPE_MONEY && f->type != SB_TYPE_PERCENT)
+        return sb_xstrdup(d->figs[i].raw);
+    if (f->type == SB_TYPE_MONEY)
+        v /= f->yuan_per_unit;
+    return sb_xasprintf("%s%s", sb_chart_number(v, num, sizeof num),
+                        f->unit);
+}
+
+/* table: one row an item (an indicator and its headline figure, or a
+ * text): the figure as declared, what the lists give and the verdict of
+ * the rule that checks it against them (sb_decl_list_check); "—" where
+ * a figure has no list behind it or is not there. */
+static void from_table(struct build *b, const struct sb_decl *d,
+                       const struct sb_chart_def *ch)
+{
+    static const char *const verdict[] = {
+        [SB_LIST_NONE] = "—",       [SB_LIST_EQUAL] = "一致",
+        [SB_LIST_WITHIN] = "符合",  [SB_LIST_DIFFERS] = "不一致",
+        [SB_LIST_UNCHECKED] = "未核对"};
+    static const unsigned char mark[] = {
+        [SB_LIST_NONE] = SB_MARK_NONE,     [SB_LIST_EQUAL] = SB_MARK_GOOD,
+        [SB_LIST_WITHIN] = SB_MARK_GOOD,   [SB_LIST_DIFFERS] = SB_MARK_BAD,
+        [SB_LIST_UNCHECKED] = SB_MARK_UNCHECKED};
+    struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
+    int n = ch->n_items;
+
+    add_label(&b->series, &b->n_series, "申报值");
+    add_label(&b->series, &b->n_series, "清单值");
+    add_label(&b->series, &b->n_series, "状态");
+    b->texts = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->texts);
+    b->marks = sb_xcalloc((size_t)n + 1, 1);
+    for (int i = 0; i < n; i++) {
+        const struct sb_expr *e = ch->items[i].value;
+        enum sb_list_status st = SB_LIST_NONE;
+        char *decl = NULL, *list = NULL, num[SB_NUMFMT_SIZE];
+        struct sb_val v;
+        double lv = 0;
+
+        add_label(&b->cats, &b->n_cats, ch->items[i].category);
+        if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD) {
+            const struct sb_figure *g = &d->figs[e->field];
+
+            if (g->state == SB_FIG_OK)
+                decl = figure_text(d, e->field, g->value);
+            else if (g->raw != NULL && g->raw[0] != '\0')
+                decl = sb_xstrdup(g->raw);
+            st = sb_decl_list_check(d, e->field, &lv);
+            if (st != SB_LIST_NONE && st != SB_LIST_UNCHECKED)
+                list = figure_text(d, e->field, lv);
+        } else if (e->op == SB_EX_STR) {
+            decl = sb_xstrdup(e->str);
+        } else {
+            sb_eval(e, &env, &v);
+            if (v.vt == SB_VT_NUM)
+                decl = sb_xasprintf("%s%s",
+                                    sb_chart_number(v.num, num, sizeof num),
+                                    ch->unit);
+        }
+        b->texts[i] = decl != NULL ? decl : sb_xstrdup("—");
+        b->texts[n + i] = list != NULL ? list : sb_xstrdup("—");
+        b->texts[2 * n + i] = sb_xstrdup(verdict[st]);
+        b->marks[i] = mark[st];
+    }
+    b->values = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->values);
+    b->spec.texts = (const char *const *)b->texts;
+    b->spec.marks = b->marks;
+    b->spec.keep_order = 1;
 }
 
 /* line: cumulative counts and, with active=, the share of those
@@ -314,11 +472,11 @@ static char *source_line(const struct sb_decl *d,
 
 static enum sb_chart_kind kind_of(const char *k)
 {
-    static const char *const names[] = {"bar",   "hbar",  "grouped",
+    static const char *const names[] = {"bar",     "hbar",  "grouped",
                                         "stacked", "donut", "line",
-                                        "heatmap"};
+                                        "heatmap", "tiles", "table"};
 
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 9; i++) {
         if (strcmp(k, names[i]) == 0)
             return (enum sb_chart_kind)i;
     }
@@ -336,6 +494,12 @@ static void build_free(struct build *b)
     free(b->values);
     free(b->share);
     free(b->source);
+    free(b->tile_row);
+    free(b->tile_col);
+    for (int i = 0; b->texts != NULL && i < 3 * b->n_cats; i++)
+        free(b->texts[i]);
+    free(b->texts);
+    free(b->marks);
 }
 
 
@@ -359,22 +523,34 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                              !sb_agg_known(d->aggs[ch->data->agg])))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: its list is not there", ch->id);
-    if (ch->data == NULL)
+    if (ch->data == NULL && strcmp(ch->kind, "table") == 0) {
+        from_table(&b, d, ch);
+    } else if (ch->data == NULL) {
         from_items(&b, d, ch);
-    else if (ch->data->n_by > 0)
+    } else if (strcmp(ch->kind, "tiles") == 0) {
+        if (ch->data->n_by != 1)
+            return sb_error_set(err, SB_EFORMAT, NULL,
+                                "chart %s: a tile map takes one by-key, a "
+                                "region()", ch->id);
+        rc = from_tiles(&b, d, ch, err);
+        if (rc != SB_OK) {
+            build_free(&b);
+            return rc;
+        }
+    } else if (ch->data->n_by > 0)
         from_groups(&b, d, ch);
     else
         from_top(&b, d, ch);
-    if (ch->data != NULL && ch->data->n_by == 1 &&
+    if (ch->data != NULL && ch->data->n_by == 1 && b.tile_row == NULL &&
         ch->data->by[0]->op == SB_EX_CALL &&
-        ch->data->by[0]->str[0] != 't') {
-        /* months and 1-2-5 bands are ordered */
+        ch->data->by[0]->str[0] != 't' && ch->data->by[0]->str[0] != 'r') {
+        /* months, years and 1-2-5 bands are ordered */
         b.spec.ordinal = 1;
         b.spec.keep_order = 1;
     }
     for (int i = 0; i < b.n_series * b.n_cats; i++)
         total += fabs(b.values[i]);
-    if (b.n_cats == 0 || total == 0) {
+    if (b.n_cats == 0 || (total == 0 && b.texts == NULL)) {
         build_free(&b);
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: no data to draw", ch->id);
@@ -383,6 +559,17 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
     if (b.spec.kind == SB_CHART_LINE)
         line_options(&b, d, ch);
     b.source = source_line(d, ch);
+    if (b.unplaced > 0) {
+        char num[SB_NUMFMT_SIZE];
+        char *s = sb_xasprintf("%s；另有%s%s未能按代码归入地区", b.source,
+                               sb_numfmt_group(b.unplaced, 0, num, sizeof num),
+                               ch->unit);
+
+        free(b.source);
+        b.source = s;
+    }
+    b.spec.tile_row = b.tile_row;
+    b.spec.tile_col = b.tile_col;
     b.spec.title = ch->title;
     b.spec.source = b.source;
     b.spec.unit = ch->unit;

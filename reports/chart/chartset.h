@@ -7,7 +7,11 @@
  * its order, zeros included; months in order, gaps filled; 1-2-5 bands
  * in order), with two by-keys categories × series (heatmaps: rows ×
  * columns), top() its entries in rank order, and a list of figures its
- * items. Money is shown in the chart's unit (万元 or 元). Every chart
+ * items; a tile map (kind tiles, by region(uscc)) every region of a
+ * table of pipeline/forms/ (provinces.csv) at its place, zeros
+ * included; a table (kind table) per item the figure as declared, what
+ * the lists give and the verdict (sb_decl_list_check). Money is shown in
+ * the chart's unit (万元 or 元). Every chart
  * carries a source line naming the annex and the statistics date. On
  * slides a chart with a finding= template is titled with what its data
  * show (finding.h); the report keeps the title, its figure caption. A

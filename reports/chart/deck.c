@@ -32,13 +32,16 @@ static const char *subject(const struct sb_decl *d)
     return title != NULL ? title : "";
 }
 
-/* Indicator "1.4" as a sort key (1004); charts without one sort last. */
+/* Indicator "1.4" as a sort key (1004); an overview (the dashboard of
+ * the indicators, option overview) first, charts without either last. */
 static long indicator_key(const struct sb_chart_def *ch)
 {
     const char *s = sb_chart_option(ch, "indicator");
     char *end;
     long major, minor = 0;
 
+    if (sb_chart_option(ch, "overview") != NULL)
+        return 0;
     if (s == NULL)
         return 1L << 30;
     major = strtol(s, &end, 10);

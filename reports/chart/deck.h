@@ -2,8 +2,9 @@
  * 16:9 PDF a presenter can project as is. A title slide (the platform,
  * the company, the edition, the statistics date), then one chart a
  * slide in the defense theme, ordered by the indicator each supports
- * (charts.csv option indicator=1.1; charts without one last, in file
- * order), each with a footer naming the platform (for an edition that
+ * (charts.csv option indicator=1.1; an overview, option overview, such
+ * as the dashboard of the indicators, first; charts without either
+ * last, in file order), each with a footer naming the platform (for an edition that
  * declares none, its title) and the indicator and numbering the slide. The names come from the declaration through the
  * edition's roles (edition.csv: platform, company, stat_date), never
  * from a field code. Same input, same bytes. Issue 16 item 9. */

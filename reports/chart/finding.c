@@ -10,7 +10,7 @@
 
 /* What the placeholders stand for, from the spec. */
 struct facts {
-    double total, top_value, last;
+    double total, top_value, last, first;
     int n, top;
 };
 
@@ -30,12 +30,12 @@ static void gather(const struct sb_chart_spec *s, struct facts *f)
             f->top_value = v;
         }
         f->last = v;
+        if (c == 0)
+            f->first = v;
     }
 }
 
-/* A number as the value labels write it (chart_fmt.h): in full below
- * 10万 ("20,000", not "2万"), else in 万 or 亿 with up to 2 decimals. */
-static const char *number(double v, char *buf, size_t size)
+const char *sb_chart_number(double v, char *buf, size_t size)
 {
     int d = 0;
 
@@ -55,18 +55,23 @@ static int put(struct sb_buf *b, const char *name, size_t len,
 
 #define IS(w) (len == strlen(w) && memcmp(name, w, len) == 0)
     if (IS("total"))
-        sb_buf_puts(b, number(f->total, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->total, num, sizeof num));
     else if (IS("n"))
         sb_buf_printf(b, "%d", f->n);
     else if (IS("top") && s->cats != NULL && f->top >= 0)
         sb_buf_puts(b, s->cats[f->top]);
     else if (IS("top_value"))
-        sb_buf_puts(b, number(f->top_value, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->top_value, num, sizeof num));
     else if (IS("top_share") && f->total > 0)
         sb_buf_puts(b, sb_numfmt_percent(100 * f->top_value / f->total, num,
                                          sizeof num));
+    else if (IS("first_value"))
+        sb_buf_puts(b, sb_chart_number(f->first, num, sizeof num));
+    else if (IS("first_share") && f->total > 0)
+        sb_buf_puts(b, sb_numfmt_percent(100 * f->first / f->total, num,
+                                         sizeof num));
     else if (IS("last"))
-        sb_buf_puts(b, number(f->last, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->last, num, sizeof num));
     else if (IS("share_last") && s->share != NULL && s->n_cat > 0)
         sb_buf_puts(b, sb_numfmt_percent(s->share[s->n_cat - 1], num,
                                          sizeof num));

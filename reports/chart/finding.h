@@ -14,6 +14,9 @@
  *   {top}        the largest category       "运行设备"
  *   {top_value}  its value                  "7,533"
  *   {top_share}  its share of the total     "37.7%"
+ *   {first_value} the first category's value, as given ("专利" of
+ *                2.1's list of figures)    "186"
+ *   {first_share} its share of the total   "63.9%"
  *   {last}       the last category's value (a line's latest)
  *   {share_last} the last value of s->share "36.2%"
  * Numbers as the value labels write them: in full below 10万, else in
@@ -21,5 +24,10 @@
  * (free it), or NULL when tmpl names an unknown placeholder, is
  * unbalanced, or needs a share s has not. */
 char *sb_chart_finding(const char *tmpl, const struct sb_chart_spec *s);
+
+/* v as a title or a table cell writes it: in full below 10万 ("20,000",
+ * "912.63", up to 2 decimals), else in 万 or 亿 with up to 2 decimals
+ * ("51.98万"). Returns buf (size >= SB_NUMFMT_SIZE). */
+const char *sb_chart_number(double v, char *buf, size_t size);
 
 #endif

@@ -10,11 +10,13 @@ S=inputs/sample
 
 "$SHENBAO" charts -o "$T/c1" "$S" > "$T/out.txt"
 check_eq "charts: exit 0" "$?" 0
-check_grep "charts: all 13 written" '^13 charts written' "$T/out.txt"
+check_grep "charts: all 24 written" '^24 charts written' "$T/out.txt"
 for id in devices-by-class devices-by-cloud models-by-class apps-by-domain \
     apps-source-mode enterprises-by-industry service-amounts \
     developers-over-time solutions-matrix killer-subscriptions \
-    killer-revenue finance-by-year platform-finance; do
+    killer-revenue finance-by-year platform-finance devices-growth \
+    enterprises-growth enterprises-paying top-customers amounts-by-year \
+    tech-ip parks-served sme-by-year standards customers-map dashboard; do
     for ext in png @2x.png svg pdf csv; do
         case $ext in @*) f=$T/c1/$id$ext ;; *) f=$T/c1/$id.$ext ;; esac
         check "charts: $id $ext written" test -s "$f"
@@ -102,11 +104,102 @@ h, r = chart('finance-by-year')
 expect('finance-by-year', [[round(float(v)) for v in x[1:]] for x in r],
        [[round(float(form['rnd.main_revenue_2021']) * 1e4), round(float(form['rnd.spend_2021']) * 1e4)],
         [round(float(form['rnd.main_revenue_2022']) * 1e4), round(float(form['rnd.spend_2022']) * 1e4)]])
+# The charts of issue 16 items 4-6: growth by month (cumulative), the
+# province tile map from the USCC's digits 3-4 (GB/T 2260, every province
+# a tile, zeros included), top customers, amounts by year, the SME amounts
+# since 2021 (3.4), the figures of 2.1, 3.2 and 4.5 (led and only taking
+# part stacked).
+def cumulative(name, dates):
+    h, r = chart(name)
+    months = collections.Counter(d[:7] for d in dates)
+    run, got, exp = 0, [], []
+    y, m = map(int, min(months).split('-'))
+    while f'{y:04d}-{m:02d}' <= max(months):
+        run += months.get(f'{y:04d}-{m:02d}', 0)
+        exp.append((f'{y:04d}-{m:02d}', run))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    expect(name, [(x[0], int(x[1])) for x in r], exp)
+cumulative('devices-growth', [d['接入日期'] for d in rows('devices')])
+cumulative('enterprises-growth', [d['服务开始日期'] for d in ent])
+h, r = chart('enterprises-paying')
+pay = collections.Counter(d['是否付费'] for d in ent)
+expect('enterprises-paying', [(x[0], int(x[1])) for x in r],
+       [('付费企业', pay['是']), ('未付费企业', pay['否'])])
+amt = lambda d: float(d['服务金额（万元）'])
+# amounts are drawn in 元 (the axis then says 万元 or 亿元, never 万万元)
+yuan = lambda x: round(float(x) / 1e4, 2)
+h, r = chart('top-customers')
+top = sorted(ent, key=lambda d: -amt(d))[:10]
+expect('top-customers', [(x[0], yuan(x[1])) for x in r],
+       [(d['企业名称'], amt(d)) for d in top])
+def by_year(sel):
+    t = collections.defaultdict(float)
+    for d in ent:
+        if sel(d):
+            t[d['服务开始日期'][:4]] += amt(d)
+    return sorted((k, round(v, 2)) for k, v in t.items())
+h, r = chart('amounts-by-year')
+expect('amounts-by-year', [(x[0], yuan(x[1])) for x in r], by_year(lambda d: True))
+h, r = chart('sme-by-year')
+expect('sme-by-year', [(x[0], yuan(x[1])) for x in r],
+       by_year(lambda d: d['企业规模'] in ('中型', '小型', '微型') and d['服务开始日期'] >= '2021-01-01'))
+h, r = chart('tech-ip')
+expect('tech-ip', [int(x[1]) for x in r], [int(form['tech.patents']), int(form['tech.software_copyrights'])])
+h, r = chart('parks-served')
+expect('parks-served', [int(x[1]) for x in r],
+       [int(form[k]) for k in ('parks.served', 'parks.national', 'parks.provincial')])
+h, r = chart('standards')
+expect('standards', [(int(x[1]), int(x[2])) for x in r],
+       [(int(form[f'standards.{k}_led']), int(form[f'standards.{k}']) - int(form[f'standards.{k}_led']))
+        for k in ('national', 'industry', 'international')])
+prov = list(csv.DictReader(open('pipeline/forms/provinces.csv', encoding='utf-8')))
+cnt = collections.Counter(d['统一社会信用代码'][2:4] for d in ent)
+h, r = chart('customers-map')
+expect('customers-map', [(x[0], int(x[1])) for x in r], [(p['name'], cnt.get(p['code'], 0)) for p in prov])
+expect('customers-map places every enterprise', sum(int(x[1]) for x in r), len(ent))
+expect('one tile a place', len({(p['row'], p['col']) for p in prov}), len(prov))
 print('\n'.join(bad) if bad else 'ok')
 PY
 )" "ok"
 
-# Titles, labels and source lines are text in the PDFs; fonts embedded.
+# The dashboard (item 7): one row an indicator of 1.1 … 5.3, in order;
+# each declared figure as form.csv has it, what the list gives where a
+# rule counts it (1.1-1.5: the list's rows, computed here), and the
+# verdict. In a copy whose device total is off by one and whose model
+# list is gone: 1.1 不一致 (the list's count beside it), 1.2 未核对.
+dash() {
+    python3 - "$1" "$2" <<'PY'
+import sys, csv, re
+S, C = sys.argv[1], sys.argv[2]
+form = {l[0]: l[2] for l in csv.reader(open(f'{S}/form.csv', encoding='utf-8-sig'))}
+with open(f'{C}/dashboard.csv', encoding='utf-8-sig', newline='') as f:
+    r = list(csv.reader(f))
+def num(s):
+    m = re.match(r'([\d,.]+)(万?)', s)
+    return float(m.group(1).replace(',', '')) * (1e4 if m.group(2) else 1) if m else None
+def rows(name):
+    try:
+        with open(f'{S}/annex/{name}.csv', encoding='utf-8-sig', newline='') as f:
+            return len(list(csv.DictReader(f)))
+    except FileNotFoundError:
+        return None
+bad = []
+ids = [x[0].split()[0] for x in r[1:]]
+want = [f'{a}.{b}' for a, n in ((1, 5), (2, 3), (3, 5), (4, 5), (5, 3)) for b in range(1, n + 1)]
+if r[0] != ['指标', '申报值', '清单值', '状态'] or ids != want:
+    bad.append(f'rows {ids}')
+for (field, annex), row in zip((('devices.total', 'devices'), ('models.total', 'models'),
+                                ('apps.total', 'apps'), ('enterprises.registered', 'enterprises'),
+                                ('developers.registered', 'developers')), r[1:6]):
+    n = rows(annex)
+    status = '未核对' if n is None else '一致' if n == int(form[field]) else '不一致'
+    if num(row[1]) != int(form[field]) or (n is not None and num(row[2]) != n) or row[3] != status:
+        bad.append(f'{row} against {form[field]}, {n} rows')
+print(bad or [x[3] for x in r[1:3]])
+PY
+}
+check_eq "charts: dashboard rows against form.csv and the lists" "$(dash "$S" "$T/c1")" "['一致', '一致']"
+
 pdftotext "$T/c1/apps-by-domain.pdf" "$T/a.txt"
 check_grep "charts: PDF title states the finding" '工业APP420个，覆盖9大领域' "$T/a.txt"
 check_grep "charts: PDF category label" '供应链管理' "$T/a.txt"
@@ -174,7 +267,7 @@ for svg in svgs:
                    f'only SVG {a - b}, only PDF {b - a}')
 print(bad or len(svgs))
 PY
-)" 13
+)" 24
 # One number format a chart (issue 16 item 2): every value label of a
 # chart has the same unit (万, 亿 or none) and decimals; the same kind of
 # count reads the same across the set (both device donuts total
@@ -186,6 +279,11 @@ N = '{http://www.w3.org/2000/svg}'
 bad, texts = [], {}
 for svg in sorted(glob.glob(sys.argv[1] + '/*.svg')):
     name = svg.split('/')[-1][:-4]
+    every = [''.join(t.itertext()) for t in ET.parse(svg).getroot().iter(N + 'text')]
+    if any('万万' in l or '亿万' in l for l in every):  # 万 before a unit in 万元
+        bad.append(f'{name}: {[l for l in every if "万万" in l or "亿万" in l]}')
+    if name == 'dashboard':  # a table of figures, each in its own unit
+        continue
     labels = [''.join(t.itertext()) for t in ET.parse(svg).getroot().iter(N + 'text')
               if t.get('class') in ('value', 'centre')]
     texts[name] = labels
@@ -252,9 +350,12 @@ check "charts: deterministic output" diff -r "$T/c1" "$T/c2"
 
 # A declaration without its killer-APP list still gets every other chart.
 cp -r tests/fixtures/platform-2023/base "$T/nokiller"
+rm "$T/nokiller/annex/models.csv"
+sed -i 's/^devices.total,\("[^"]*"\),60$/devices.total,\1,61/' "$T/nokiller/form.csv"
 rm "$T/nokiller/annex/killer_apps.csv"
 "$SHENBAO" charts -o "$T/c3" "$T/nokiller" > "$T/o3.txt" 2> "$T/e3.txt"
 check_eq "charts: exit 0 without an annex" "$?" 0
 check_grep "charts: missing data is said" '未绘制图表“杀手锏APP订阅量”' "$T/e3.txt"
 check "charts: the others are drawn" test -s "$T/c3/devices-by-class.png"
+check_eq "charts: dashboard says 不一致 and 未核对" "$(dash "$T/nokiller" "$T/c3")" "['不一致', '未核对']"
 finish

@@ -105,7 +105,7 @@ static int row_of(const struct csv *t, const char *cat)
 }
 
 /* Every input value is in the CSV, unrounded, under its category (or
- * heatmap row) and series (or column). */
+ * heatmap row) and series (or column); a table's cells as they are. */
 static void csv_matches_input(const char *name)
 {
     struct sb_chart_spec s;
@@ -137,7 +137,10 @@ static void csv_matches_input(const char *name)
             } else {
                 col = 1 + k;
             }
-            sb_numfmt_exact(s.values[k * s.n_cat + i], exp, sizeof exp);
+            if (s.texts != NULL) /* a table: its cells as given */
+                snprintf(exp, sizeof exp, "%s", s.texts[k * s.n_cat + i]);
+            else
+                sb_numfmt_exact(s.values[k * s.n_cat + i], exp, sizeof exp);
             CHECK(col > 0 && col < t.n_fields[r]);
             if (col > 0 && col < t.n_fields[r])
                 CHECK_STR(t.field[r][col], exp);
