@@ -24,6 +24,9 @@ struct sb_check_opts {
     int follow_symlinks; /* read inputs that are links to files outside
                             the declaration (base/inside.h); each one
                             read is an info finding */
+    int strict;          /* the 申报书's evidence findings (a starred
+                            figure without evidence, a required material
+                            missing) are errors, not warnings */
 };
 
 /* Read and check the declaration in dir. Findings go to the returned

@@ -52,6 +52,7 @@ static const struct opt {
     [SB_OPT_SIZE] = {"size", 0, STRING, offsetof(struct sb_args, size)},
     [SB_OPT_FOLLOW_SYMLINKS] = {"follow-symlinks", 0, FLAG,
                                 offsetof(struct sb_args, follow_symlinks)},
+    [SB_OPT_STRICT] = {"strict", 0, FLAG, offsetof(struct sb_args, strict)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -71,6 +72,7 @@ void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o)
 {
     o->form = a->form;
     o->follow_symlinks = a->follow_symlinks;
+    o->strict = a->strict;
 }
 
 const char *sb_cli_default_edition(void)

@@ -40,6 +40,7 @@ enum sb_opt {
     SB_OPT_THEME,        /* --theme defense|document */
     SB_OPT_SIZE,         /* --size WxH */
     SB_OPT_FOLLOW_SYMLINKS, /* --follow-symlinks */
+    SB_OPT_STRICT,          /* --strict */
     SB_OPT_N
 };
 
@@ -54,6 +55,7 @@ struct sb_cmd;
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
+    int strict;                                     /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *annex, *tmpdir,
         *from, *baseline, *write_baseline, *theme, *size;
     long max_print;    /* default 20; 0 = all */

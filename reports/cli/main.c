@@ -146,6 +146,8 @@ static const char build_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
+    "      --strict          a starred figure without evidence and a\n"
+    "                        required material missing are errors\n"
     "  -q, --quiet           no progress display\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
@@ -220,6 +222,8 @@ static const char report_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --max-print N     print at most N findings of each kind per\n"
     "                        file (default 20; 0 = all)\n"
+    "      --strict          a starred figure without evidence and a\n"
+    "                        required material missing are errors\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
     "  -h, --help            this text\n"
@@ -299,7 +303,7 @@ static const struct sb_cmd commands[] = {
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MASK) |
-         SB_OPT(QUIET),
+         SB_OPT(QUIET) | SB_OPT(STRICT),
      "one declaration directory"},
     {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
      sb_cmd_xlsx, xlsx_usage,
@@ -312,7 +316,8 @@ static const struct sb_cmd commands[] = {
      "declaration directories"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT),
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT) |
+         SB_OPT(STRICT),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
      init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},

@@ -271,6 +271,11 @@ const char *sb_fill_raw(const struct sb_decl *d, const char *code)
     return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
 }
 
+int sb_fill_strict(const struct sb_decl *d)
+{
+    return d->strict;
+}
+
 int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
                   const char **file, long *rows)
 {
@@ -283,6 +288,71 @@ int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
         return 1;
     }
     return 0;
+}
+
+/* The first aggregate call of e, or NULL. */
+static const struct sb_expr *first_agg(const struct sb_expr *e)
+{
+    const struct sb_expr *a;
+
+    if (e == NULL)
+        return NULL;
+    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
+        return e;
+    a = first_agg(e->a);
+    return a != NULL ? a : first_agg(e->b);
+}
+
+int sb_fill_indicator(const struct sb_fill *f, const char *number,
+                      char **declared, char **listed, int *annex,
+                      int *passed)
+{
+    const struct sb_decl *d = f->d;
+    const struct sb_form *fm = d->form;
+    size_t k = strlen(number);
+    int n = 0, first = -1;
+    const struct sb_rule_result *best = NULL;
+
+    *declared = *listed = NULL;
+    *annex = *passed = 0;
+    for (int i = 0; i < fm->n_fields; i++) {
+        const char *sec = fm->fields[i].section;
+
+        if (strncmp(sec, number, k) != 0 || sec[k] != ' ')
+            continue;
+        n++;
+        if (first < 0)
+            first = i;
+        for (int r = 0; best == NULL && r < fm->n_rules; r++)
+            if (d->results[r].field == i && d->results[r].computed &&
+                d->results[r].status != SB_RULE_SKIPPED)
+                best = &d->results[r];
+    }
+    if (n == 0)
+        return 0;
+    {
+        int i = best != NULL ? best->field : first;
+        const struct sb_field *fd = &fm->fields[i];
+        struct sb_buf b = {0};
+        struct sb_fill q = {d, NULL, f->where};
+
+        sb_buf_printf(&b, "%s：", fd->label);
+        sb_fill_value(&q, i, &b);
+        sb_buf_puts(&b, fd->unit);
+        *declared = sb_buf_take(&b);
+    }
+    if (best != NULL) {
+        const struct sb_expr *e = best->rule->expr;
+        const struct sb_expr *agg = first_agg(e);
+        const char *t = first_agg(e->a) != NULL ? best->lhs_text
+                                                : best->rhs_text;
+
+        *listed = sb_xstrdup(t != NULL ? t : "");
+        *annex = agg != NULL && agg->annex >= 0 ? fm->annexes[agg->annex].number
+                                                : 0;
+        *passed = best->status == SB_RULE_PASS;
+    }
+    return n;
 }
 
 /* Height in pt that suits a chart of kind at the 版心's width. */

@@ -81,12 +81,29 @@ const char *sb_fill_raw(const struct sb_decl *d, const char *code);
  * (sb_decl_role), else NULL (borrowed from d). */
 const char *sb_fill_role(const struct sb_decl *d, const char *role);
 
+/* 1 when findings on the evidence are errors (--strict). */
+int sb_fill_strict(const struct sb_decl *d);
+
 /* The annex list numbered 附件number in the form: returns 1 and sets
  * *code (the annex code), *file (the file read, or NULL when the
  * declaration has none) and *rows (its data rows); 0 when the form has
  * no list of that number. Strings borrowed from d. */
 int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
                   const char **file, long *rows);
+
+/* The objective figures of indicator number ("1.1": the fields whose
+ * section in fields.csv starts with it and a space) as the 证明材料细分
+ * 目录 shows them. Returns how many fields it has (0: no figure, a
+ * narrative-only indicator). *declared (owned, may be NULL when it has
+ * none) gets the figure of the first of its fields a rule checks
+ * against the lists, else of its first field, as {{code}} prints it with
+ * its unit and label ("可连接的工业设备…：20,000台/套"); *listed (owned)
+ * what the lists give for that figure ("20,000"), NULL when no rule
+ * computes it; *annex the 附件 number of the list the rule reads, or 0;
+ * *passed 1 when that rule holds. */
+int sb_fill_indicator(const struct sb_fill *f, const char *number,
+                      char **declared, char **listed, int *annex,
+                      int *passed);
 
 /* The chart id of the edition's chart set (charts.csv), laid out for
  * the report (SB_CHART_FIGURE: under its caption, no title drawn)
