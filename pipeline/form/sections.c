@@ -22,6 +22,26 @@ static int bad(const struct sb_table *t, long r, int col, const char *what,
                         found);
 }
 
+/* "5-8" or "3" into *lo, *hi; "" leaves them 0. Returns 0 when bad. */
+static int parse_range(const char *s, int *lo, int *hi)
+{
+    char *end;
+    long a, b;
+
+    if (s[0] == '\0')
+        return 1;
+    errno = 0;
+    a = strtol(s, &end, 10);
+    b = a;
+    if (*end == '-')
+        b = strtol(end + 1, &end, 10);
+    if (errno != 0 || *end != '\0' || a <= 0 || b < a || b > 1000)
+        return 0;
+    *lo = (int)a;
+    *hi = (int)b;
+    return 1;
+}
+
 static int load_row(struct sb_sections *s, const struct sb_table *t,
                     long r, const int *c, struct sb_error *err)
 {
@@ -50,6 +70,15 @@ static int load_row(struct sb_sections *s, const struct sb_table *t,
     sec->required = req[0] == '1';
     sec->source = sb_xstrdup(sb_table_get(t, r, c[4]));
     sec->hint = sb_xstrdup(sb_table_get(t, r, c[5]));
+    if (!parse_range(sb_table_get(t, r, c[6]), &sec->min_cases,
+                     &sec->max_cases))
+        return bad(t, r, c[6], "expected a count or a range such as 5-8",
+                   sb_table_get(t, r, c[6]), err);
+    if (!parse_range(sb_table_get(t, r, c[7]), &sec->figures, &sec->figures))
+        return bad(t, r, c[7], "expected a count of figures",
+                   sb_table_get(t, r, c[7]), err);
+    if (sb_table_get(t, r, c[8])[0] != '\0')
+        sec->names = sb_xstrdup(sb_table_get(t, r, c[8]));
     sec->line = t->rows[r];
     s->n++;
     return SB_OK;
@@ -59,11 +88,12 @@ int sb_sections_load(struct sb_sections **out, const struct sb_form *f,
                      struct sb_error *err)
 {
     static const char *const names[] = {"key",    "heading", "required",
-                                        "limit",  "source",  "hint"};
+                                        "limit",  "source",  "hint",
+                                        "cases",  "figures", "names"};
     struct sb_sections *s = sb_xcalloc(1, sizeof *s);
     struct sb_table *t = NULL;
     char *path = sb_xasprintf("%s/sections.csv", f->dir);
-    int c[6], rc = SB_OK;
+    int c[9], rc = SB_OK;
 
     *out = NULL;
     if (access(path, F_OK) != 0) {
@@ -73,9 +103,9 @@ int sb_sections_load(struct sb_sections **out, const struct sb_form *f,
     }
     s->path = path;
     rc = sb_table_read(&t, path, NULL, err);
-    for (int i = 0; rc == SB_OK && i < 6; i++) {
+    for (int i = 0; rc == SB_OK && i < 9; i++) {
         c[i] = sb_table_col(t, names[i]);
-        if (c[i] < 0) {
+        if (c[i] < 0 && i < 6) { /* cases, figures, names: optional */
             struct sb_pos pos = {path, 1, 0, 1};
 
             rc = sb_error_set(err, SB_EFORMAT, &pos,
@@ -104,6 +134,7 @@ void sb_sections_free(struct sb_sections *s)
         free(s->v[i].heading);
         free(s->v[i].source);
         free(s->v[i].hint);
+        free(s->v[i].names);
     }
     free(s->v);
     free(s->path);

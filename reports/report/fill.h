@@ -81,6 +81,35 @@ const char *sb_fill_raw(const struct sb_decl *d, const char *code);
  * (sb_decl_role), else NULL (borrowed from d). */
 const char *sb_fill_role(const struct sb_decl *d, const char *role);
 
+/* A figure the narrative quotes that form.csv declares otherwise. */
+struct sb_fill_quote {
+    const char *label; /* the field's label as fields.csv prints it */
+    char *quoted;      /* what the text writes ("900人"), owned */
+    const char *declared; /* the value as form.csv writes it */
+};
+
+/* The figures text quotes that differ from form.csv: a label of a
+ * number field (int, decimal, money; its label at least 4 characters
+ * and no other field's) followed by up to 4 of 为达是约共计累：: and
+ * a number (grouped or not, decimals allowed) with an optional 万 or
+ * 亿. The number is read in the field's unit (money: 万元 as
+ * fields.csv says; 万/亿 scale it) and differs when it is off by more
+ * than half a unit of its own last digit plus the declared precision
+ * (so "约52万" agrees with 519,767). Returns the count and *out (free
+ * with sb_fill_quotes_free). */
+int sb_fill_quotes(const struct sb_decl *d, const char *text,
+                   struct sb_fill_quote **out);
+void sb_fill_quotes_free(struct sb_fill_quote *q, int n);
+
+/* The values of column ref ("killer_apps.name") as its list's file
+ * holds them (trimmed, rows in order). Returns their count and *out
+ * (free each and the array), *what (owned) the column as the form
+ * names it ("附件6 杀手锏APP清单的“APP名称”"); or -1 when the form has
+ * no such column or the declaration no such list (*what NULL). The
+ * file is read whole: for short lists. */
+int sb_fill_column_values(const struct sb_decl *d, const char *ref,
+                          char ***out, char **what);
+
 /* 1 when findings on the evidence are errors (--strict). */
 int sb_fill_strict(const struct sb_decl *d);
 

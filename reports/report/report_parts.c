@@ -17,6 +17,7 @@
 #include "report/fill.h"
 #include "report/narrative.h"
 #include "report/report_evidence.h"
+#include "report/report_facts.h"
 #include "report/report_md.h"
 #include "typeset/typeset.h"
 #include "volume/volume.h"
@@ -385,6 +386,7 @@ void sb_rp_narrative(struct rp *r, const char *key, long line)
             sb_doc_add_text(r->doc, SB_FILL_BLANK); /* a finding says why */
         return;
     }
+    sb_rp_narrative_facts(r, s, part);
     free(r->label);
     r->label = sb_xasprintf("%s 第%ld行起“%s”", r->narr->path, part->line,
                             part->title);
