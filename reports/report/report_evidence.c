@@ -132,6 +132,7 @@ void sb_rp_evidence_matrix(struct rp *r)
                     "清单核对结果和证明材料（页码为证明材料册的页码）。");
     memset(cols, 0, sizeof cols);
     for (int c = 0; c < 4; c++) {
+        cols[c].title = head[c];
         cols[c].width_mm = matrix_mm[c];
         cols[c].align = SB_ALIGN_LEFT;
     }
@@ -142,8 +143,8 @@ void sb_rp_evidence_matrix(struct rp *r)
     st.pad_x_pt = 4;
     st.pad_y_pt = 4;
     st.frame_pt = 1;
+    st.header_role = SB_FONT_HEI;
     tab = sb_doc_add_table(r->doc, cols, 4, &st);
-    sb_table_add_row(tab, head);
     for (int s = 0; s < r->n_starred; s++) {
         const char *ind = r->starred[s];
         char *number = sb_xstrndup(ind, strcspn(ind, " "));
