@@ -9,19 +9,6 @@
 #include "form/form.h"
 #include "read/table.h"
 
-static int bad(const struct sb_table *t, long r, int col, const char *what,
-               const char *found, struct sb_error *err)
-{
-    struct sb_pos pos = {0};
-
-    pos.path = t->path;
-    pos.row = t->rows[r];
-    pos.col = col + 1;
-    pos.line = t->lines[r];
-    return sb_error_set(err, SB_EFORMAT, &pos, "%s, found \"%s\"", what,
-                        found);
-}
-
 static char **split_words(const char *s)
 {
     char **v = sb_xcalloc(strlen(s) + 2, sizeof *v);
@@ -49,9 +36,9 @@ static int load_row(struct sb_materials *m, const struct sb_table *t, long r,
     errno = 0;
     n = strtol(num, &end, 10);
     if (errno != 0 || *end != '\0' || n <= 0 || n > 999)
-        return bad(t, r, c[0], "expected an annex number", num, err);
+        return sb_table_bad(t, r, c[0], "expected an annex number", num, err);
     if (strcmp(req, "0") != 0 && strcmp(req, "1") != 0 && req[0] != '\0')
-        return bad(t, r, c[2], "expected 0 or 1", req, err);
+        return sb_table_bad(t, r, c[2], "expected 0 or 1", req, err);
     x->number = (int)n;
     x->title = sb_xstrdup(sb_table_get(t, r, c[1]));
     x->required = req[0] == '1';
@@ -78,16 +65,7 @@ int sb_materials_load(struct sb_materials **out, const struct sb_form *f,
         return SB_OK;
     }
     m->path = path;
-    rc = sb_table_read(&t, path, NULL, err);
-    for (int i = 0; rc == SB_OK && i < 4; i++) {
-        c[i] = sb_table_col(t, names[i]);
-        if (c[i] < 0) {
-            struct sb_pos pos = {path, 1, 0, 1};
-
-            rc = sb_error_set(err, SB_EFORMAT, &pos,
-                              "missing column \"%s\"", names[i]);
-        }
-    }
+    rc = sb_table_read_cols(&t, path, names, 4, 4, c, err);
     if (rc == SB_OK)
         m->v = sb_xcalloc((size_t)t->n_rows + 1, sizeof *m->v);
     for (long r = 0; rc == SB_OK && r < t->n_rows; r++)

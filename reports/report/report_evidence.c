@@ -42,9 +42,26 @@ static void ready(struct rp *r)
     }
 }
 
-static enum sb_severity severity(const struct rp *r)
+/* A finding on the evidence at DIR/evidence/NAME (name "" for the
+ * folder): a warning, an error with --strict. */
+static void evidence_finding(struct rp *r, const char *code, const char *name,
+                             const char *key, const char *msg)
 {
-    return sb_fill_strict(r->d) ? SB_SEV_ERROR : SB_SEV_WARNING;
+    struct sb_finding f = {0};
+    char *path = sb_xasprintf("%s/evidence%s%s", sb_fill_dir(r->d),
+                              name[0] != '\0' ? "/" : "", name);
+
+    f.code = code;
+    f.sev = sb_fill_strict(r->d) ? SB_SEV_ERROR : SB_SEV_WARNING;
+    f.pos.path = path;
+    f.annex = "证明材料";
+    f.key = key;
+    f.expected = key != NULL ? "证明材料" : NULL;
+    f.found = key != NULL ? "无" : NULL;
+    f.source = sb_fill_meta(r->d, "evidence_list_source");
+    f.message = msg;
+    sb_findings_add(r->fs, &f);
+    free(path);
 }
 
 /* "证明材料4 营业执照（证明材料.pdf第6页）" */
@@ -77,20 +94,13 @@ int sb_rp_material(struct rp *r, int number, struct sb_buf *body)
     }
     sb_buf_puts(body, n > 0 ? "。" : "无。");
     if (n == 0 && m->required) {
-        struct sb_finding f = {0};
-        char *dir = sb_xasprintf("%s/evidence", sb_fill_dir(r->d));
+        char *msg = sb_xasprintf(
+            "材料清单要求的附件%d“%s”没有材料：evidence/ 中没有归入该附件的"
+            "文件（index.csv 的“附件”列或标题中的关键词决定归属）",
+            number, m->title);
 
-        f.code = "evidence.material-missing";
-        f.sev = severity(r);
-        f.pos.path = dir;
-        f.annex = "证明材料";
-        f.source = sb_fill_meta(r->d, "evidence_list_source");
-        sb_findings_addf(r->fs, &f,
-                         "材料清单要求的附件%d“%s”没有材料：evidence/ 中没有"
-                         "归入该附件的文件（index.csv 的“附件”列或标题中的"
-                         "关键词决定归属）",
-                         number, m->title);
-        free(dir);
+        evidence_finding(r, "evidence.material-missing", "", NULL, msg);
+        free(msg);
     }
     return 1;
 }
@@ -175,30 +185,19 @@ void sb_rp_evidence_matrix(struct rp *r)
         }
         {
             const char *row[4] = {ind, declared != NULL ? declared : "",
-                                  list.data,
-                                  n_items > 0 ? items.data : "无"};
+                                  list.data, n_items > 0 ? items.data : "无"};
 
             sb_table_add_row(tab, row);
         }
         if (listed == NULL && n_items == 0) {
-            struct sb_finding fd = {0};
-            char *index = sb_xasprintf("%s/evidence/index.csv",
-                                       sb_fill_dir(r->d));
+            char *msg = sb_xasprintf(
+                "带*标记的指标“%s”的客观数据没有证明材料：没有清单核对，"
+                "evidence/index.csv 也没有一行的“指标”列写明%s",
+                ind, number);
 
-            fd.code = "evidence.indicator-missing";
-            fd.sev = severity(r);
-            fd.pos.path = index;
-            fd.annex = "证明材料";
-            fd.key = number;
-            fd.expected = "证明材料";
-            fd.found = "无";
-            fd.source = sb_fill_meta(r->d, "evidence_list_source");
-            sb_findings_addf(r->fs, &fd,
-                             "带*标记的指标“%s”的客观数据没有证明材料：没有清单"
-                             "核对，evidence/index.csv 也没有一行的“指标”列"
-                             "写明%s",
-                             ind, number);
-            free(index);
+            evidence_finding(r, "evidence.indicator-missing", "index.csv",
+                             number, msg);
+            free(msg);
         }
         free(number);
         free(declared);
