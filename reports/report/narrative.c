@@ -173,24 +173,35 @@ struct ctx {
     struct sb_findings *fs;
 };
 
-static void finding(struct ctx *c, enum sb_severity sev, const char *code,
-                    long line, int sec, const char *expected,
-                    const char *found, const char *msg)
+void sb_narrative_finding(const struct sb_narrative *n,
+                          struct sb_findings *fs, enum sb_severity sev,
+                          const char *code, long line, const char *source,
+                          const char *expected, const char *found,
+                          const char *msg)
 {
     struct sb_finding f = {0};
 
-    if (c->fs == NULL)
+    if (fs == NULL)
         return;
     f.code = code;
     f.sev = sev;
-    f.pos.path = c->n->path;
+    f.pos.path = n->path;
     f.pos.row = line;
     f.pos.line = line;
     f.expected = expected;
     f.found = found;
     f.message = msg;
-    f.source = sec >= 0 ? c->secs->v[sec].source : "sections.csv";
-    sb_findings_add(c->fs, &f);
+    f.source = source;
+    sb_findings_add(fs, &f);
+}
+
+static void finding(struct ctx *c, enum sb_severity sev, const char *code,
+                    long line, int sec, const char *expected,
+                    const char *found, const char *msg)
+{
+    sb_narrative_finding(c->n, c->fs, sev, code, line,
+                         sec >= 0 ? c->secs->v[sec].source : "sections.csv",
+                         expected, found, msg);
 }
 
 static void add_part(struct sb_narrative *n, cmark_node *h)

@@ -15,18 +15,8 @@ struct names {
 static void add(struct rp *r, const char *code, long line, int s,
                 const char *expected, const char *found, const char *msg)
 {
-    struct sb_finding f = {0};
-
-    f.code = code;
-    f.sev = SB_SEV_WARNING;
-    f.pos.path = r->narr->path;
-    f.pos.row = line;
-    f.pos.line = line;
-    f.expected = expected;
-    f.found = found;
-    f.message = msg;
-    f.source = r->secs->v[s].source;
-    sb_findings_add(r->fs, &f);
+    sb_narrative_finding(r->narr, r->fs, SB_SEV_WARNING, code, line,
+                         r->secs->v[s].source, expected, found, msg);
 }
 
 static void figures(struct rp *r, const char *text, long line, int s)

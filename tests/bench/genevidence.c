@@ -77,6 +77,18 @@ static int finish_pdf(cairo_t *cr, cairo_surface_t *s)
     return rc;
 }
 
+/* Write the image of cr and s (both destroyed) to path: 0, or 1 when
+ * Cairo failed. */
+static int finish_png(cairo_t *cr, cairo_surface_t *s, const char *path)
+{
+    int rc = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS ? 0
+                                                                          : 1;
+
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return rc;
+}
+
 /* A one-page A4 document: a framed title, its number, the body, the
  * fiction note and a date. */
 struct doc_text {
@@ -159,7 +171,6 @@ static int architecture(const char *path, PangoContext *ctx)
     cairo_surface_t *s =
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 640);
     cairo_t *cr = cairo_create(s);
-    int rc;
 
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -174,10 +185,7 @@ static int architecture(const char *path, PangoContext *ctx)
         text(cr, ctx, SB_FONT_HEI, 30, 60, 80 + i * 145, 1080,
              PANGO_ALIGN_CENTER, layer[i]);
     }
-    rc = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS ? 0 : 1;
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    return rc;
+    return finish_png(cr, s, path);
 }
 
 static int licence(const char *path, PangoContext *ctx)
@@ -211,7 +219,6 @@ static int screenshot(const char *path, PangoContext *ctx)
     cairo_surface_t *s =
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
     cairo_t *cr = cairo_create(s);
-    int rc;
 
     cairo_set_source_rgb(cr, 0.96, 0.97, 0.99);
     cairo_paint(cr);
@@ -238,10 +245,7 @@ static int screenshot(const char *path, PangoContext *ctx)
     cairo_stroke(cr);
     text(cr, ctx, SB_FONT_FANG, 16, 60, 660, 1160, PANGO_ALIGN_LEFT,
          "shenbao 示例数据：截图与数值均为虚构。");
-    rc = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS ? 0 : 1;
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    return rc;
+    return finish_png(cr, s, path);
 }
 
 int main(int argc, char **argv)
