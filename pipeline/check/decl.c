@@ -559,6 +559,7 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     *out = NULL;
     d->dir = sb_xstrdup(dir);
     d->links_out = opts->follow_symlinks;
+    d->strict = opts->strict;
     d->findings = sb_findings_new(opts->max_per_kind > 0 ? opts->max_per_kind
                                                          : 1000);
     d->form_path = sb_xasprintf("%s/form.csv", dir);

@@ -33,6 +33,9 @@ struct sb_check_opts {
                             read is an info finding */
     sb_decl_more_fn more; /* run last, so that check raises what build
                              raises; NULL: none; its error fails the run */
+    int strict;          /* the 申报书's evidence findings (a starred
+                            figure without evidence, a required material
+                            missing) are errors, not warnings */
 };
 
 /* Read and check the declaration in dir. Findings go to the returned

@@ -58,6 +58,7 @@ struct sb_decl {
                                     what struct sb_env's aggs reads */
     struct sb_findings *findings;
     struct sb_rule_result *results; /* one per form->rules */
+    int strict;                  /* --strict (decl.h sb_check_opts) */
     int links_out;               /* inputs that link out of dir are read
                                     (--follow-symlinks; base/inside.h) */
     char *markdown;              /* DIR/declaration.md if present and

@@ -6,7 +6,12 @@
  * sections.csv columns: key (the id report.md names in its
  * shenbao-narrative blocks), heading (as declaration.md writes it),
  * required (0/1), limit (字, Word's count; empty: none), source (the
- * clause that sets the limit) and hint (what the form asks to write). */
+ * clause that sets the limit) and hint (what the form asks to write);
+ * optional: cases (how many cases the form asks to present, each a
+ * sub-heading "## " of the section in declaration.md: "5-8" or "3"),
+ * figures (how many images it must show, e.g. the architecture
+ * diagram) and names (annex.column: every name the section quotes in
+ * 《》 must be a value of that column, e.g. killer_apps.name). */
 #ifndef SB_PIPELINE_SECTIONS_H
 #define SB_PIPELINE_SECTIONS_H
 
@@ -21,6 +26,9 @@ struct sb_section {
     long limit;    /* most 字 allowed (sb_word_count), 0: no limit */
     char *source;  /* "002 附件2 二、(3)（限2500字）" */
     char *hint;    /* what to write, in the form's words */
+    int min_cases, max_cases; /* sub-headings asked for; 0: no ask */
+    int figures;   /* images asked for; 0: none */
+    char *names;   /* "annex.column" of the names it may quote, or NULL */
     long line;     /* row in sections.csv (header = 1) */
 };
 

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/csvin.h"
 #include "base/utf8.h"
+#include "read/csvin.h"
 
 static char *trimmed(const char *s, size_t len)
 {
@@ -52,12 +52,12 @@ int sb_table_read(struct sb_table **out, const char *path,
             t->rows = sb_xrealloc(t->rows, (size_t)cap * sizeof *t->rows);
             t->lines = sb_xrealloc(t->lines, (size_t)cap * sizeof *t->lines);
         }
-        t->cells[t->n_rows] = sb_xcalloc((size_t)t->n_cols + 1,
-                                         sizeof **t->cells);
+        t->cells[t->n_rows] =
+            sb_xcalloc((size_t)t->n_cols + 1, sizeof **t->cells);
         for (int i = 0; i < t->n_cols; i++)
-            t->cells[t->n_rows][i] =
-                i < rec->n_fields ? trimmed(rec->fields[i], rec->lens[i])
-                                  : sb_xstrdup("");
+            t->cells[t->n_rows][i] = i < rec->n_fields
+                                         ? trimmed(rec->fields[i], rec->lens[i])
+                                         : sb_xstrdup("");
         t->rows[t->n_rows] = rec->row;
         t->lines[t->n_rows] = rec->line;
         t->n_rows++;
@@ -66,8 +66,7 @@ int sb_table_read(struct sb_table **out, const char *path,
         sb_findings_count(own, SB_SEV_ERROR) > 0) {
         long n;
         const struct sb_finding *f = sb_findings_sorted(own, &n);
-        struct sb_pos pos = {path, f[0].pos.row, f[0].pos.col,
-                             f[0].pos.line};
+        struct sb_pos pos = {path, f[0].pos.row, f[0].pos.col, f[0].pos.line};
 
         rc = sb_error_set(err, SB_EFORMAT, &pos, "%s", f[0].message);
     }
@@ -99,6 +98,38 @@ void sb_table_free(struct sb_table *t)
     free(t->lines);
     free(t->path);
     free(t);
+}
+
+int sb_table_read_cols(struct sb_table **out, const char *path,
+                       const char *const *names, int n, int n_required, int *c,
+                       struct sb_error *err)
+{
+    int rc = sb_table_read(out, path, NULL, err);
+
+    for (int i = 0; rc == SB_OK && i < n; i++) {
+        c[i] = sb_table_col(*out, names[i]);
+        if (c[i] < 0 && i < n_required) {
+            struct sb_pos pos = {path, 1, 0, 1};
+
+            rc = sb_error_set(err, SB_EFORMAT, &pos, "missing column \"%s\"",
+                              names[i]);
+            sb_table_free(*out);
+            *out = NULL;
+        }
+    }
+    return rc;
+}
+
+int sb_table_bad(const struct sb_table *t, long r, int col, const char *what,
+                 const char *found, struct sb_error *err)
+{
+    struct sb_pos pos = {0};
+
+    pos.path = t->path;
+    pos.row = t->rows[r];
+    pos.col = col + 1;
+    pos.line = t->lines[r];
+    return sb_error_set(err, SB_EFORMAT, &pos, "%s, found \"%s\"", what, found);
 }
 
 int sb_table_col(const struct sb_table *t, const char *names)

@@ -65,6 +65,7 @@ static const struct opt {
                                  0},
     [SB_OPT_COLOR] = {"color", 0, STRING, offsetof(struct sb_args, color)},
     [SB_OPT_HTML] = {"html", 0, STRING, offsetof(struct sb_args, html)},
+    [SB_OPT_STRICT] = {"strict", 0, FLAG, offsetof(struct sb_args, strict)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -84,6 +85,7 @@ void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o)
 {
     o->form = a->form;
     o->follow_symlinks = a->follow_symlinks;
+    o->strict = a->strict;
 }
 
 const char *sb_cli_default_edition(void)

@@ -44,6 +44,7 @@ enum sb_opt {
     SB_OPT_ELECTRONIC_PAGES, /* --electronic-pages N */
     SB_OPT_COLOR,        /* --color auto|always|never */
     SB_OPT_HTML,         /* --html FILE */
+    SB_OPT_STRICT,          /* --strict */
     SB_OPT_N
 };
 
@@ -61,6 +62,7 @@ enum { SB_CLI_MAX_REPEAT = 32 };
 struct sb_args {
     const struct sb_cmd *cmd; /* the command parsed, for sb_cli_usage */
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
+    int strict;                                     /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
         *baseline, *write_baseline, *theme, *size, *color, *html;
     const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */

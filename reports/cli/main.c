@@ -174,6 +174,8 @@ static const char build_usage[] =
     "      --mask            mask names, phone numbers and e-mail addresses\n"
     "                        in the volumes (张*明, 138****1234)\n"
     ELECTRONIC_USAGE
+    "      --strict          a starred figure without evidence and a\n"
+    "                        required material missing are errors\n"
     "  -q, --quiet           no progress display\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
@@ -254,6 +256,8 @@ static const char report_usage[] =
     "      --form EDITION    form edition when form.csv names none\n"
     "      --max-print N     print at most N findings of each kind per\n"
     "                        file (default 20; 0 = all)\n"
+    "      --strict          a starred figure without evidence and a\n"
+    "                        required material missing are errors\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
     "                        (refused by default: an error finding)\n"
     "      --color WHEN      findings in colour: auto (default), always,\n"
@@ -341,7 +345,8 @@ static const struct sb_cmd commands[] = {
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MASK) |
-         SB_OPT(QUIET) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES),
+         SB_OPT(QUIET) | SB_OPT(ELECTRONIC) | SB_OPT(ELECTRONIC_PAGES) |
+         SB_OPT(STRICT),
      "one declaration directory"},
     {"xlsx", "DIR", "write the annex lists and a 核对表 as one workbook",
      sb_cmd_xlsx, xlsx_usage,
@@ -356,7 +361,7 @@ static const struct sb_cmd commands[] = {
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT) |
-         SB_OPT(COLOR),
+         SB_OPT(COLOR) | SB_OPT(STRICT),
      "one declaration directory"},
     {"init", "DIR", "write a blank declaration to fill in", sb_cmd_init,
      init_usage, SB_OPT(FORM) | SB_OPT(FROM), "one directory to create"},

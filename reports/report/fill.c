@@ -1,6 +1,7 @@
 /* fill.c: figures and placeholders for the 申报书 (see fill.h). */
 #include "report/fill.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,8 @@
 #include "chart/chartset.h"
 #include "check/decl.h"
 #include "base/numfmt.h"
+#include "base/utf8.h"
+#include "read/table.h"
 #include "form/typed.h"
 
 void sb_fill_date(int32_t days, struct sb_buf *out)
@@ -276,6 +279,11 @@ const char *sb_fill_raw(const struct sb_decl *d, const char *code)
     return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
 }
 
+int sb_fill_strict(const struct sb_decl *d)
+{
+    return d->strict;
+}
+
 int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
                   const char **file, long *rows)
 {
@@ -288,6 +296,216 @@ int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
         return 1;
     }
     return 0;
+}
+
+/* Does label occur as the label of another field than i? */
+static int label_shared(const struct sb_form *fm, int i)
+{
+    for (int j = 0; j < fm->n_fields; j++)
+        if (j != i && strcmp(fm->fields[j].label, fm->fields[i].label) == 0)
+            return 1;
+    return 0;
+}
+
+/* The number at *p (ASCII digits, "," between groups, one "."): its
+ * value, its tolerance (half a unit of the last digit) and its end;
+ * 0 when there is none. */
+static int read_number(const char *p, double *v, double *tol,
+                       const char **end)
+{
+    char buf[64];
+    size_t n = 0;
+    int scale = -1;
+
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    for (; n + 1 < sizeof buf; p++) {
+        if (isdigit((unsigned char)*p)) {
+            buf[n++] = *p;
+            if (scale >= 0)
+                scale++;
+        } else if (*p == ',' && isdigit((unsigned char)p[1])) {
+            continue;
+        } else if (*p == '.' && scale < 0 && isdigit((unsigned char)p[1])) {
+            buf[n++] = '.';
+            scale = 0;
+        } else {
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *v = strtod(buf, NULL);
+    *tol = 0.5 * pow(10, -(scale > 0 ? scale : 0));
+    *end = p;
+    return 1;
+}
+
+int sb_fill_quotes(const struct sb_decl *d, const char *text,
+                   struct sb_fill_quote **out)
+{
+    static const char *const joins[] = {"为", "达", "是", "约", "共", "计",
+                                        "累计", "：", ":", " ", NULL};
+    const struct sb_form *fm = d->form;
+    int n = 0;
+
+    *out = NULL;
+    for (int i = 0; i < fm->n_fields; i++) {
+        const struct sb_field *fd = &fm->fields[i];
+        const struct sb_figure *g = &d->figs[i];
+        size_t k = strlen(fd->label);
+
+        if ((fd->type != SB_TYPE_INT && fd->type != SB_TYPE_DECIMAL &&
+             fd->type != SB_TYPE_MONEY) ||
+            g->state != SB_FIG_OK || sb_utf8_count(fd->label, k) < 4 ||
+            label_shared(fm, i))
+            continue;
+        for (const char *p = strstr(text, fd->label); p != NULL;
+             p = strstr(p + 1, fd->label)) {
+            const char *q = p + k, *end;
+            double v, tol, m;
+
+            for (int steps = 0; steps < 4; steps++) {
+                int moved = 0;
+
+                for (int j = 0; joins[j] != NULL && !moved; j++)
+                    if (strncmp(q, joins[j], strlen(joins[j])) == 0) {
+                        q += strlen(joins[j]);
+                        moved = 1;
+                    }
+                if (!moved)
+                    break;
+            }
+            if (!read_number(q, &v, &tol, &end))
+                continue;
+            m = fd->type == SB_TYPE_MONEY ? fd->yuan_per_unit : 1;
+            if (strncmp(end, "亿", strlen("亿")) == 0)
+                m = 1e8;
+            else if (strncmp(end, "万", strlen("万")) == 0)
+                m = 1e4;
+            if (fabs(v * m - g->value) <= tol * m + g->tol)
+                continue;
+            *out = sb_xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+            (*out)[n].label = fd->label;
+            (*out)[n].quoted = sb_xstrndup(p, (size_t)(end - p) +
+                               (strncmp(end, "万", 3) == 0 ||
+                                strncmp(end, "亿", 3) == 0 ? 3 : 0));
+            (*out)[n].declared = g->raw;
+            n++;
+        }
+    }
+    return n;
+}
+
+void sb_fill_quotes_free(struct sb_fill_quote *q, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(q[i].quoted);
+    free(q);
+}
+
+int sb_fill_column_values(const struct sb_decl *d, const char *ref,
+                          char ***out, char **what)
+{
+    const char *dot = strchr(ref, '.');
+    const struct sb_form *fm = d->form;
+    struct sb_table *t = NULL;
+    struct sb_error e = {0};
+    int n = 0;
+
+    *out = NULL;
+    *what = NULL;
+    if (dot == NULL)
+        return -1;
+    for (int a = 0; a < fm->n_annexes; a++) {
+        const struct sb_annex *an = &fm->annexes[a];
+        int f = -1, col = -1;
+
+        if (strlen(an->code) != (size_t)(dot - ref) ||
+            strncmp(an->code, ref, (size_t)(dot - ref)) != 0)
+            continue;
+        for (int c = 0; c < an->n_cols; c++)
+            if (strcmp(an->cols[c].code, dot + 1) == 0 &&
+                d->annexes[a].col_field != NULL) {
+                f = d->annexes[a].col_field[c];
+                col = c;
+            }
+        if (f < 0 || d->annexes[a].path == NULL ||
+            sb_table_read(&t, d->annexes[a].path, NULL, &e) != SB_OK)
+            return -1;
+        *what = sb_xasprintf("附件%d %s的“%s”", an->number, an->title,
+                             an->cols[col].header);
+        *out = sb_xcalloc((size_t)t->n_rows + 1, sizeof **out);
+        for (long r = 0; r < t->n_rows; r++)
+            (*out)[n++] = sb_xstrdup(sb_table_get(t, r, f));
+        sb_table_free(t);
+        return n;
+    }
+    return -1;
+}
+
+/* The first aggregate call of e, or NULL. */
+static const struct sb_expr *first_agg(const struct sb_expr *e)
+{
+    const struct sb_expr *a;
+
+    if (e == NULL)
+        return NULL;
+    if (e->op == SB_EX_CALL && e->bound == SB_BOUND_AGG)
+        return e;
+    a = first_agg(e->a);
+    return a != NULL ? a : first_agg(e->b);
+}
+
+int sb_fill_indicator(const struct sb_fill *f, const char *number,
+                      char **declared, char **listed, int *annex,
+                      int *passed)
+{
+    const struct sb_decl *d = f->d;
+    const struct sb_form *fm = d->form;
+    size_t k = strlen(number);
+    int n = 0, first = -1;
+    const struct sb_rule_result *best = NULL;
+
+    *declared = *listed = NULL;
+    *annex = *passed = 0;
+    for (int i = 0; i < fm->n_fields; i++) {
+        const char *sec = fm->fields[i].section;
+
+        if (strncmp(sec, number, k) != 0 || sec[k] != ' ')
+            continue;
+        n++;
+        if (first < 0)
+            first = i;
+        for (int r = 0; best == NULL && r < fm->n_rules; r++)
+            if (d->results[r].field == i && d->results[r].computed &&
+                d->results[r].status != SB_RULE_SKIPPED)
+                best = &d->results[r];
+    }
+    if (n == 0)
+        return 0;
+    {
+        int i = best != NULL ? best->field : first;
+        const struct sb_field *fd = &fm->fields[i];
+        struct sb_buf b = {0};
+        struct sb_fill q = {d, NULL, f->where};
+
+        sb_buf_printf(&b, "%s：", fd->label);
+        sb_fill_value(&q, i, &b);
+        sb_buf_puts(&b, fd->unit);
+        *declared = sb_buf_take(&b);
+    }
+    if (best != NULL) {
+        const struct sb_expr *e = best->rule->expr;
+        const struct sb_expr *agg = first_agg(e);
+        const char *t = first_agg(e->a) != NULL ? best->lhs_text
+                                                : best->rhs_text;
+
+        *listed = sb_xstrdup(t != NULL ? t : "");
+        *annex = agg != NULL && agg->annex >= 0 ? fm->annexes[agg->annex].number
+                                                : 0;
+        *passed = best->status == SB_RULE_PASS;
+    }
+    return n;
 }
 
 /* Height in pt that suits a chart of kind at the 版心's width. */

@@ -83,12 +83,58 @@ const char *sb_fill_raw(const struct sb_decl *d, const char *code);
  * (sb_decl_role), else NULL (borrowed from d). */
 const char *sb_fill_role(const struct sb_decl *d, const char *role);
 
+/* A figure the narrative quotes that form.csv declares otherwise. */
+struct sb_fill_quote {
+    const char *label; /* the field's label as fields.csv prints it */
+    char *quoted;      /* what the text writes ("900人"), owned */
+    const char *declared; /* the value as form.csv writes it */
+};
+
+/* The figures text quotes that differ from form.csv: a label of a
+ * number field (int, decimal, money; its label at least 4 characters
+ * and no other field's) followed by up to 4 of 为达是约共计累：: and
+ * a number (grouped or not, decimals allowed) with an optional 万 or
+ * 亿. The number is read in the field's unit (money: 万元 as
+ * fields.csv says; 万/亿 scale it) and differs when it is off by more
+ * than half a unit of its own last digit plus the declared precision
+ * (so "约52万" agrees with 519,767). Returns the count and *out (free
+ * with sb_fill_quotes_free). */
+int sb_fill_quotes(const struct sb_decl *d, const char *text,
+                   struct sb_fill_quote **out);
+void sb_fill_quotes_free(struct sb_fill_quote *q, int n);
+
+/* The values of column ref ("killer_apps.name") as its list's file
+ * holds them (trimmed, rows in order). Returns their count and *out
+ * (free each and the array), *what (owned) the column as the form
+ * names it ("附件6 杀手锏APP清单的“APP名称”"); or -1 when the form has
+ * no such column or the declaration no such list (*what NULL). The
+ * file is read whole: for short lists. */
+int sb_fill_column_values(const struct sb_decl *d, const char *ref,
+                          char ***out, char **what);
+
+/* 1 when findings on the evidence are errors (--strict). */
+int sb_fill_strict(const struct sb_decl *d);
+
 /* The annex list numbered 附件number in the form: returns 1 and sets
  * *code (the annex code), *file (the file read, or NULL when the
  * declaration has none) and *rows (its data rows); 0 when the form has
  * no list of that number. Strings borrowed from d. */
 int sb_fill_annex(const struct sb_decl *d, int number, const char **code,
                   const char **file, long *rows);
+
+/* The objective figures of indicator number ("1.1": the fields whose
+ * section in fields.csv starts with it and a space) as the 证明材料细分
+ * 目录 shows them. Returns how many fields it has (0: no figure, a
+ * narrative-only indicator). *declared (owned, may be NULL when it has
+ * none) gets the figure of the first of its fields a rule checks
+ * against the lists, else of its first field, as {{code}} prints it with
+ * its unit and label ("可连接的工业设备…：20,000台/套"); *listed (owned)
+ * what the lists give for that figure ("20,000"), NULL when no rule
+ * computes it; *annex the 附件 number of the list the rule reads, or 0;
+ * *passed 1 when that rule holds. */
+int sb_fill_indicator(const struct sb_fill *f, const char *number,
+                      char **declared, char **listed, int *annex,
+                      int *passed);
 
 /* The chart id of the edition's chart set (charts.csv), laid out for
  * the report (SB_CHART_FIGURE: under its caption, no title drawn)

@@ -173,24 +173,35 @@ struct ctx {
     struct sb_findings *fs;
 };
 
-static void finding(struct ctx *c, enum sb_severity sev, const char *code,
-                    long line, int sec, const char *expected,
-                    const char *found, const char *msg)
+void sb_narrative_finding(const struct sb_narrative *n,
+                          struct sb_findings *fs, enum sb_severity sev,
+                          const char *code, long line, const char *source,
+                          const char *expected, const char *found,
+                          const char *msg)
 {
     struct sb_finding f = {0};
 
-    if (c->fs == NULL)
+    if (fs == NULL)
         return;
     f.code = code;
     f.sev = sev;
-    f.pos.path = c->n->path;
+    f.pos.path = n->path;
     f.pos.row = line;
     f.pos.line = line;
     f.expected = expected;
     f.found = found;
     f.message = msg;
-    f.source = sec >= 0 ? c->secs->v[sec].source : "sections.csv";
-    sb_findings_add(c->fs, &f);
+    f.source = source;
+    sb_findings_add(fs, &f);
+}
+
+static void finding(struct ctx *c, enum sb_severity sev, const char *code,
+                    long line, int sec, const char *expected,
+                    const char *found, const char *msg)
+{
+    sb_narrative_finding(c->n, c->fs, sev, code, line,
+                         sec >= 0 ? c->secs->v[sec].source : "sections.csv",
+                         expected, found, msg);
 }
 
 static void add_part(struct sb_narrative *n, cmark_node *h)
@@ -211,8 +222,69 @@ static void add_part(struct sb_narrative *n, cmark_node *h)
     p->section = -1;
 }
 
+/* Sub-headings (cases) and images of blocks [first, end). */
+static void count_cases(cmark_node *first, cmark_node *end, int *cases,
+                        int *images)
+{
+    *cases = *images = 0;
+    for (cmark_node *b = first; b != NULL && b != end;
+         b = cmark_node_next(b)) {
+        cmark_iter *it = cmark_iter_new(b);
+        cmark_event_type ev;
+
+        if (cmark_node_get_type(b) == CMARK_NODE_HEADING &&
+            cmark_node_get_heading_level(b) == 2)
+            (*cases)++;
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+            if (ev == CMARK_EVENT_ENTER &&
+                cmark_node_get_type(cmark_iter_get_node(it)) ==
+                    CMARK_NODE_IMAGE)
+                (*images)++;
+        cmark_iter_free(it);
+    }
+}
+
+/* The cases and figures section s asks for, against what its part
+ * holds (cases sub-headings, images; line of the heading, 0: no part). */
+static void check_asks(struct ctx *c, int s, long line, int cases,
+                       int images)
+{
+    const struct sb_section *sec = &c->secs->v[s];
+    struct sb_buf msg = {0}, exp = {0}, got = {0};
+
+    if (sec->min_cases > 0 &&
+        (cases < sec->min_cases || cases > sec->max_cases)) {
+        if (sec->min_cases == sec->max_cases)
+            sb_buf_printf(&exp, "%d个案例", sec->min_cases);
+        else
+            sb_buf_printf(&exp, "%d–%d个案例", sec->min_cases,
+                          sec->max_cases);
+        sb_buf_printf(&got, "%d个", cases);
+        sb_buf_printf(&msg,
+                      "“%s”应详细介绍%s（每个案例一个二级标题“## ”），"
+                      "实有%d个",
+                      sec->heading, exp.data, cases);
+        finding(c, SB_SEV_WARNING, "report.cases", line, s, exp.data,
+                got.data, msg.data);
+        sb_buf_clear(&msg);
+        sb_buf_clear(&exp);
+        sb_buf_clear(&got);
+    }
+    if (sec->figures > 0 && images < sec->figures) {
+        sb_buf_printf(&exp, "%d幅图", sec->figures);
+        sb_buf_printf(&got, "%d幅", images);
+        sb_buf_printf(&msg, "“%s”应附图（如架构图）%d幅，实有%d幅",
+                      sec->heading, sec->figures, images);
+        finding(c, SB_SEV_WARNING, "report.figure-missing", line, s,
+                exp.data, got.data, msg.data);
+    }
+    sb_buf_free(&msg);
+    sb_buf_free(&exp);
+    sb_buf_free(&got);
+}
+
 /* Check one part against its section: known, not a duplicate, within
- * its word limit. */
+ * its word limit, with the cases and figures it asks for. */
 static void check_part(struct ctx *c, int i)
 {
     struct sb_narrative *n = c->n;
@@ -251,6 +323,12 @@ static void check_part(struct ctx *c, int i)
         finding(c, SB_SEV_ERROR, "report.section-empty", p->line,
                 p->section, "正文", "（空）", msg.data);
     }
+    {
+        int cases, images;
+
+        count_cases(p->first, p->end, &cases, &images);
+        check_asks(c, p->section, p->line, cases, images);
+    }
 done:
     sb_buf_free(&msg);
     sb_buf_free(&exp);
@@ -278,7 +356,10 @@ static void check_missing(struct ctx *c)
         const struct sb_section *sec = &c->secs->v[s];
         struct sb_buf msg = {0}, exp = {0};
 
-        if (!sec->required || c->n->of_section[s] >= 0)
+        if (c->n->of_section[s] >= 0)
+            continue;
+        check_asks(c, s, 0, 0, 0);
+        if (!sec->required)
             continue;
         sb_buf_printf(&exp, "# %s", sec->heading);
         sb_buf_printf(&msg, "缺少必填部分“%s”：请加上一级标题“# %s”并写正文",

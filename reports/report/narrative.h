@@ -68,6 +68,14 @@ int sb_narrative_read(struct sb_narrative **out, const char *path,
 
 void sb_narrative_free(struct sb_narrative *n);
 
+/* Add to fs a finding at n's declaration.md:line (row and line; 0:
+ * the file) citing source; expected, found may be NULL. */
+void sb_narrative_finding(const struct sb_narrative *n,
+                          struct sb_findings *fs, enum sb_severity sev,
+                          const char *code, long line, const char *source,
+                          const char *expected, const char *found,
+                          const char *msg);
+
 /* The part written for section index sec, or NULL. */
 const struct sb_narrative_part *
 sb_narrative_part(const struct sb_narrative *n, int sec);

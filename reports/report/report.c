@@ -15,6 +15,7 @@
 #include "form/sections.h"
 #include "report/fill.h"
 #include "report/narrative.h"
+#include "report/report_evidence.h"
 #include "report/report_md.h"
 #include "report/report_parts.h"
 #include "report/report_run.h"
@@ -90,6 +91,7 @@ static void heading(struct rp *r, cmark_node *n)
     sb_doc_add_heading(r->doc, level, "", text.data,
                        level == 1 ? SB_HEADING_NEW_PAGE : 0);
     r->level = level;
+    sb_rp_evidence_heading(r, text.data);
     free(r->where);
     r->where = sb_buf_take(&text);
     sb_buf_free(&raw);
@@ -193,6 +195,7 @@ static void cleanup(struct rp *r)
     free(r->tpl_path);
     free(r->where);
     free(r->label);
+    sb_rp_evidence_free(r);
 }
 
 int sb_report_write(const struct sb_decl *d, const char *path,

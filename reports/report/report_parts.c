@@ -16,6 +16,8 @@
 #include "form/sections.h"
 #include "report/fill.h"
 #include "report/narrative.h"
+#include "report/report_evidence.h"
+#include "report/report_facts.h"
 #include "report/report_md.h"
 #include "typeset/typeset.h"
 #include "volume/volume.h"
@@ -384,6 +386,7 @@ void sb_rp_narrative(struct rp *r, const char *key, long line)
             sb_doc_add_text(r->doc, SB_FILL_BLANK); /* a finding says why */
         return;
     }
+    sb_rp_narrative_facts(r, s, part);
     free(r->label);
     r->label = sb_xasprintf("%s 第%ld行起“%s”", r->narr->path, part->line,
                             part->title);
@@ -448,6 +451,13 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
                             (size_t)(r->n_charts + 1) * sizeof *r->charts);
     r->charts[r->n_charts++] = c;
     cap = sb_rp_caption(r, title, &st);
+    {
+        /* the text cites each figure (issue 13 item 15) */
+        char *cite = sb_xasprintf("%s见图%d。", title, r->n_figures);
+
+        sb_doc_add_text(r->doc, cite);
+        free(cite);
+    }
     sb_doc_add_figure(r->doc, 156, h / SB_PT_PER_MM, draw_chart, c, &st, cap);
     free(cap);
 }
@@ -505,7 +515,9 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
             sb_buf_printf(&body, "另册：%s，共%d页。", sb_path_base(v->path),
                           v->pages);
     } else if (listed) {
-        sb_buf_printf(&body, "未提供清单文件（annex/%s.csv）。", code);
+        sb_buf_puts(&body, "未提供清单。");
+    } else if (colon != NULL && digits < colon) {
+        sb_rp_material(r, atoi(digits), &body);
     }
     sb_doc_add_heading(r->doc, r->level + 1 <= 4 ? r->level + 1 : 4, "",
                        title.data, 0);
@@ -516,34 +528,9 @@ static void annex_line(struct rp *r, const char *ln, long line, void *user)
     free(text);
 }
 
-/* The evidence volume after the list: a heading, then one contents
- * entry per item with its page in the volume (notice 002 附件2 说明4:
- * the contents include "证明材料细分目录"). */
-static void evidence_entries(struct rp *r)
-{
-    const struct sb_volume_info *v = volume_of(r, 0);
-    int level = r->level + 1 <= 4 ? r->level + 1 : 4;
-    char *text;
-
-    if (v == NULL || v->n_items == 0)
-        return;
-    sb_doc_add_heading(r->doc, level, "", "证明材料", 0);
-    text = sb_xasprintf("另册：%s，共%d页，%d份材料，依次为：",
-                        sb_path_base(v->path), v->pages, v->n_items);
-    sb_doc_add_text(r->doc, text);
-    free(text);
-    for (int i = 0; i < v->n_items; i++) {
-        text = sb_xasprintf("%s（%s第%d页）", v->items[i].title,
-                            sb_path_base(v->path), v->items[i].page);
-        sb_doc_add_heading(r->doc, level + 1 <= 4 ? level + 1 : 4, "",
-                           text, 0);
-        free(text);
-    }
-}
-
 void sb_rp_annex_list(struct rp *r, const char *lines, long line)
 {
     sb_rp_body(r);
     each_line(r, lines, line, annex_line, NULL);
-    evidence_entries(r);
+    sb_rp_evidence_matrix(r);
 }

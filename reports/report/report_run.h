@@ -6,12 +6,14 @@
 
 #include "findings/finding.h"
 #include "typeset/typeset.h"
+#include "volume/volume.h"
 
 struct sb_chart;
 struct sb_decl;
 struct sb_narrative;
 struct sb_sections;
 struct sb_volume_list;
+struct sb_materials;
 
 struct rp {
     const struct sb_decl *d;
@@ -34,6 +36,15 @@ struct rp {
     struct sb_chart **charts;   /* drawn when the PDF is written */
     int n_charts;
     const struct sb_volume_list *vols; /* the annex volumes, or NULL */
+    /* evidence (report_evidence.c) */
+    char **starred;             /* the template's starred indicators
+                                   ("1.1 工业设备数量"), in its order */
+    int n_starred;
+    struct sb_materials *materials; /* materials.csv, or NULL */
+    const struct sb_volume_info *evidence; /* the evidence items: the volume
+                                   written, else r->plan, or NULL */
+    struct sb_volume_info plan;
+    int evidence_ready;
 };
 
 /* Record a mistake of the template at report.md:line (first one wins). */

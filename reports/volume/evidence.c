@@ -42,6 +42,9 @@
 struct item {
     char *name;  /* path under DIR/evidence/ */
     char *title; /* as printed after "证明材料N " */
+    char *indicators; /* index.csv 指标 as written, or NULL */
+    int annex;   /* index.csv 附件 number, 0: by the title's words */
+    const struct sb_material *material; /* filed under, or NULL */
     long row;    /* row in index.csv, 0 when not listed */
     int kind;    /* enum sb_ev_kind */
     struct sb_ev_file file;
@@ -268,10 +271,12 @@ static int read_index(struct ev *ev)
     static const char *const title_keys[] = {"标题", "名称", "材料名称",
                                              "证明材料", NULL};
     static const char *const file_keys[] = {"文件", "文件名", "文件路径", NULL};
+    static const char *const ind_keys[] = {"指标", "证明指标", "对应指标", NULL};
+    static const char *const annex_keys[] = {"附件", "所属附件", NULL};
     struct sb_csvin *in = NULL;
     struct sb_record *rec;
     struct sb_error e = {0};
-    int ft, ff;
+    int ft, ff, fi = -1, fa = -1;
 
     if (sb_csvin_open(&in, ev->index, NULL, ev->fs, &e) != SB_OK) {
         finding(ev, "evidence.index", SB_SEV_ERROR, ev->index, 0,
@@ -282,6 +287,8 @@ static int read_index(struct ev *ev)
     if (sb_csvin_next(in, &rec, &e) == SB_OK && rec != NULL) {
         ft = header_field(rec, title_keys);
         ff = header_field(rec, file_keys);
+        fi = header_field(rec, ind_keys);
+        fa = header_field(rec, annex_keys);
     }
     if (ft < 0 || ff < 0) {
         finding(ev, "evidence.index", SB_SEV_ERROR, ev->index, 1,
@@ -320,8 +327,24 @@ static int read_index(struct ev *ev)
             finding(ev, "evidence.duplicate", SB_SEV_WARNING, ev->index,
                     rec->row, "证明材料清单再次列出“%s”，只放入一次", file);
         } else {
+            char *ind = trimmed(rec, fi), *annex = trimmed(rec, fa);
+
             it = add_item(ev, file, rec->row);
             it->title = title[0] ? sb_xstrdup(title) : title_of(file);
+            it->indicators = ind[0] != '\0' ? ind : NULL;
+            if (ind[0] == '\0')
+                free(ind);
+            it->annex = atoi(annex + strcspn(annex, "0123456789"));
+            if (annex[0] != '\0' && ev->cite->materials != NULL &&
+                sb_materials_file(ev->cite->materials, "", it->annex) ==
+                    NULL) {
+                finding(ev, "evidence.index", SB_SEV_WARNING, ev->index,
+                        rec->row,
+                        "证明材料清单的附件“%s”不是材料清单所列附件，按标题归档",
+                        annex);
+                it->annex = 0;
+            }
+            free(annex);
         }
         free(file);
         free(title);
@@ -388,8 +411,34 @@ static void probe_all(struct ev *ev)
         free(path);
         free(it->name);
         free(it->title);
+        free(it->indicators);
     }
     ev->n = k;
+}
+
+static int material_number(const struct item *it)
+{
+    return it->material != NULL ? it->material->number : 0;
+}
+
+/* File each item under its material (materials.h) and put them in the
+ * order of the materials, keeping the order within each (a stable
+ * insertion sort: the lists are short). */
+static void file_all(struct ev *ev)
+{
+    for (int i = 0; i < ev->n; i++)
+        ev->items[i].material = sb_materials_file(
+            ev->cite->materials, ev->items[i].title, ev->items[i].annex);
+    for (int i = 1; i < ev->n; i++) {
+        struct item x = ev->items[i];
+        int j = i;
+
+        for (; j > 0 && material_number(&ev->items[j - 1]) >
+                            material_number(&x);
+             j--)
+            ev->items[j] = ev->items[j - 1];
+        ev->items[j] = x;
+    }
 }
 
 static void draw_page(cairo_t *cr, double w, double h, void *user)
@@ -420,9 +469,10 @@ static struct page *add_items(struct ev *ev, struct sb_doc *doc,
     struct sb_para_style st;
     struct page *pages;
     int n = 0, k = 0;
-    /* the 版心 below a heading line, leaving a line after the box */
+    /* the 版心 below an annex heading of two lines and an item heading,
+       leaving a line after the box */
     double max_w = g->text_w;
-    double max_h = (g->lines - 2) * g->pitch - (g->pitch - g->body);
+    double max_h = (g->lines - 4) * g->pitch - (g->pitch - g->body);
 
     sb_para_style_body(&st);
     st.role = SB_FONT_HEI;
@@ -438,7 +488,7 @@ static struct page *add_items(struct ev *ev, struct sb_doc *doc,
         st.lines_after = 1;
         sb_para_add_text(sb_doc_add_para(doc, &st), company, 0);
     }
-    sb_doc_add_toc(doc, 1, 0);
+    sb_doc_add_toc(doc, 2, 0);
     for (int i = 0; i < ev->n; i++)
         n += ev->items[i].file.n_pages;
     pages = sb_xcalloc((size_t)n, sizeof *pages);
@@ -452,8 +502,19 @@ static struct page *add_items(struct ev *ev, struct sb_doc *doc,
             s = s < max_h / it->file.h[p] ? s : max_h / it->file.h[p];
         }
         snprintf(num, sizeof num, "证明材料%d ", i + 1);
-        it->heading =
-            sb_doc_add_heading(doc, 1, num, it->title, SB_HEADING_NEW_PAGE);
+        if (it->material != NULL &&
+            (i == 0 || ev->items[i - 1].material != it->material)) {
+            /* the annex of the 材料清单 the items are filed under */
+            char annex[32];
+
+            snprintf(annex, sizeof annex, "附件%d ", it->material->number);
+            sb_doc_add_heading(doc, 1, annex, it->material->title,
+                               SB_HEADING_NEW_PAGE);
+            it->heading = sb_doc_add_heading(doc, 2, num, it->title, 0);
+        } else {
+            it->heading = sb_doc_add_heading(doc, it->material ? 2 : 1, num,
+                                             it->title, SB_HEADING_NEW_PAGE);
+        }
         for (int p = 0; p < it->file.n_pages; p++, k++) {
             pages[k].ev = ev;
             pages[k].it = it;
@@ -471,11 +532,37 @@ static void ev_free(struct ev *ev)
     for (int i = 0; i < ev->n; i++) {
         free(ev->items[i].name);
         free(ev->items[i].title);
+        free(ev->items[i].indicators);
         sb_ev_file_fini(&ev->items[i].file);
     }
     free(ev->items);
     free(ev->dir);
     free(ev->index);
+}
+
+/* info->items from the items (pages left 0). */
+static void items_info(const struct ev *ev, struct sb_volume_info *info)
+{
+    info->n_items = ev->n;
+    info->items = sb_xcalloc((size_t)ev->n + 1, sizeof *info->items);
+    for (int i = 0; i < ev->n; i++) {
+        const struct item *it = &ev->items[i];
+
+        info->items[i].title =
+            sb_xasprintf("证明材料%d %s", i + 1, it->title);
+        info->items[i].indicators =
+            it->indicators != NULL ? sb_xstrdup(it->indicators) : NULL;
+        info->items[i].annex = material_number(it);
+    }
+}
+
+static void plan_info(const struct ev *ev, struct sb_volume_info *info)
+{
+    if (info == NULL || ev->n == 0)
+        return;
+    info->title = sb_xstrdup("证明材料");
+    info->rows = ev->n;
+    items_info(ev, info);
 }
 
 int sb_vol_evidence_write(const char *dir,
@@ -499,7 +586,15 @@ int sb_vol_evidence_write(const char *dir,
     ev.dir = sb_xstrdup(dir);
     ev.index = sb_xasprintf("%s/index.csv", dir);
     collect(&ev);
+    if (path == NULL) {
+        /* only the plan: what would be placed, in order, unprobed */
+        file_all(&ev);
+        plan_info(&ev, info);
+        ev_free(&ev);
+        return SB_OK;
+    }
     probe_all(&ev);
+    file_all(&ev);
     if (ev.n == 0) {
         ev_free(&ev);
         return SB_OK;
@@ -522,13 +617,10 @@ int sb_vol_evidence_write(const char *dir,
         info->pages = sb_doc_page_count(doc);
         info->rows = ev.n;
         info->n_items = ev.n;
-        info->items = sb_xcalloc((size_t)ev.n, sizeof *info->items);
-        for (int i = 0; i < ev.n; i++) {
-            info->items[i].title =
-                sb_xasprintf("证明材料%d %s", i + 1, ev.items[i].title);
+        items_info(&ev, info);
+        for (int i = 0; i < ev.n; i++)
             info->items[i].page =
                 (int)sb_doc_heading_page(doc, ev.items[i].heading);
-        }
     }
     sb_doc_free(doc);
     free(pages);

@@ -597,19 +597,41 @@ int sb_evidence_write(const struct sb_decl *d, const char *path,
 {
     char *dir = sb_xasprintf("%s/evidence", d->dir);
     struct sb_vol_evidence_cite cite;
+    struct sb_materials *mat = NULL;
+    struct sb_findings *scratch = NULL;
     int rc;
 
     (void)opts; /* evidence is placed as it is: nothing to mask */
+    rc = sb_materials_load(&mat, d->form, err);
+    if (rc != SB_OK) {
+        free(dir);
+        return rc;
+    }
+    cite.materials = mat;
     cite.company = sb_decl_role_text(d, "company");
     cite.missing = sb_form_meta(d->form, "evidence_source");
     cite.list = sb_form_meta(d->form, "evidence_list_source");
     cite.fonts = sb_form_meta(d->form, "font_source");
     cite.root = d->dir;
     cite.links_out = d->links_out;
-    rc = sb_vol_evidence_write(dir, &cite, d->findings, path, fonts, info,
-                               err);
+    if (path == NULL)
+        scratch = sb_findings_new(0); /* a plan reports nothing */
+    rc = sb_vol_evidence_write(dir, &cite,
+                               scratch != NULL ? scratch : d->findings, path,
+                               fonts, info, err);
+    sb_findings_free(scratch);
+    sb_materials_free(mat);
     free(dir);
     return rc;
+}
+
+void sb_evidence_plan(const struct sb_decl *d, struct sb_volume_info *info)
+{
+    struct sb_error e = {0};
+
+    memset(info, 0, sizeof *info);
+    if (sb_evidence_write(d, NULL, NULL, NULL, info, &e) != SB_OK)
+        sb_volume_info_free(info);
 }
 
 int sb_volume_write(const struct sb_decl *d, int annex_idx, const char *path,
@@ -640,19 +662,22 @@ char *sb_volume_file_name(const struct sb_decl *d, int annex_idx)
     return sb_buf_take(&b);
 }
 
-static void info_free(struct sb_volume_info *v)
+void sb_volume_info_free(struct sb_volume_info *v)
 {
     free(v->title);
     free(v->path);
-    for (int k = 0; k < v->n_items; k++)
+    for (int k = 0; k < v->n_items; k++) {
         free(v->items[k].title);
+        free(v->items[k].indicators);
+    }
     free(v->items);
+    memset(v, 0, sizeof *v);
 }
 
 void sb_volume_list_free(struct sb_volume_list *l)
 {
     for (int i = 0; i < l->n; i++)
-        info_free(&l->v[i]);
+        sb_volume_info_free(&l->v[i]);
     free(l->v);
     l->v = NULL;
     l->n = 0;
@@ -714,7 +739,7 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
         if (rc == SB_OK && ev.pages > 0 && out != NULL)
             *list_add(out) = ev;
         else
-            info_free(&ev);
+            sb_volume_info_free(&ev);
         free(path);
     }
     if (!found && first == SB_OK)

@@ -72,7 +72,10 @@ struct sb_volume_opts {
 /* An evidence item as placed in the evidence volume. */
 struct sb_volume_item {
     char *title; /* "证明材料1 软件著作权登记证书" */
-    int page;    /* first page in the volume, 1-based */
+    int page;    /* first page in the volume, 1-based; 0: not written */
+    int annex;   /* the 附件 it is filed under (materials.csv), or 0 */
+    char *indicators; /* the indicators it proves as evidence/index.csv
+                         writes them ("2.1", "1.1、2.3"), or NULL */
 };
 
 /* One volume written, for the 申报书's contents and the build's list. */
@@ -112,6 +115,15 @@ int sb_volume_write(const struct sb_decl *d, int annex_idx, const char *path,
 int sb_evidence_write(const struct sb_decl *d, const char *path,
                       const struct sb_volume_opts *opts, struct sb_fonts *fonts,
                       struct sb_volume_info *info, struct sb_error *err);
+
+/* What the evidence volume of d would hold, in its order, without
+ * writing or probing anything (no findings): *info gets the items with
+ * their annexes and indicators, pages 0; n_items 0 when there is no
+ * evidence. Free with sb_volume_info_free. */
+void sb_evidence_plan(const struct sb_decl *d, struct sb_volume_info *info);
+
+/* Free what info holds (the struct itself is the caller's). */
+void sb_volume_info_free(struct sb_volume_info *info);
 
 /* File name of annex annex_idx's volume: "附件1-工业设备清单.pdf"
  * ('/' in a title becomes '／'). The caller frees it. */

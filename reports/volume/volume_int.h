@@ -7,6 +7,7 @@
 #define SB_REPORTS_VOLUME_INT_H
 
 #include "findings/finding.h"
+#include "form/materials.h"
 #include "typeset/fonts.h"
 #include "volume/volume.h"
 
@@ -85,10 +86,14 @@ struct sb_vol_evidence_cite {
     const char *root;        /* the declaration's directory: no file is
                                 read outside it (base/inside.h) */
     int links_out;           /* unless links out are allowed */
+    const struct sb_materials *materials; /* the annexes the items are
+                                filed under (form/materials.h), or NULL */
 };
 
 /* The evidence volume of the files in dir (DIR/evidence) into path,
- * citing what cite gives; see evidence.c. */
+ * citing what cite gives; see evidence.c. path NULL writes nothing:
+ * *info then only plans the items (titles, annexes, indicators; no
+ * pages, the files not probed). */
 int sb_vol_evidence_write(const char *dir,
                           const struct sb_vol_evidence_cite *cite,
                           struct sb_findings *fs, const char *path,

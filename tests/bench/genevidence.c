@@ -5,15 +5,21 @@
  * Usage: genevidence OUTDIR
  * Writes into OUTDIR (which must exist):
  *   01-软件著作权登记证书.pdf   a one-page certificate look-alike (A4)
+ *   04-…pdf to 08-…pdf          one-page documents for 5.1, 3.2, 3.3,
+ *                               4.1 and 4.5 (audit report, park, case,
+ *                               honour and standard look-alikes)
  *   02-平台运行监测截图.png     a 1280 × 720 "screenshot" (no pHYs: 96 dpi)
  *   03-营业执照.pdf             a landscape licence look-alike (A4)
  * Every page says 样例 across it: none of this is a real document. The
  * sample's JPEG (03-营业执照.jpg) is the third file rendered by poppler:
  *   pdftoppm -jpeg -r 100 -singlefile 03-营业执照.pdf 03-营业执照
- * and the PDF removed. */
+ * and the PDF removed.
+ * genevidence --architecture FILE.png draws the sample's architecture
+ * diagram (declaration.md, (3) 技术架构). */
 #include <cairo-pdf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "typeset/fonts.h"
 
@@ -71,34 +77,115 @@ static int finish_pdf(cairo_t *cr, cairo_surface_t *s)
     return rc;
 }
 
-static int certificate(const char *path, PangoContext *ctx)
+/* Write the image of cr and s (both destroyed) to path: 0, or 1 when
+ * Cairo failed. */
+static int finish_png(cairo_t *cr, cairo_surface_t *s, const char *path)
+{
+    int rc = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS ? 0
+                                                                          : 1;
+
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return rc;
+}
+
+/* A one-page A4 document: a framed title, its number, the body, the
+ * fiction note and a date. */
+struct doc_text {
+    const char *file, *title, *number, *body, *date;
+};
+
+static int document(const char *dir, const struct doc_text *t,
+                    PangoContext *ctx)
 {
     const double w = 595.276, h = 841.89;
+    char *path = sb_xasprintf("%s/%s", dir, t->file);
     cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
 
+    free(path);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
     frame(cr, w, h, 36);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    text(cr, ctx, SB_FONT_SONG, 30, 0, 130, w, PANGO_ALIGN_CENTER,
-         "计算机软件著作权登记证书");
-    text(cr, ctx, SB_FONT_SONG, 12, 0, 180, w, PANGO_ALIGN_CENTER,
-         "证书号：软著登字第 0000001 号（样例）");
+    text(cr, ctx, SB_FONT_SONG, 26, 0, 130, w, PANGO_ALIGN_CENTER, t->title);
+    text(cr, ctx, SB_FONT_SONG, 12, 0, 180, w, PANGO_ALIGN_CENTER, t->number);
     text(cr, ctx, SB_FONT_FANG, 15, 90, 250, w - 180, PANGO_ALIGN_LEFT,
-         "软件名称：澜川工业互联网平台设备接入管理软件 V3.2\n\n"
-         "著作权人：澜川智造科技股份有限公司\n\n"
-         "开发完成日期：2021年11月30日\n\n"
-         "首次发表日期：2022年3月15日\n\n"
-         "权利取得方式：原始取得\n\n"
-         "权利范围：全部权利\n\n"
-         "登记号：2022SR0000001");
+         t->body);
     text(cr, ctx, SB_FONT_FANG, 11, 90, 640, w - 180, PANGO_ALIGN_LEFT,
-         "本证书为 shenbao 示例数据，所载单位、软件和编号均为虚构，"
+         "本文件为 shenbao 示例数据，所载单位、事项和编号均为虚构，"
          "不是任何机关出具的文件。");
     text(cr, ctx, SB_FONT_SONG, 13, 0, 720, w - 110, PANGO_ALIGN_RIGHT,
-         "2022年5月20日");
+         t->date);
     stamp(cr, ctx, w, h);
     return finish_pdf(cr, s);
+}
+
+static const struct doc_text documents[] = {
+    {"01-软件著作权登记证书.pdf", "计算机软件著作权登记证书",
+     "证书号：软著登字第 0000001 号（样例）",
+     "软件名称：澜川工业互联网平台设备接入管理软件 V3.2\n\n"
+     "著作权人：澜川智造科技股份有限公司\n\n"
+     "开发完成日期：2021年11月30日\n\n"
+     "首次发表日期：2022年3月15日\n\n"
+     "权利取得方式：原始取得\n\n"
+     "权利范围：全部权利\n\n"
+     "登记号：2022SR0000001",
+     "2022年5月20日"},
+    {"04-2022年度财务审计报告.pdf", "2022年度财务审计报告（摘要）",
+     "审字〔2023〕第 0001 号（样例）",
+     "被审计单位：澜川智造科技股份有限公司\n\n"
+     "平台相关业务收入：2020—2022年累计 214,860.37 万元，"
+     "其中2022年 86,245.12 万元\n\n"
+     "平台相关业务成本：2020—2022年累计 151,207.64 万元，"
+     "其中2022年 58,930.48 万元\n\n"
+     "研发投入：2021年 18,650.00 万元，2022年 23,480.00 万元",
+     "2023年3月28日"},
+    {"05-示范园区服务证明.pdf", "园区服务及示范认定证明", "（样例）",
+     "澜川工业互联网平台2021年以来累计服务产业园区，"
+     "所服务园区获国家级、省级示范认定的批复文件见附页。",
+     "2023年4月10日"},
+    {"06-应用案例入选文件.pdf", "工业互联网平台应用案例入选文件",
+     "（样例）",
+     "澜川工业互联网平台的行业和领域应用案例入选部、省两级"
+     "应用案例名单的文件摘录。",
+     "2023年4月12日"},
+    {"07-省部级荣誉证书.pdf", "“六稳”“六保”工作荣誉证书", "（样例）",
+     "表彰澜川智造科技股份有限公司在服务地方稳增长、"
+     "保产业链供应链稳定方面的工作。",
+     "2022年12月30日"},
+    {"08-标准立项文件.pdf", "工业互联网平台标准立项文件", "（样例）",
+     "澜川智造科技股份有限公司主导或参与的国家标准、行业标准和"
+     "国际标准立项文件摘录。",
+     "2023年2月20日"},
+};
+
+/* The architecture diagram the sample's declaration.md shows in (3):
+ * the four layers of its text, as boxes. */
+static int architecture(const char *path, PangoContext *ctx)
+{
+    static const char *const layer[] = {
+        "应用层：自研与生态伙伴工业APP、行业解决方案",
+        "平台层（工业PaaS）：设备管理、时序数据库、模型管理、微服务、低代码",
+        "IaaS层：公有云、私有云",
+        "边缘层：协议解析、边缘计算、断网续传"};
+    cairo_surface_t *s =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 640);
+    cairo_t *cr = cairo_create(s);
+
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (int i = 0; i < 4; i++) {
+        cairo_set_source_rgb(cr, 0.86 - 0.1 * i, 0.92 - 0.06 * i, 0.98);
+        cairo_rectangle(cr, 60, 40 + i * 145, 1080, 120);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgb(cr, 0.12, 0.27, 0.50);
+        cairo_set_line_width(cr, 3);
+        cairo_stroke(cr);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        text(cr, ctx, SB_FONT_HEI, 30, 60, 80 + i * 145, 1080,
+             PANGO_ALIGN_CENTER, layer[i]);
+    }
+    return finish_png(cr, s, path);
 }
 
 static int licence(const char *path, PangoContext *ctx)
@@ -132,7 +219,6 @@ static int screenshot(const char *path, PangoContext *ctx)
     cairo_surface_t *s =
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
     cairo_t *cr = cairo_create(s);
-    int rc;
 
     cairo_set_source_rgb(cr, 0.96, 0.97, 0.99);
     cairo_paint(cr);
@@ -159,10 +245,7 @@ static int screenshot(const char *path, PangoContext *ctx)
     cairo_stroke(cr);
     text(cr, ctx, SB_FONT_FANG, 16, 60, 660, 1160, PANGO_ALIGN_LEFT,
          "shenbao 示例数据：截图与数值均为虚构。");
-    rc = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS ? 0 : 1;
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    return rc;
+    return finish_png(cr, s, path);
 }
 
 int main(int argc, char **argv)
@@ -170,11 +253,22 @@ int main(int argc, char **argv)
     struct sb_fonts *fonts = NULL;
     struct sb_error err = {0};
     PangoContext *ctx;
-    char *p1, *p2, *p3;
-    int rc;
+    char *p2, *p3;
+    int rc = 0;
 
+    if (argc == 3 && strcmp(argv[1], "--architecture") == 0) {
+        if (sb_fonts_new(&fonts, NULL, &err) != SB_OK) {
+            sb_error_print(&err);
+            return 2;
+        }
+        ctx = sb_fonts_context(fonts);
+        rc = architecture(argv[2], ctx);
+        g_object_unref(ctx);
+        sb_fonts_free(fonts);
+        return rc ? 2 : 0;
+    }
     if (argc != 2) {
-        fprintf(stderr, "usage: genevidence OUTDIR\n");
+        fprintf(stderr, "usage: genevidence OUTDIR | --architecture FILE.png\n");
         return 2;
     }
     if (sb_fonts_new(&fonts, NULL, &err) != SB_OK) {
@@ -182,13 +276,13 @@ int main(int argc, char **argv)
         return 2;
     }
     ctx = sb_fonts_context(fonts);
-    p1 = sb_xasprintf("%s/01-软件著作权登记证书.pdf", argv[1]);
     p2 = sb_xasprintf("%s/02-平台运行监测截图.png", argv[1]);
     p3 = sb_xasprintf("%s/03-营业执照.pdf", argv[1]);
-    rc = certificate(p1, ctx) | screenshot(p2, ctx) | licence(p3, ctx);
+    for (size_t i = 0; i < sizeof documents / sizeof *documents; i++)
+        rc |= document(argv[1], &documents[i], ctx);
+    rc |= screenshot(p2, ctx) | licence(p3, ctx);
     if (rc != 0)
         fprintf(stderr, "genevidence: cannot write into %s\n", argv[1]);
-    free(p1);
     free(p2);
     free(p3);
     g_object_unref(ctx);

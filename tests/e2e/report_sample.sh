@@ -120,8 +120,15 @@ check "the narrative is in: 1.1" grep -qF "平台接入的设备以数控机床"
 check "bold lines of the narrative: （一）申报单位情况介绍" \
     grep -qF "（一）申报单位情况介绍澜川智造" "$T/text.txt"
 check "charts are captioned 图N title" grep -qF "图1工业设备按类别" "$T/text.txt"
-check_eq "a chart's title is printed once, in its caption" \
-    "$(grep -o "工业设备按类别" "$T/text.txt" | wc -l)" 1
+check_eq "a chart's title is printed in its caption and its citation only" \
+    "$(grep -o "工业设备按类别" "$T/text.txt" | wc -l)" 2
+check "the text cites each figure before it (见图N)" python3 - "$T/text.txt" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+cited = set(int(c) for c in re.findall(r"见图(\d+)。", t))
+# every chart (1..n but the narrative's own images, which are last) cited
+sys.exit(0 if cited and cited == set(range(1, max(cited) + 1)) and max(cited) >= 7 else 1)
+PY
 check_no_grep "no Markdown syntax leaks into the text" '\*\*|\{\{|shenbao-' \
     "$T/text.txt"
 check_no_grep "no blank left in a clean declaration" '____' "$T/text.txt"

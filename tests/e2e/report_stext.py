@@ -97,7 +97,10 @@ def main():
         full.append(i)
         if abs(last.y - last_base) > 0.2:
             short.append((i, round(last.y, 2)))
-        if all(l.size in (BODY, 14) for l in pages[i - 1]["lines"]):
+        # text only: no chart (its labels are other sizes) and no image
+        # (only its caption "图N …" shows in the text)
+        if all(l.size in (BODY, 14) for l in pages[i - 1]["lines"]) and \
+                not any(re.match(r"图\d", l.text) for l in pages[i - 1]["lines"]):
             text_only.append(i)
             if len(ys) != LINES:
                 short.append((i, len(ys)))

@@ -118,8 +118,10 @@ for k in 1 2 3; do
     pdftotext -f $p -l $p "$ev" - | grep -q "^证明材料$k "
     check_eq "evidence: item $k heads page $p" "$?" 0
 done
-check_eq "evidence: contents entries are links" \
-    "$(grep -a -c '/Subtype /Link' "$ev")" 3
+check_eq "evidence: contents entries are links (附件10, 11, 12 and an item each)" \
+    "$(grep -a -c '/Subtype /Link' "$ev")" 6
+check_grep "evidence: the items filed under the notice's annexes (materials.csv)" \
+    "附件12 企业运营资质 4$" "$T/toc"
 mutool show "$ev" outline > "$T/outline" 2>/dev/null
 check_grep "evidence: outline entry to page 3" \
     '"证明材料2 平台运行监测截图".*#page=3' "$T/outline"
@@ -131,7 +133,7 @@ check_eq "evidence: the JPEG embedded as is (DCTDecode)" \
 # index.csv: its order and titles; a file it names that is missing; a
 # file of the folder it does not name; an unreadable PDF; a Word file
 cp -r "$base" "$T/d3"
-printf '标题,文件\n营业执照（副本）,03-营业执照.jpg\n软件著作权登记证书,01-软件著作权登记证书.pdf\n审计报告,05-审计报告.pdf\n' \
+printf '标题,文件,附件\n营业执照（副本）,03-营业执照.jpg,13\n软件著作权登记证书,01-软件著作权登记证书.pdf,附件13\n审计报告,05-审计报告.pdf,\n' \
     > "$T/d3/evidence/index.csv"
 printf '%%PDF-1.4 this is not a PDF\n' > "$T/d3/evidence/04-损坏的扫描件.pdf"
 printf 'PK\003\004' > "$T/d3/evidence/06-说明.docx"
@@ -148,9 +150,9 @@ check_grep "Word file: a warning" "06-说明.docx: warning: .*\[evidence.unsuppo
     "$T/err"
 pdftotext -layout -f 1 -l 1 "$T/v3/证明材料.pdf" - |
     sed -n 's/^ *\(证明材料[0-9]\) \([^ .]*\).*/\1 \2/p' > "$T/toc"
-check_eq "index order and titles, then the unlisted file" \
+check_eq "by annex (the unlisted screenshot by its title under 附件11, the index's under its 附件13), in index order within one, with its titles" \
     "$(tr '\n' '|' < "$T/toc")" \
-    "证明材料1 营业执照（副本）|证明材料2 软件著作权登记证书|证明材料3 平台运行监测截图|"
+    "证明材料1 平台运行监测截图|证明材料2 营业执照（副本）|证明材料3 软件著作权登记证书|"
 
 # ---- determinism and failures --------------------------------------------
 "$SHENBAO" volumes -o "$T/v4" "$base" > /dev/null 2>&1
@@ -193,8 +195,8 @@ check_grep "build: lists the volumes with their pages" \
 cmp -s "$T/b/annex/附件1-工业设备清单.pdf" "$dev"
 check_eq "build: the same volume as shenbao volumes" "$?" 0
 
-# the 申报书 names each volume with its pages, and its contents list the
-# evidence items (notice 002 附件2 说明4)
+# the 申报书 names each volume with its pages, and its 材料清单 the
+# evidence items under 附件9–13 with their pages (notice 002 附件2 说明4)
 pdftotext "$T/b/declaration.pdf" - | tr -d '\n' > "$T/decl.txt"
 pages=$(pdfinfo "$T/b/annex/附件1-工业设备清单.pdf" | awk '/^Pages:/ { print $2 }')
 check_grep "build: 申报书 names 附件1's volume and its $pages pages" \
@@ -203,8 +205,10 @@ pages=$(pdfinfo "$T/b/annex/附件8-企业人员花名册.pdf" | awk '/^Pages:/ 
 check_grep "build: 申报书 names 附件8's volume and its $pages pages" \
     "另册：附件8-企业人员花名册\.pdf，共${pages}页。" "$T/decl.txt"
 pdftotext -f 1 -l 8 "$T/b/declaration.pdf" - > "$T/toc.txt"
-check_grep "build: the contents list the evidence items with their volume pages" \
-    "证明材料3 营业执照（证明材料\.pdf第4页）" "$T/toc.txt"
+check_grep "build: the contents list 附件12" "附件12：企业运营资质" "$T/toc.txt"
+check_grep "build: 附件12 lists its item with its volume page" \
+    "附件12：企业运营资质 ?材料：证明材料 ?3 ?营业执照（证明材料\.pdf ?第 ?4 ?页）" \
+    "$T/decl.txt"
 "$SHENBAO" report -o "$T/r.pdf" "$base" > /dev/null 2>&1
 pdftotext "$T/r.pdf" - | tr -d '\n' > "$T/r.txt"
 check_no_grep "report alone (no volumes written): no 另册" "另册" "$T/r.txt"
