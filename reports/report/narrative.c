@@ -323,7 +323,7 @@ static void check_part(struct ctx *c, int i)
         finding(c, SB_SEV_ERROR, "report.section-empty", p->line,
                 p->section, "正文", "（空）", msg.data);
     }
-    {
+    if (p->words > 0) { /* an empty part is said once, above */
         int cases, images;
 
         count_cases(p->first, p->end, &cases, &images);
@@ -358,9 +358,10 @@ static void check_missing(struct ctx *c)
 
         if (c->n->of_section[s] >= 0)
             continue;
-        check_asks(c, s, 0, 0, 0);
-        if (!sec->required)
+        if (!sec->required) { /* a missing required part is said once */
+            check_asks(c, s, 0, 0, 0);
             continue;
+        }
         sb_buf_printf(&exp, "# %s", sec->heading);
         sb_buf_printf(&msg, "缺少必填部分“%s”：请加上一级标题“# %s”并写正文",
                       sec->heading, sec->heading);

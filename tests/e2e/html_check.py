@@ -9,7 +9,7 @@ against the JSON of the same run as the oracle. Used by tests/e2e/html.sh.
       expected, found and source (what a hostile cell holds stays text);
       the counts; one script element; the 核对表's rows against the
       核对表 sheet of XLSX, the workbook of the same declaration (read by
-      xlsx_check.py): code, status, rule, source, and the values.
+      xlsx_check.py): section, label, status, rule, source, and the values.
   html_check.py browser HTML JSON [SCREENSHOT]
       open the page in headless Chromium (Debian's chromium and
       chromedriver, through selenium): what is shown per severity, a filter
@@ -127,22 +127,23 @@ def page(path, json_path, xlsx_path):
               doc["counts"][sev])
     check("one script element (the page's own)", p.tags["script"], 1)
     check("no element from a cell", "pwn" in p.ids, False)
-    xl = [[c.get(k, ("", ""))[1] for k in "ABCDEFGHIJ"]
+    # the XLSX names a row as the form prints it (章节, 项目), with no code
+    xl = [[c.get(k, ("", ""))[1] for k in "ABCDEFGHI"]
           for _, c in list(Book(xlsx_path).rows("核对表"))[1:]]
     check("核对表: a row per figure of the XLSX 核对表", len(p.checklist),
           len(xl))
     for h, x in zip(p.checklist, xl):
-        check("核对表 %s: code, status, rule, source" % x[2],
-              (h[2], h[7], h[8], h[9]), (x[2], x[7], x[8], x[9]))
+        check("核对表 %s: section, label, status, rule, source" % x[1],
+              (h[0], h[1], h[7], h[8], h[9]), (x[0], x[1], x[6], x[7], x[8]))
         for col, name in ((4, "declared"), (5, "computed"), (6, "diff")):
-            hv, xv = h[col].replace(",", ""), x[col]
+            hv, xv = h[col].replace(",", ""), x[col - 1]
             if isinstance(xv, float):
                 pct = hv.endswith("%")
                 hv = float(hv[:-1]) / 100 if pct else float(hv or "nan")
                 same = abs(hv - xv) <= 1e-9 * max(1, abs(xv))
             else:
                 same = hv == xv
-            check("核对表 %s %s" % (x[2], name), (hv, same), (hv, True))
+            check("核对表 %s %s" % (x[1], name), (hv, same), (hv, True))
 
 VISIBLE = ("return Array.from(document.querySelectorAll("
            "'#findings-table tr[data-i]')).filter(r => !r.hidden"

@@ -28,14 +28,15 @@ devices = sum(1 for _ in open(d + "/annex/devices.csv", encoding="utf-8-sig")) -
 staff = int(form["staff.total"]) + 50
 subs = int(form["killer.subscriptions"])
 md = open(d + "/declaration.md", encoding="utf-8").read()
-def section(head, extra):
+def section(head, extra, replace=False):
     global md
     i = md.index(head)
     j = md.index("\n# ", i + 1)
-    md = md[:j] + "\n" + extra + "\n" + md[j:]
-section("# 3.1 ", "\n".join("\n## 方案%d\n\n方案%d的痛点、部署和效益。" % (k, k) for k in range(1, 5)))
+    k = md.index("\n", i) if replace else j  # replace: the body, not the heading
+    md = md[:k] + "\n" + extra + "\n" + md[j:]
+section("# 3.1 ", "\n".join("\n## 方案%d\n\n方案%d的痛点、部署和效益。" % (k, k) for k in range(1, 5)), True)
 for h in ("# 3.2 ", "# 3.3 "):
-    section(h, "\n".join("\n## 案例%d\n\n案例%d的做法和成效。" % (k, k) for k in range(1, 4)))
+    section(h, "\n".join("\n## 案例%d\n\n案例%d的做法和成效。" % (k, k) for k in range(1, 4)), True)
 section("# 2.3 ", "\n杀手锏APP包括“%s”和“不存在的APP”，杀手锏APP订阅量约%d万。" % (apps[0], round(subs / 10000)))
 section("# 5.2 ", "\n从业人员数量为%d人。" % staff)
 section("# （3）", "\n![平台总体架构](architecture.png)")
