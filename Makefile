@@ -59,7 +59,7 @@ DEB_PKGS = gcc make pkg-config libc6-dev libcsv-dev libcmark-dev \
            python3-jsonschema \
            libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl python3-xlwt \
            chromium chromium-driver python3-selenium
-DEB_PKGS += strace
+DEB_PKGS += strace clang libclang-rt-dev
 
 .PHONY: all deps run test test-runs FORCE asan check-sample tools bench clean format headers \
         rebaseline fuzz install uninstall

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/markup.h"
 #include "chart/chart_svg.h"
 #include "chart/chart_model.h"
 #include "typeset/fonts.h"
@@ -66,28 +67,6 @@ static void map_free(struct id_map *m)
     free(m->new);
 }
 
-static void put_escaped(struct sb_buf *b, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':
-            sb_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            sb_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            sb_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            sb_buf_puts(b, "&quot;");
-            break;
-        default:
-            sb_buf_putc(b, *s);
-        }
-    }
-}
-
 /* The places an id is defined or referenced, and what ends it. */
 static const struct {
     const char *lead;
@@ -125,9 +104,9 @@ int chart_svg_finish(struct sb_buf *svg, const char *title, const char *desc,
     sb_buf_puts(&out, " role=\"img\" xml:lang=\"zh-CN\" "
                       "aria-labelledby=\"chart-title chart-desc\">\n"
                       "<title id=\"chart-title\">");
-    put_escaped(&out, title);
+    sb_buf_put_markup(&out, title);
     sb_buf_puts(&out, "</title>\n<desc id=\"chart-desc\">");
-    put_escaped(&out, desc);
+    sb_buf_put_markup(&out, desc);
     sb_buf_puts(&out, "</desc>");
     for (p = root + 1; p < end;) {
         size_t k, n_sites = sizeof id_sites / sizeof *id_sites;
@@ -201,7 +180,7 @@ static void put_line(struct sb_buf *b, const char *text,
         s = t.data != NULL ? sb_buf_take(&t) : sb_xstrdup("");
     }
     s[strcspn(s, "\n")] = '\0';
-    put_escaped(b, s);
+    sb_buf_put_markup(b, s);
     free(s);
 }
 
