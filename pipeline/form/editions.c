@@ -43,10 +43,15 @@ int sb_form_editions(char ***codes, int *n, struct sb_error *err)
     struct dirent **names = NULL;
     int k = scandir(forms, &names, NULL, alphasort), rc = SB_OK;
 
-    *codes = sb_xcalloc((size_t)(k > 0 ? k : 0) + 1, sizeof **codes);
+    *codes = NULL;
     *n = 0;
     if (k < 0)
-        rc = sb_error_set(err, SB_EIO, NULL, "cannot list %s", forms);
+        rc = sb_error_set(err, SB_EIO, NULL,
+                          "cannot list %s, where the forms are read from "
+                          "(set SHENBAO_DATADIR to the folder that holds "
+                          "pipeline/forms)", forms);
+    else
+        *codes = sb_xcalloc((size_t)k + 1, sizeof **codes);
     for (int i = 0; i < k; i++) {
         char *csv = sb_xasprintf("%s/%s/edition.csv", forms, names[i]->d_name);
         struct stat st;

@@ -233,7 +233,7 @@ int sb_form_default_edition(char **code, struct sb_error *err);
 /* The editions there are: the directories of <datadir>/pipeline/forms/
  * that hold an edition.csv, in name order. *codes (n of them) is freed
  * with sb_form_editions_free. Returns SB_OK, or SB_EIO with err (the
- * folder cannot be listed; *codes then empty). */
+ * folder cannot be listed; *codes then NULL, nothing to free). */
 int sb_form_editions(char ***codes, int *n, struct sb_error *err);
 void sb_form_editions_free(char **codes, int n);
 

@@ -92,12 +92,12 @@ lines[0] += "".join(",额外%d" % i for i in range(200000))
 lines[1] += "," * 20000
 open(p, "w", encoding="utf-8").write("\n".join(lines))
 PY
-(ulimit -v 400000; timeout 60 "$SHENBAO" check "$T/wide") > "$T/o" 2>&1
+(limit_memory 400000; timeout 60 "$SHENBAO" check "$T/wide") > "$T/o" 2>&1
 check_eq "a 200,000-column header: check exits 1, in 400 MB and 60 s" "$?" 1
 check_eq "the header and row 2 are cut at 16,384 fields" \
     "$(sed -n 's/^.*devices.csv:\([0-9]*\):\([0-9]*\): error: .*\[csv.too-many-fields\]$/\1:\2/p' "$T/o" | tr '\n' ' ')" \
     "1:16385 2:16385 "
-(ulimit -v 400000; timeout 60 "$SHENBAO" xlsx -o "$T/wide.xlsx" "$T/wide") \
+(limit_memory 400000; timeout 60 "$SHENBAO" xlsx -o "$T/wide.xlsx" "$T/wide") \
     > "$T/o" 2>&1
 check_eq "its workbook is written (exit 1: the errors), in 400 MB and 60 s" \
     "$?" 1

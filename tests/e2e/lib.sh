@@ -48,6 +48,17 @@ check_no_grep() {
     fi
 }
 
+# limit_memory KB: cap the address space of this (sub)shell at KB, as
+# `ulimit -v` does; not under AddressSanitizer, which reserves terabytes
+# of address space at start (there the release build's run holds the
+# bound, the ASan run the memory safety).
+limit_memory() {
+    case "$SHENBAO" in
+    */asan/*) ;;
+    *) ulimit -v "$1" ;;
+    esac
+}
+
 finish() {
     echo "$e2e_passed passed, $e2e_failed failed"
     [ "$e2e_failed" -eq 0 ]
