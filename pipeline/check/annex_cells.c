@@ -164,10 +164,11 @@ static int cell_value(struct reader *rd, const struct sb_record *rec, int c)
     cv->enum_idx = v.enum_idx;
     cv->mask = v.mask;
     if (v.warn != NULL) {
-        /* a valid code, but say so each time: never memoised */
+        /* a valid code, but say so each time: never memoised; its
+         * source is the list's, as every cell finding's (a column's
+         * note describes the column, it cites nothing) */
         annex_cell_finding(rd, rec, fi, SB_SEV_WARNING, "cell.uscc",
-                           col->header, v.fixed, t, v.warn,
-                           col->note[0] ? col->note : NULL);
+                           col->header, v.fixed, t, v.warn, rd->source);
         return 1;
     }
     if (me != NULL) {
