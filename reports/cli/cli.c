@@ -102,8 +102,8 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
 {
     va_list ap;
 
-    fprintf(stderr, "shenbao%s%s: ", cmd != NULL ? " " : "",
-            cmd != NULL ? cmd->name : "");
+    fprintf(stderr, "shenbao: %s%s", cmd != NULL ? cmd->name : "",
+            cmd != NULL ? ": " : "");
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);

@@ -110,9 +110,10 @@ int sb_cli_parse(const struct sb_cmd *cmd, int argc, char **argv,
 /* Print cmd's usage (its help text) to fp. */
 void sb_cli_print_usage(const struct sb_cmd *cmd, FILE *fp);
 
-/* A usage error: print "shenbao NAME: " + the formatted message and a
+/* A usage error: print "shenbao: NAME: " + the formatted message and a
  * line naming `shenbao NAME --help` to stderr (cmd NULL: the program
- * itself, "shenbao: " and `shenbao --help`). Returns SB_EXIT_FAILED. */
+ * itself, "shenbao: " and `shenbao --help`), the prefix every message
+ * of shenbao on stderr starts with. Returns SB_EXIT_FAILED. */
 int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -17,7 +17,7 @@ check_grep "it lists the commands and the closest" \
     'unknown command "chekc"; one of: check, .*diff; did you mean "check"\?' "$T/e"
 "$SHENBAO" check --jnuit x inputs/sample 2> "$T/e"
 check_grep "a mistyped option: the closest, the option named" \
-    'shenbao check: unknown option "--jnuit"; one of: .*--junit.*; did you mean "--junit"\?' "$T/e"
+    'shenbao: check: unknown option "--jnuit"; one of: .*--junit.*; did you mean "--junit"\?' "$T/e"
 "$SHENBAO" volumes -a devics -o "$T/v" inputs/sample 2> "$T/e"
 check_eq "a mistyped annex exits 2" "$?" 2
 check_grep "it lists the annexes and evidence, the closest" \

@@ -141,15 +141,15 @@ static void usage_errors_name_the_command(void)
 
     CHECK_INT(parse(&many, "-z d", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
-    CHECK_STR(err_text, "shenbao many: unknown option \"-z\"\n"
+    CHECK_STR(err_text, "shenbao: many: unknown option \"-z\"\n"
                         "Try 'shenbao many --help'.\n");
     CHECK_STR(out_text, "");
     CHECK_INT(parse(&many, "--output=x d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao many: unknown option \"--output\"; one of: "
+    CHECK_STR(err_text, "shenbao: many: unknown option \"--output\"; one of: "
                         "--quiet, --form, --help\n"
                         "Try 'shenbao many --help'.\n");
     CHECK_INT(parse(&one, "--max d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: ambiguous option \"--max\"; one of: "
+    CHECK_STR(err_text, "shenbao: one: ambiguous option \"--max\"; one of: "
                         "--quiet, --output, --form, --annex, --max-print, "
                         "--max-findings, --rows, --help; did you mean "
                         "\"--max-print\"?\n"
@@ -163,19 +163,19 @@ static void usage_errors_name_the_command(void)
     CHECK(strstr(err_text, "did you mean") == NULL);
     CHECK_INT(parse(&one, "--max-print x d", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
-    CHECK_STR(err_text, "shenbao one: --max-print: expected a number, "
+    CHECK_STR(err_text, "shenbao: one: --max-print: expected a number, "
                         "not \"x\"\nTry 'shenbao one --help'.\n");
     CHECK_INT(parse(&one, "-n -1 d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: --rows: expected a number, "
+    CHECK_STR(err_text, "shenbao: one: --rows: expected a number, "
                         "not \"-1\"\nTry 'shenbao one --help'.\n");
     CHECK_INT(parse(&one, "d -o", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: -o: needs a value\n"
+    CHECK_STR(err_text, "shenbao: one: -o: needs a value\n"
                         "Try 'shenbao one --help'.\n");
     CHECK_INT(parse(&one, "d --form", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: --form: needs a value\n"
+    CHECK_STR(err_text, "shenbao: one: --form: needs a value\n"
                         "Try 'shenbao one --help'.\n");
     CHECK_INT(parse(&one, "--quiet=yes d", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao one: --quiet: takes no value\n"
+    CHECK_STR(err_text, "shenbao: one: --quiet: takes no value\n"
                         "Try 'shenbao one --help'.\n");
 }
 
@@ -186,12 +186,12 @@ static void operands_one_or_several(void)
 
     CHECK_INT(parse(&one, "-q", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
-    CHECK_STR(err_text, "shenbao one: expected one directory\n"
+    CHECK_STR(err_text, "shenbao: one: expected one directory\n"
                         "Try 'shenbao one --help'.\n");
     CHECK_INT(parse(&one, "d e", &a, &status), 0);
     CHECK_INT(status, SB_EXIT_FAILED);
     CHECK_INT(parse(&many, "", &a, &status), 0);
-    CHECK_STR(err_text, "shenbao many: expected directories\n"
+    CHECK_STR(err_text, "shenbao: many: expected directories\n"
                         "Try 'shenbao many --help'.\n");
     CHECK_INT(parse(&many, "d --form e e2 f", &a, &status), 1);
     CHECK_INT(a.n_operands, 3);
