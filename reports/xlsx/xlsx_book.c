@@ -191,30 +191,47 @@ int sb_xlsx_finish(lxw_workbook *wb, int rc, struct sb_outfile *o,
     return rc;
 }
 
+/* Length of the UTF-8 text in UTF-16 code units, as Excel counts a
+ * cell's characters (a character past U+FFFF counts two); stops once
+ * past max. *end: the byte offset where max units are reached. */
+static size_t utf16_units(const char *text, size_t len, size_t max,
+                          size_t *end)
+{
+    size_t units = 0, p = 0;
+
+    while (p < len) {
+        int32_t cp;
+        int n = sb_utf8_decode(text + p, len - p, &cp);
+        size_t u = cp > 0xFFFF ? 2 : 1;
+
+        if (units + u > max)
+            break;
+        units += u;
+        p += (size_t)(n > 0 ? n : 1);
+    }
+    *end = p;
+    return p < len ? max + 1 : units;
+}
+
 lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              const char *text, size_t len, lxw_format *fmt,
                              struct sb_buf *scratch)
 {
     static const char cut[] = "…（超出Excel单元格上限，已截断）";
-    size_t chars;
+    size_t end;
 
     /* A cell of at most 32,767 bytes is within the character limit. */
     if (len <= SB_XLSX_CELL_CHARS && text[len] == '\0')
         return worksheet_write_string(ws, row, col, text, fmt);
     sb_buf_clear(scratch);
-    chars = len <= SB_XLSX_CELL_CHARS ? 0 : sb_utf8_count(text, len);
-    if (chars <= SB_XLSX_CELL_CHARS) {
+    if (utf16_units(text, len, SB_XLSX_CELL_CHARS, &end) <=
+        SB_XLSX_CELL_CHARS) {
         sb_buf_put(scratch, text, len);
     } else {
         size_t keep = SB_XLSX_CELL_CHARS - sb_utf8_count(cut, strlen(cut));
-        size_t p = 0;
 
-        for (size_t i = 0; i < keep && p < len; i++) {
-            int32_t cp;
-
-            p += (size_t)sb_utf8_decode(text + p, len - p, &cp);
-        }
-        sb_buf_put(scratch, text, p);
+        utf16_units(text, len, keep, &end);
+        sb_buf_put(scratch, text, end);
         sb_buf_puts(scratch, cut);
     }
     return worksheet_write_string(ws, row, col, scratch->data, fmt);

@@ -111,4 +111,76 @@ for n in sorted(z.namelist()):
 PY
 check_grep "the workbook holds the 16,384 columns kept (A..XFD), 61 rows" \
     '^A1:XFD61$' "$T/dims"
+
+# the classes around them (item 5, "Tests that stay"): a devices list of 0
+# bytes, header only, random bytes, a NUL in a field, a quote never
+# closed; each ends (exit 1, no crash) with its finding at file:row:column
+hostile() {
+    rm -rf "$T/h"
+    cp -r "$B" "$T/h"
+    python3 - "$T/h/annex/devices.csv" "$1" <<'PY2'
+import random, sys
+p, kind = sys.argv[1], sys.argv[2]
+lines = open(p, encoding="utf-8-sig").read().split("\n")
+if kind == "zero":
+    open(p, "wb").close()
+elif kind == "header":
+    open(p, "w", encoding="utf-8").write(lines[0] + "\n")
+elif kind == "binary":
+    random.seed(11)
+    open(p, "wb").write(bytes(random.randrange(256) for _ in range(3000)))
+elif kind == "nul":
+    lines[2] = lines[2][:5] + "\0" + lines[2][5:]
+    open(p, "w", encoding="utf-8").write("\n".join(lines))
+elif kind == "runaway":
+    lines[4] = lines[4].replace(",", ',"开引号', 1)
+    open(p, "w", encoding="utf-8").write("\n".join(lines))
+elif kind == "huge":
+    # 40,000 characters, 100 of them past U+FFFF (two UTF-16 units each)
+    cells = lines[1].split(",")
+    cells[1] = "\U00020000" * 100 + "长" * 39900
+    lines[1] = ",".join(cells)
+    open(p, "w", encoding="utf-8").write("\n".join(lines))
+PY2
+    timeout 60 "$SHENBAO" check -q "$T/h" > "$T/o" 2>&1
+}
+hostile zero
+check_eq "0 bytes: exit 1" "$?" 1
+check_grep "0 bytes: no header, at 1:1" \
+    'annex/devices.csv:1:1: error: .*\[annex.no-header\]' "$T/o"
+hostile header
+check_eq "header only: exit 1 (the figures find no devices)" "$?" 1
+check_no_grep "header only: no error at the file itself" \
+    'annex/devices.csv[:0-9]*: error' "$T/o"
+hostile binary
+check_eq "random bytes: exit 1, no crash" "$?" 1
+check_grep "random bytes: invalid bytes named at row:column" \
+    'annex/devices.csv:[0-9]+:[0-9]+: error: .*\[csv.invalid-byte\]' "$T/o"
+hostile nul
+check_eq "a NUL in a field: exit 1" "$?" 1
+check_grep "a NUL: at its row and column" \
+    'annex/devices.csv:3:2: error: .*\[csv.nul-byte\]' "$T/o"
+hostile runaway
+check_eq "a quote never closed: exit 1" "$?" 1
+check_grep "the runaway quote named at the row it opened, no row lost" \
+    'annex/devices.csv:5:2: error: 第 5 行的引号未闭合.*没有丢行 \[csv.runaway-quote\]' "$T/o"
+# a field over Excel's 32,767 characters (counted in UTF-16 units as
+# Excel does): the workbook keeps its start, cut on a character, noted
+hostile huge
+timeout 60 "$SHENBAO" xlsx -o "$T/huge.xlsx" "$T/h" > "$T/o" 2>&1
+check "a 40,000-character field: the workbook is written" test -s "$T/huge.xlsx"
+python3 - "$T/huge.xlsx" > "$T/cell" <<'PY2'
+import re, sys, zipfile, html
+z = zipfile.ZipFile(sys.argv[1])
+best = ""
+for n in z.namelist():
+    if n.endswith(".xml"):
+        for t in re.findall(r"<t[^>]*>([^<]*)</t>", z.read(n).decode("utf-8")):
+            if len(t) > len(best):
+                best = html.unescape(t)
+print(len(best.encode("utf-16-le")) // 2, best.startswith("\U00020000" * 100 + "长"),
+      best.endswith("已截断）"))
+PY2
+check_eq "the cell: 32,767 UTF-16 units at most, its start kept, noted" \
+    "$(cat "$T/cell")" "32767 True True"
 finish
