@@ -145,6 +145,24 @@ size_t sb_utf8_count(const char *s, size_t len)
     return n;
 }
 
+size_t sb_utf16_units(const char *s, size_t len, size_t max, size_t *end)
+{
+    size_t units = 0, p = 0;
+
+    while (p < len) {
+        int32_t cp;
+        int n = sb_utf8_decode(s + p, len - p, &cp);
+        size_t u = cp > 0xFFFF ? 2 : 1;
+
+        if (units + u > max)
+            break;
+        units += u;
+        p += (size_t)(n > 0 ? n : 1);
+    }
+    *end = p;
+    return p < len ? max + 1 : units;
+}
+
 static int is_space(int32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||

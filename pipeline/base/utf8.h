@@ -28,6 +28,18 @@ size_t sb_utf8_escape(const char *s, size_t len, struct sb_buf *out);
 /* Number of code points in valid UTF-8 s. */
 size_t sb_utf8_count(const char *s, size_t len);
 
+/* Length of the UTF-8 text s (len bytes) in UTF-16 code units, as Excel
+ * counts a cell's characters (a character past U+FFFF counts two),
+ * counting no further than max: returns the count, or max + 1 when the
+ * text is longer. *end: the byte offset where the units counted end, on
+ * a character boundary (the cut that keeps at most max units). */
+size_t sb_utf16_units(const char *s, size_t len, size_t max, size_t *end);
+
+/* Excel's limit on the characters of a cell (UTF-16 code units), which a
+ * list read into a workbook must be cut to (Excel specifications and
+ * limits: "Total number of characters that a cell can contain"). */
+#define SB_EXCEL_CELL_CHARS 32767
+
 /* The key under which headers, field labels and enumeration values are
  * compared: full-width ASCII forms (U+FF01..U+FF5E) become ASCII, every
  * space (ASCII, U+3000, U+00A0, tabs, newlines) is removed, ASCII letters

@@ -262,8 +262,36 @@ static void check_parent(struct reader *rd, const struct sb_record *rec, int c)
     }
 }
 
+/* A field longer than an Excel cell holds (SB_EXCEL_CELL_CHARS UTF-16
+ * units): checked in full, but the annex workbook keeps only its start,
+ * so the reader is told where (a warning; the bytes are a cheap bound,
+ * a UTF-8 byte never makes more than one unit). */
+static void check_excel_length(struct reader *rd, const struct sb_record *rec)
+{
+    for (int i = 0; i < rec->n_fields; i++) {
+        size_t end, units;
+        char exp[48], got[48];
+
+        if (rec->lens[i] <= SB_EXCEL_CELL_CHARS)
+            continue;
+        units = sb_utf16_units(rec->fields[i], rec->lens[i],
+                               SB_EXCEL_CELL_CHARS, &end);
+        if (units <= SB_EXCEL_CELL_CHARS)
+            continue;
+        snprintf(exp, sizeof exp, "<= %d 个字符", SB_EXCEL_CELL_CHARS);
+        snprintf(got, sizeof got, "%zu 字节", rec->lens[i]);
+        annex_cell_finding(
+            rd, rec, i, SB_SEV_WARNING, "cell.excel-too-long",
+            i < rd->res->n_headers ? rd->res->headers[i] : NULL, exp, got,
+            "单元格超过 Excel 单元格上限 32,767 个字符：已按全文核对，"
+            "附件工作簿中只保留前部并注明已截断",
+            NULL);
+    }
+}
+
 void annex_check_cells(struct reader *rd, const struct sb_record *rec)
 {
+    check_excel_length(rd, rec);
     for (int c = 0; c < rd->a->n_cols; c++)
         check_cell(rd, rec, c);
     for (int c = 0; c < rd->a->n_cols; c++) {

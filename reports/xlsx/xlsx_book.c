@@ -191,28 +191,6 @@ int sb_xlsx_finish(lxw_workbook *wb, int rc, struct sb_outfile *o,
     return rc;
 }
 
-/* Length of the UTF-8 text in UTF-16 code units, as Excel counts a
- * cell's characters (a character past U+FFFF counts two); stops once
- * past max. *end: the byte offset where max units are reached. */
-static size_t utf16_units(const char *text, size_t len, size_t max,
-                          size_t *end)
-{
-    size_t units = 0, p = 0;
-
-    while (p < len) {
-        int32_t cp;
-        int n = sb_utf8_decode(text + p, len - p, &cp);
-        size_t u = cp > 0xFFFF ? 2 : 1;
-
-        if (units + u > max)
-            break;
-        units += u;
-        p += (size_t)(n > 0 ? n : 1);
-    }
-    *end = p;
-    return p < len ? max + 1 : units;
-}
-
 lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              const char *text, size_t len, lxw_format *fmt,
                              struct sb_buf *scratch)
@@ -224,13 +202,13 @@ lxw_error sb_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (len <= SB_XLSX_CELL_CHARS && text[len] == '\0')
         return worksheet_write_string(ws, row, col, text, fmt);
     sb_buf_clear(scratch);
-    if (utf16_units(text, len, SB_XLSX_CELL_CHARS, &end) <=
+    if (sb_utf16_units(text, len, SB_XLSX_CELL_CHARS, &end) <=
         SB_XLSX_CELL_CHARS) {
         sb_buf_put(scratch, text, len);
     } else {
         size_t keep = SB_XLSX_CELL_CHARS - sb_utf8_count(cut, strlen(cut));
 
-        utf16_units(text, len, keep, &end);
+        sb_utf16_units(text, len, keep, &end);
         sb_buf_put(scratch, text, end);
         sb_buf_puts(scratch, cut);
     }

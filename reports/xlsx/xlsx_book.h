@@ -11,11 +11,12 @@
 #include "check/decl.h"
 #include "base/outfile.h"
 #include "base/sb.h"
+#include "base/utf8.h"
 #include "volume/group.h"
 
 /* Excel's limits: rows per sheet, characters per cell. */
 #define SB_XLSX_ROWS LXW_ROW_MAX
-#define SB_XLSX_CELL_CHARS 32767
+#define SB_XLSX_CELL_CHARS SB_EXCEL_CELL_CHARS
 
 /* The workbook being written and its formats, all owned by wb. */
 struct sb_xlsx_book {

@@ -167,6 +167,8 @@ check_grep "the runaway quote named at the row it opened, no row lost" \
 # a field over Excel's 32,767 characters (counted in UTF-16 units as
 # Excel does): the workbook keeps its start, cut on a character, noted
 hostile huge
+check_grep "a 40,000-character field: a warning at its row and column" \
+    'annex/devices.csv:2:2: warning: .*Excel 单元格上限.*\[cell.excel-too-long\]' "$T/o"
 timeout 60 "$SHENBAO" xlsx -o "$T/huge.xlsx" "$T/h" > "$T/o" 2>&1
 check "a 40,000-character field: the workbook is written" test -s "$T/huge.xlsx"
 python3 - "$T/huge.xlsx" > "$T/cell" <<'PY2'

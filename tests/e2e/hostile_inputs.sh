@@ -113,4 +113,19 @@ timeout 60 "$SHENBAO" volumes -a evidence -o "$T/v5" "$T/d" > "$T/o" 2>&1
 check_eq "volumes of it: exit 0" "$?" 0
 check_grep "its title in the volume, escaped" '证明材料[0-9]+ \\xFF\\xFE' \
     "$(pdftotext "$T/v5/证明材料.pdf" "$T/v5.txt"; echo "$T/v5.txt")"
+# odd names: a declaration folder that starts with '-' and holds a space
+# and a line break, an annex file named the same way (found by its title)
+odd="$T/-申报 目录
+二"
+rm -rf "$odd"
+cp -r "$B" "$odd"
+mv "$odd/annex/devices.csv" "$odd/annex/-附件1 工业设备清单
+.csv"
+timeout 60 "$SHENBAO" check -q -f json -o "$T/odd.json" -- "$odd" 2> "$T/o"
+check_eq "odd names: checked like the base (exit 0)" "$?" 0
+check_eq "the annex with a line break in its name is read as 附件1" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(1 for f in d["findings"] if f["code"] in ("annex.missing","annex.unknown-file")))' "$T/odd.json")" 0
+timeout 120 "$SHENBAO" build -q -o "$T/odd out" -- "$odd" > "$T/o" 2>&1
+check_eq "odd names: build writes its outputs (exit 0)" "$?" 0
+check "the 申报书 of it is written" test -s "$T/odd out/declaration.pdf"
 finish

@@ -1,4 +1,5 @@
-/* test_utf8.c: decoding, matching keys, trimming, word counts. */
+/* test_utf8.c: decoding, matching keys, trimming, word counts, UTF-16
+ * units. */
 #include <string.h>
 
 #include "test.h"
@@ -77,6 +78,23 @@ static void escape_shows_invalid_bytes(void)
     sb_buf_free(&b);
 }
 
+/* Excel's count: a character past U+FFFF is two units; the cut keeps
+ * at most max units and never splits a character. */
+static void utf16_units_count_and_cut(void)
+{
+    const char *s = "a设\xF0\x9F\x98\x80" "b"; /* a 设 😀 b: 5 units */
+    size_t end;
+
+    CHECK_INT((int)sb_utf16_units(s, strlen(s), 10, &end), 5);
+    CHECK_INT((int)end, (int)strlen(s));
+    CHECK_INT((int)sb_utf16_units(s, strlen(s), 5, &end), 5);
+    CHECK_INT((int)sb_utf16_units(s, strlen(s), 3, &end), 4); /* max + 1 */
+    CHECK_INT((int)end, 4); /* "a设": the emoji would make 4 units */
+    CHECK_INT((int)sb_utf16_units(s, strlen(s), 4, &end), 5);
+    CHECK_INT((int)end, 8); /* "a设😀" */
+    CHECK_INT((int)sb_utf16_units("", 0, 0, &end), 0);
+}
+
 int main(void)
 {
     RUN(decode_valid_and_invalid);
@@ -84,5 +102,6 @@ int main(void)
     RUN(trim_removes_ideographic_spaces);
     RUN(word_count_as_word);
     RUN(escape_shows_invalid_bytes);
+    RUN(utf16_units_count_and_cut);
     return TEST_REPORT();
 }
