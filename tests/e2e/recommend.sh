@@ -7,12 +7,13 @@
 T=$E2E_TMP
 X="python3 tests/e2e/xlsx_check.py"
 
-# decl N [UNIT]: a copy of the base as platform N, of unit UNIT.
+# decl N [UNIT]: a copy of the base as platform N (its own USCC), of unit UNIT.
 decl() {
     mkdir -p "$T/d$1"
     cp -r tests/fixtures/platform-2023/base/. "$T/d$1"
     sed -i -e "s/^platform.name,\"平台名称\",.*/platform.name,\"平台名称\",\"平台$1\"/" \
         -e "s/^company.name,\"企业名称\",.*/company.name,\"企业名称\",\"企业$1\"/" \
+        -e "s/^company.org_code,\"组织机构代码\",.*/company.org_code,\"组织机构代码\",\"$(python3 tests/e2e/uscc.py "$1")\"/" \
         "$T/d$1/form.csv"
     [ -n "$2" ] && sed -i "s/^recommender,\"推荐单位\",.*/recommender,\"推荐单位\",\"$2\"/" \
         "$T/d$1/form.csv"
@@ -31,7 +32,7 @@ decl 4 "西海省工业和信息化厅"
 check_grep "--help lists recommend" '^  recommend DIR' "$T/h"
 "$SHENBAO" recommend --help > "$T/h"
 check_eq "recommend --help exits 0" "$?" 0
-check_grep "recommend --help documents the quota" '\(recommend_max\) is an error' "$T/h"
+check_grep "recommend --help documents the quota" 'quotas.csv' "$T/h"
 "$SHENBAO" recommend 2> "$T/e"
 check_eq "recommend without directories exits 2" "$?" 2
 "$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"
@@ -131,4 +132,12 @@ cp -r "$T/d3" "$T/batch/"
 "$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
 check_eq "batch over the quota: exit 1" "$?" 1
 check_grep "batch over the quota: the finding in check.txt" '\[recommend.quota\]' "$T/bo/check.txt"
+# The same declarant (USCC) in two declarations: an error naming both.
+decl 7
+sed -i "s/^company.org_code,.*/company.org_code,\"组织机构代码\",\"$(python3 tests/e2e/uscc.py 1)\"/" "$T/d7/form.csv"
+"$SHENBAO" recommend -o "$T/dup.xlsx" "$T/d1" "$T/d7" > "$T/o"
+check_eq "the same declarant twice: exit 1" "$?" 1
+check_grep "the same declarant twice: at the second, naming both" \
+    "d7/form.csv:9:3: error: .*在.*d1和.*d7中各申报了一次.*\[recommend.duplicate-declarant\]" "$T/o"
+check_grep "the same declarant twice: one error" '^1 errors, 0 warnings' "$T/o"
 finish
