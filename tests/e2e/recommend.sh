@@ -140,4 +140,22 @@ check_eq "the same declarant twice: exit 1" "$?" 1
 check_grep "the same declarant twice: at the second, naming both" \
     "d7/form.csv:9:3: error: .*在.*d1和.*d7中各申报了一次.*\[recommend.duplicate-declarant\]" "$T/o"
 check_grep "the same declarant twice: one error" '^1 errors, 0 warnings' "$T/o"
+
+# The 2020 pilot (seed 003): the three forms share one 汇总表 (附件7, six
+# columns with 申报方向); Guangdong's region quota: 粤东西北 ≤ 1 per city.
+for i in 1 2; do
+    mkdir -p "$T/p$i"
+    cp -r inputs/pilot-2020-gb/. "$T/p$i"
+    sed -i -e "s/^company.org_code,.*/company.org_code,组织机构代码,$(python3 tests/e2e/uscc.py "$i" 445100)/" \
+        -e "s/^project_name,项目名称,.*/project_name,项目名称,项目$i/" "$T/p$i/form.csv"
+done
+"$SHENBAO" recommend -o "$T/pilot.xlsx" "$T/p1" inputs/pilot-2020-cd "$T/p2" > "$T/o"
+check_eq "two of one 粤东西北 city: exit 1" "$?" 1
+check_grep "two of one 粤东西北 city: the region quota at the second's USCC" \
+    "p2/form.csv:8:3: error: 统一社会信用代码：粤东西北地区（行政区划代码4451）的企业共推荐了2个项目（项目1、项目2），超过规定的上限1个 \[recommend.quota\]" "$T/o"
+check_grep "two of one 粤东西北 city: its source" '依据 source: 003 广东省通知 二：粤东西北地区不超过1家' "$T/o"
+check_eq "附件7: six columns, 申报方向 and contact from each form" \
+    "$($X sheet "$T/pilot.xlsx" 佛山市工业和信息化局 | sed -n '3p;5p')" \
+"3 序号 | 项目名称 | 申报单位 | 申报方向 | 联系人 | 联系方式（手机与邮箱）
+5 2.0 | 中德合作注塑装备智能工厂示范项目 | 佛山中德智造装备有限公司 | 中德智能制造合作 | 陈伟东 | 13690538217，chenweidong@zdzz-equip.example.cn"
 finish
