@@ -133,8 +133,10 @@ static void over_quota(const struct sb_recommend *r, const struct sb_quota *q,
             at = e;
         put_name(&names, r, e);
     }
-    if (at == NULL)
+    if (at == NULL) {
+        sb_buf_free(&names);
         return;
+    }
     sb_buf_printf(&msg, "%s推荐了%d个%s（%s），超过规定的上限%d个", who, k,
                   r->item, names.data, q->max);
     sb_buf_printf(&exp, "不超过%d个", q->max);
