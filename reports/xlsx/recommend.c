@@ -1,10 +1,13 @@
-/* recommend.c: collect declarations by recommending unit and check the
- * quota of notice 002 二、(二) (see recommend.h). The workbook is written
- * by recommend_xlsx.c. */
+/* recommend.c: collect declarations of one call by recommending unit
+ * (see recommend.h). The quotas are checked by recommend_quota.c, the
+ * workbook written by recommend_xlsx.c, the PDF by recommend_pdf.c. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check/decl.h"
+#include "read/table.h"
 #include "xlsx/recommend_int.h"
 #include "base/utf8.h"
 
@@ -18,74 +21,158 @@ static char *dup_or_null(const char *s)
     return s != NULL ? sb_xstrdup(s) : NULL;
 }
 
-
-/* Split "a|b|c" into exactly n owned strings out[0..n-1]. Returns 1, or
- * 0 (nothing kept) when s is NULL or has another number of parts. */
-static int split_n(const char *s, char **out, int n)
+char **sb_recommend_split(const char *s, int *n)
 {
-    int k = 0;
+    char **v = NULL;
 
-    while (s != NULL && k < n) {
+    *n = 0;
+    while (s != NULL && *s != '\0') {
         const char *bar = strchr(s, '|');
 
-        out[k++] = bar ? sb_xstrndup(s, (size_t)(bar - s)) : sb_xstrdup(s);
+        v = sb_xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+        v[(*n)++] =
+            bar ? sb_xstrndup(s, (size_t)(bar - s)) : sb_xstrdup(s);
         s = bar ? bar + 1 : NULL;
     }
-    if (k == n && s == NULL)
-        return 1;
-    while (k > 0)
-        free(out[--k]);
-    memset(out, 0, (size_t)n * sizeof *out);
-    return 0;
+    return v;
 }
 
-/* Take the edition's summary from the first declaration; later ones
- * must be of the same edition. */
+void sb_recommend_strv_free(char **v, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static double text_width(const char *s)
+{
+    double w = 0;
+
+    for (; s != NULL && *s != '\0'; s++) {
+        unsigned char ch = (unsigned char)*s;
+
+        if ((ch & 0xC0) != 0x80)
+            w += ch < 0x80 ? 0.5 : 1;
+    }
+    return w;
+}
+
+double sb_recommend_width(const struct sb_recommend *r, int c)
+{
+    double w = text_width(r->columns[c]);
+
+    for (int i = 0; i < r->n; i++) {
+        double x = text_width(r->entries[i].cells[c]);
+
+        w = x > w ? x : w;
+    }
+    return w < 4 ? 4 : w > 16 ? 16 : w;
+}
+
+const char *sb_recommend_call(const struct sb_decl *d)
+{
+    return sb_form_meta(d->form, "summary_title");
+}
+
+/* The rows of <edition>/quotas.csv into r->quotas. A missing file is no
+ * quota; a row whose max is not a positive number is a run error. */
+static int load_quotas(struct sb_recommend *r, const struct sb_form *f,
+                       struct sb_error *err)
+{
+    static const char *const names[] = {"scope", "max", "source", "match",
+                                        "label"};
+    char *path = sb_xasprintf("%s/quotas.csv", f->dir);
+    struct sb_table *t = NULL;
+    int c[5], rc = SB_OK;
+
+    if (access(path, F_OK) != 0) {
+        free(path);
+        return SB_OK;
+    }
+    rc = sb_table_read_cols(&t, path, names, 5, 3, c, err);
+    for (long i = 0; rc == SB_OK && i < t->n_rows; i++) {
+        struct sb_quota *q;
+        const char *scope = sb_table_get(t, i, c[0]);
+        char *end;
+        long max = strtol(sb_table_get(t, i, c[1]), &end, 10);
+
+        if (strcmp(scope, "unit") != 0 && strcmp(scope, "class") != 0 &&
+            strcmp(scope, "region") != 0) {
+            rc = sb_table_bad(t, i, c[0], "unit, class or region", scope,
+                              err);
+            break;
+        }
+        if (*end != '\0' || max <= 0 || max > 1000) {
+            rc = sb_table_bad(t, i, c[1], "a positive number",
+                              sb_table_get(t, i, c[1]), err);
+            break;
+        }
+        r->quotas = sb_xrealloc(r->quotas, (size_t)(r->n_quotas + 1) *
+                                               sizeof *r->quotas);
+        q = &r->quotas[r->n_quotas++];
+        q->scope = sb_xstrdup(scope);
+        q->max = (int)max;
+        q->source = sb_xstrdup(sb_table_get(t, i, c[2]));
+        q->match = sb_recommend_split(sb_table_get(t, i, c[3]), &q->n_match);
+        q->label = sb_xstrdup(sb_table_get(t, i, c[4]));
+    }
+    sb_table_free(t);
+    free(path);
+    return rc;
+}
+
+/* Take the call's summary from the first declaration (each declaration
+ * fills the columns by its own edition's summary_fields, which must
+ * have as many entries); later ones must
+ * be of the same call (summary_title: the three 2020 pilot forms share
+ * one 汇总表). */
 static int take_edition(struct sb_recommend *r, const struct sb_decl *d,
                         struct sb_error *err)
 {
     const struct sb_form *f = d->form;
     const char *code = sb_form_meta(f, "code");
-    const char *title = sb_form_meta(f, "summary_title");
-    const char *quota = sb_form_meta(f, "recommend_max");
+    const char *title = sb_recommend_call(d);
     const struct sb_field *unit;
+    char **fields;
+    int n_fields;
 
-    if (r->edition != NULL) {
-        if (strcmp(r->edition, code) == 0)
+    if (r->title != NULL) {
+        if (title != NULL && strcmp(r->title, title) == 0)
             return SB_OK;
         return sb_error_set(err, SB_EUSAGE, NULL,
-                            "%s: form edition %s, not %s like the first "
-                            "declaration",
-                            d->dir, code, r->edition);
+                            "%s: form edition %s belongs to another call "
+                            "than the first declaration (%s)",
+                            d->dir, code, r->title);
     }
     if (title == NULL)
         return sb_error_set(err, SB_EUSAGE, NULL,
                             "%s: form edition %s has no 推荐信息汇总表", d->dir,
                             code);
-    if (!split_n(sb_form_meta(f, "summary_columns"), r->columns,
-                 SB_RECOMMEND_COLS) ||
-        !split_n(sb_form_meta(f, "summary_lines"), r->lines,
-                 SB_RECOMMEND_LINES))
+    r->columns = sb_recommend_split(sb_form_meta(f, "summary_columns"),
+                                    &r->n_cols);
+    fields = sb_recommend_split(sb_form_meta(f, "summary_fields"), &n_fields);
+    sb_recommend_strv_free(fields, n_fields);
+    r->lines = sb_recommend_split(sb_form_meta(f, "summary_lines"),
+                                  &r->n_lines);
+    if (r->n_cols < 2 || n_fields != r->n_cols - 1 || r->n_lines < 1)
         return sb_error_set(err, SB_EFORMAT, NULL,
-                            "%s: form edition %s: summary_columns needs %d "
-                            "headers and summary_lines %d labels, split by |",
-                            d->dir, code, SB_RECOMMEND_COLS,
-                            SB_RECOMMEND_LINES);
-    r->edition = sb_xstrdup(code);
+                            "%s: form edition %s: summary_columns needs 序号 "
+                            "and a header per entry of summary_fields, and "
+                            "summary_lines a label, split by |",
+                            d->dir, code);
     r->title = sb_xstrdup(title);
     r->item = sb_xstrdup(sb_form_meta(f, "summary_item")
                              ? sb_form_meta(f, "summary_item")
                              : "");
     r->note = dup_or_null(sb_form_meta(f, "summary_note"));
-    r->source = dup_or_null(sb_form_meta(f, "recommend_source"));
     r->label = dup_or_null(sb_form_meta(f, "summary_label"));
     r->font_source = dup_or_null(sb_form_meta(f, "font_source"));
-    r->quota = quota != NULL ? atoi(quota) : 0;
+    r->once_source = dup_or_null(sb_form_meta(f, "one_per_declarant_source"));
     unit = sb_form_meta(f, "recommending_unit")
                ? sb_form_field(f, sb_form_meta(f, "recommending_unit"))
                : NULL;
     r->unit_label = sb_xstrdup(unit != NULL ? unit->label : "推荐单位");
-    return SB_OK;
+    return load_quotas(r, f, err);
 }
 
 /* The group of unit key (NULL: no unit), added when new. */
@@ -111,13 +198,74 @@ static int group_of(struct sb_recommend *r, const char *key, const char *unit)
     return r->n_groups++;
 }
 
+/* The text of one part of a summary_fields entry: "=text" is that text
+ * (what the edition itself is, such as its 申报方向); else a role of
+ * edition.csv or a field code, shown only when filled with a valid
+ * value of its type. */
+static const char *part_text(const struct sb_decl *d, const char *part)
+{
+    const char *code;
+    const struct sb_figure *g;
+
+    if (part[0] == '=')
+        return part + 1;
+    code = sb_form_meta(d->form, part) ? sb_form_meta(d->form, part) : part;
+    g = sb_decl_figure(d, code);
+    return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
+}
+
+/* The cell of summary_fields entry spec: its parts ("a+b") joined by
+ * "，"; NULL when none is filled in. */
+static char *cell_text(const struct sb_decl *d, const char *spec)
+{
+    struct sb_buf b = {0};
+    int n;
+    char **parts;
+
+    {
+        char *s = sb_xstrdup(spec);
+
+        for (char *p = s; *p != '\0'; p++)
+            if (*p == '+')
+                *p = '|';
+        parts = sb_recommend_split(s, &n);
+        free(s);
+    }
+    for (int i = 0; i < n; i++) {
+        const char *t = part_text(d, parts[i]);
+
+        if (t == NULL)
+            continue;
+        if (b.len > 0)
+            sb_buf_puts(&b, "，");
+        sb_buf_puts(&b, t);
+    }
+    sb_recommend_strv_free(parts, n);
+    return b.len > 0 ? sb_buf_take(&b) : (sb_buf_free(&b), NULL);
+}
+
+/* The USCC of d (role uscc) in upper case, or NULL. */
+static void take_uscc(struct sb_recommend_entry *e, const struct sb_decl *d)
+{
+    const struct sb_figure *g = sb_decl_role(d, "uscc");
+
+    if (g == NULL)
+        return;
+    e->uscc = sb_xstrdup(g->raw);
+    for (char *p = e->uscc; *p != '\0'; p++)
+        *p = (char)toupper((unsigned char)*p);
+    e->uscc_pos = g->pos;
+    e->uscc_pos.path = e->form_path;
+}
+
 int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
                      struct sb_error *err)
 {
     const struct sb_figure *unit, *date;
     struct sb_recommend_entry *e;
     struct sb_buf key = {0};
-    int rc = take_edition(r, d, err);
+    char **fields;
+    int n, rc = take_edition(r, d, err);
 
     if (rc != SB_OK)
         return rc;
@@ -128,6 +276,7 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     }
     e = &r->entries[r->n++];
     memset(e, 0, sizeof *e);
+    e->dir = sb_xstrdup(d->dir);
     e->form_path = sb_xstrdup(d->form_path);
     unit = sb_decl_role(d, "recommending_unit");
     if (unit != NULL) {
@@ -138,102 +287,19 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     }
     e->group = group_of(r, unit ? key.data : NULL, unit ? unit->raw : NULL);
     r->groups[e->group].n++;
-    e->platform = dup_or_null(sb_decl_role_text(d, "platform"));
-    e->company = dup_or_null(sb_decl_role_text(d, "company"));
-    e->contact = dup_or_null(sb_decl_role_text(d, "contact"));
-    e->mobile = dup_or_null(sb_decl_role_text(d, "contact_mobile"));
+    e->cells = sb_xcalloc((size_t)r->n_cols, sizeof *e->cells);
+    fields = sb_recommend_split(sb_form_meta(d->form, "summary_fields"), &n);
+    for (int c = 1; c < r->n_cols && c <= n; c++)
+        e->cells[c] = cell_text(d, fields[c - 1]);
+    sb_recommend_strv_free(fields, n);
+    e->klass = dup_or_null(sb_decl_role_text(d, "recommending_unit_class"));
+    take_uscc(e, d);
     e->errors = sb_findings_count(d->findings, SB_SEV_ERROR);
     date = sb_decl_role(d, "date");
     if (date != NULL && date->date > r->date)
         r->date = date->date;
     sb_buf_free(&key);
     return SB_OK;
-}
-
-static void add_finding(struct sb_findings *fs, const struct sb_recommend *r,
-                        const struct sb_recommend_entry *e,
-                        enum sb_severity sev, const char *code,
-                        const char *expected, const char *found,
-                        const char *msg, const char *source)
-{
-    struct sb_finding f = {0};
-
-    f.code = code;
-    f.sev = sev;
-    f.pos.path = e->form_path;
-    f.pos.row = e->row;
-    f.pos.col = e->col;
-    f.pos.line = e->line;
-    f.column = r->unit_label;
-    f.expected = expected;
-    f.found = found;
-    f.message = msg;
-    f.source = source;
-    sb_findings_add(fs, &f);
-}
-
-/* The unit of group gi recommends more platforms than the quota. */
-static void over_quota(const struct sb_recommend *r, int gi,
-                       struct sb_findings *fs)
-{
-    const struct sb_recommend_group *g = &r->groups[gi];
-    const struct sb_recommend_entry *at = NULL;
-    struct sb_buf names = {0}, msg = {0}, exp = {0}, got = {0};
-    int k = 0;
-
-    for (int i = 0; i < r->n; i++) {
-        const struct sb_recommend_entry *e = &r->entries[i];
-
-        if (e->group != gi)
-            continue;
-        if (++k == r->quota + 1)
-            at = e;
-        if (names.len > 0)
-            sb_buf_puts(&names, "、");
-        if (e->platform != NULL)
-            sb_buf_puts(&names, e->platform);
-        else
-            sb_buf_printf(&names, "（未填写%s名称）", r->item);
-    }
-    sb_buf_printf(&msg, "“%s”推荐了%d个%s（%s），超过规定的上限%d个",
-                  g->unit ? g->unit : "（未填写推荐单位）", g->n, r->item,
-                  names.data, r->quota);
-    sb_buf_printf(&exp, "不超过%d个", r->quota);
-    sb_buf_printf(&got, "%d个", g->n);
-    add_finding(fs, r, at, SB_SEV_ERROR, "recommend.quota", exp.data, got.data,
-                msg.data, r->source);
-    sb_buf_free(&names);
-    sb_buf_free(&msg);
-    sb_buf_free(&exp);
-    sb_buf_free(&got);
-}
-
-void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs)
-{
-    for (int i = 0; i < r->n; i++) {
-        const struct sb_recommend_entry *e = &r->entries[i];
-        struct sb_buf msg = {0}, got = {0};
-
-        if (r->groups[e->group].key == NULL)
-            add_finding(fs, r, e, SB_SEV_WARNING, "recommend.no-recommender",
-                        "推荐单位名称", "（空）",
-                        "申报书没有填写推荐单位，汇总表中单列", NULL);
-        if (e->errors == 0)
-            continue;
-        sb_buf_printf(&msg,
-                      "申报书核对发现%ld个错误，推荐前请先修正"
-                      "（运行 shenbao check 查看）",
-                      e->errors);
-        sb_buf_printf(&got, "%ld个错误", e->errors);
-        add_finding(fs, r, e, SB_SEV_WARNING, "recommend.declaration-errors",
-                    "0个错误", got.data, msg.data, NULL);
-        sb_buf_free(&msg);
-        sb_buf_free(&got);
-    }
-    for (int gi = 0; gi < r->n_groups && r->quota > 0; gi++) {
-        if (r->groups[gi].n > r->quota)
-            over_quota(r, gi, fs);
-    }
 }
 
 void sb_recommend_free(struct sb_recommend *r)
@@ -243,29 +309,35 @@ void sb_recommend_free(struct sb_recommend *r)
     for (int i = 0; i < r->n; i++) {
         struct sb_recommend_entry *e = &r->entries[i];
 
+        free(e->dir);
         free(e->form_path);
-        free(e->platform);
-        free(e->company);
-        free(e->contact);
-        free(e->mobile);
+        sb_recommend_strv_free(e->cells, r->n_cols);
+        free(e->klass);
+        free(e->uscc);
     }
     for (int i = 0; i < r->n_groups; i++) {
         free(r->groups[i].key);
         free(r->groups[i].unit);
     }
+    for (int i = 0; i < r->n_quotas; i++) {
+        struct sb_quota *q = &r->quotas[i];
+
+        free(q->scope);
+        sb_recommend_strv_free(q->match, q->n_match);
+        free(q->label);
+        free(q->source);
+    }
+    free(r->quotas);
     free(r->entries);
     free(r->groups);
-    free(r->edition);
     free(r->title);
     free(r->note);
-    free(r->source);
     free(r->label);
     free(r->font_source);
     free(r->unit_label);
     free(r->item);
-    for (int c = 0; c < SB_RECOMMEND_COLS; c++)
-        free(r->columns[c]);
-    for (int l = 0; l < SB_RECOMMEND_LINES; l++)
-        free(r->lines[l]);
+    free(r->once_source);
+    sb_recommend_strv_free(r->columns, r->n_cols);
+    sb_recommend_strv_free(r->lines, r->n_lines);
     free(r);
 }

@@ -1,26 +1,31 @@
-/* recommend.h: the 推荐信息汇总表 of notice 002 附件3, which each
- * recommending unit (推荐单位: a province's industry department) fills
- * in for the platforms it recommends, and the quota of 002 二、(二):
- * 所推荐的工业互联网平台数量一般不超过2个.
+/* recommend.h: the 汇总表 a recommending unit (推荐单位: a province's
+ * industry department, a 计划单列市, a central enterprise, an
+ * association) fills in for the declarations of one call that it
+ * recommends, and the call's quotas.
  *
  * Declarations are checked one by one (sb_decl_check) and added; what
- * the summary needs is copied, so each can be freed at once. They are
- * grouped by 推荐单位, compared by matching key (sb_norm_key: spaces and
- * full-/half-width differences do not split a unit), in the order they
- * were added; each unit gets one sheet:
+ * the summary needs is copied, so each can be freed at once. One
+ * summary holds one call (edition.csv summary_title: the three 2020
+ * pilot forms share theirs). Declarations are grouped by 推荐单位,
+ * compared by matching key (sb_norm_key: spaces and full-/half-width
+ * differences do not split a unit), in the order they were added; each
+ * unit gets one sheet and one page:
  *
- *   2023年跨行业跨领域工业互联网平台推荐信息汇总表
- *   推荐单位（盖章）：<unit>
- *   联系人：             (left for the unit to fill in)
- *   联系方式：
- *   序号 | 工业互联网平台名称 | 依托企业 | 联系人 | 联系方式（手机）
- *   注：推荐数量不能超过规定的上限。
+ *   <summary_label>                      附件3, 附件7
+ *   <summary_title>
+ *   <summary_lines>                      推荐单位（盖章）：<unit> …
+ *   <summary_columns>                    序号 | 项目名称 | …
+ *   <summary_note>
  *
- * What the form calls these is edition data (edition.csv): the title
- * (summary_title), the note (summary_note), the quota (recommend_max)
- * and its source (recommend_source), and the field codes of the unit
- * (recommender), the platform's name (platform), the company (company),
- * the contact's name (contact) and mobile (contact_mobile). */
+ * What fills each column after 序号 is edition data (summary_fields,
+ * one per column, split by |): a role of edition.csv (platform,
+ * company …) or a field code, "a+b" for two joined by "，", "=text" for
+ * a text of the edition (its 申报方向). The quotas are the edition's
+ * quotas.csv (scope,match,label,max,source): per recommending unit
+ * (unit), per unit of a kind (class: the 推荐单位类型 of role
+ * recommending_unit_class) and per city of the declarants (region: the
+ * 3rd-6th characters of the USCC of role uscc, GB/T 2260), each row
+ * citing its notice. */
 #ifndef SB_REPORTS_RECOMMEND_H
 #define SB_REPORTS_RECOMMEND_H
 
@@ -33,18 +38,27 @@
 struct sb_decl;
 struct sb_recommend;
 
+/* The call d belongs to (its summary_title, borrowed from d), or NULL
+ * when its edition has no 汇总表. */
+const char *sb_recommend_call(const struct sb_decl *d);
+
 /* A new, empty summary. Free with sb_recommend_free. */
 struct sb_recommend *sb_recommend_new(void);
 
 /* Add the checked declaration d (borrowed for the call only). Returns
- * SB_OK, or SB_EUSAGE with err when its edition has no summary table or
- * differs from the first declaration's. */
+ * SB_OK, SB_EUSAGE with err when its edition has no summary table or
+ * belongs to another call than the first declaration's, or SB_EFORMAT
+ * when the edition's summary_* or quotas.csv do not hold together. */
 int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
                      struct sb_error *err);
 
-/* Findings of the summary into fs: recommend.quota (error, 002 二、(二))
- * for each unit recommending more platforms than the quota, at the
- * 推荐单位 of the first declaration over it; recommend.no-recommender
+/* Findings of the summary into fs: recommend.quota (error, citing the
+ * quotas.csv row) for each unit recommending more than its quota, at
+ * the 推荐单位 of the first declaration over it, and for each city
+ * whose declarants are more than its region's quota, at the USCC of the
+ * first one over it; recommend.duplicate-declarant (error) for a USCC
+ * already declared, at the later one, naming both directories
+ * (one_per_declarant_source); recommend.no-recommender
  * (warning) for a declaration that names no unit (grouped under
  * "（未填写推荐单位）"); recommend.declaration-errors (warning) for one
  * whose own check found errors. */
@@ -59,7 +73,7 @@ int sb_recommend_write(const struct sb_recommend *r, const char *path,
 /* Write the summary as a PDF to path, in the page format of the
  * notice's forms (A4, GB/T 9704 版心; recommend_pdf.c): one page per
  * unit, the label above the title (summary_label: 附件3), the table
- * with numbered blank rows up to the quota to fill in by hand. fonts is
+ * with numbered blank rows up to the unit's quota to fill in by hand. fonts is
  * borrowed; characters no face has are findings in fs (may be NULL).
  * Returns SB_OK, SB_EUSAGE (nothing was added), SB_EIO or SB_ERENDER
  * with err; path is then as it was. Deterministic. */

@@ -5,12 +5,14 @@
  * table as 附件3 prints it (its rows numbered up to the quota, so that
  * blank ones stay to fill in by hand), the note; one page per unit. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "typeset/typeset.h"
 #include "xlsx/recommend_int.h"
 
-/* Column widths in mm, summing to the 版心's 156 mm. */
-static const double widths[SB_RECOMMEND_COLS] = {12, 50, 42, 20, 32};
+/* The 版心's width in mm, which the columns share by the width they ask
+ * (sb_recommend_width). */
+#define TEXT_WIDTH_MM 156.0
 
 static void para(struct sb_doc *doc, const char *text, enum sb_font_role role,
                  double size, enum sb_align align, int after)
@@ -31,48 +33,51 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
                       int gi)
 {
     const struct sb_recommend_group *g = &r->groups[gi];
-    struct sb_column cols[SB_RECOMMEND_COLS];
+    const struct sb_quota *q = sb_recommend_unit_quota(r, gi);
+    struct sb_column *cols = sb_xcalloc((size_t)r->n_cols, sizeof *cols);
+    const char **cells = sb_xcalloc((size_t)r->n_cols, sizeof *cells);
     struct sb_table_style ts;
     struct sb_table *t;
     char *unit = sb_xasprintf("%s%s", r->lines[0], g->unit ? g->unit : "");
+    double total = 0;
     int seq = 0;
 
     if (r->label != NULL)
         para(doc, r->label, SB_FONT_HEI, 16, SB_ALIGN_LEFT, 1);
     para(doc, r->title, SB_FONT_SONG, 22, SB_ALIGN_CENTER, 1);
-    para(doc, unit, SB_FONT_FANG, 16, SB_ALIGN_LEFT, 0);
-    para(doc, r->lines[1], SB_FONT_FANG, 16, SB_ALIGN_LEFT, 0);
-    para(doc, r->lines[2], SB_FONT_FANG, 16, SB_ALIGN_LEFT, 1);
-    for (int c = 0; c < SB_RECOMMEND_COLS; c++) {
+    for (int l = 0; l < r->n_lines; l++)
+        para(doc, l == 0 ? unit : r->lines[l], SB_FONT_FANG, 16,
+             SB_ALIGN_LEFT, l == r->n_lines - 1);
+    for (int c = 0; c < r->n_cols; c++)
+        total += sb_recommend_width(r, c);
+    for (int c = 0; c < r->n_cols; c++) {
         cols[c].title = r->columns[c];
-        cols[c].width_mm = widths[c];
-        cols[c].align = c == 0 || c >= 3 ? SB_ALIGN_CENTER : SB_ALIGN_LEFT;
+        cols[c].width_mm = TEXT_WIDTH_MM * sb_recommend_width(r, c) / total;
+        cols[c].align = c == 0 ? SB_ALIGN_CENTER : SB_ALIGN_LEFT;
     }
     sb_table_style_default(&ts);
     ts.size_pt = 14; /* 4号 */
     ts.pad_x_pt = 4;
     ts.pad_y_pt = 6;
-    t = sb_doc_add_table(doc, cols, SB_RECOMMEND_COLS, &ts);
+    t = sb_doc_add_table(doc, cols, r->n_cols, &ts);
     for (int i = 0; i < r->n; i++) {
         const struct sb_recommend_entry *e = &r->entries[i];
         char n[16];
-        const char *cells[SB_RECOMMEND_COLS];
 
         if (e->group != gi)
             continue;
         snprintf(n, sizeof n, "%d", ++seq);
         cells[0] = n;
-        cells[1] = e->platform;
-        cells[2] = e->company;
-        cells[3] = e->contact;
-        cells[4] = e->mobile;
+        for (int c = 1; c < r->n_cols; c++)
+            cells[c] = e->cells[c];
         sb_table_add_row(t, cells);
     }
-    while (seq < r->quota) { /* the form's numbered rows, left blank */
+    memset(cells, 0, (size_t)r->n_cols * sizeof *cells);
+    while (q != NULL && seq < q->max) { /* numbered rows, left blank */
         char n[16];
-        const char *cells[SB_RECOMMEND_COLS] = {n};
 
         snprintf(n, sizeof n, "%d", ++seq);
+        cells[0] = n;
         sb_table_add_row(t, cells);
     }
     if (r->note != NULL) {
@@ -80,6 +85,8 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
         para(doc, r->note, SB_FONT_FANG, 16, SB_ALIGN_LEFT, 0);
     }
     free(unit);
+    free(cols);
+    free(cells);
 }
 
 int sb_recommend_write_pdf(const struct sb_recommend *r, const char *path,

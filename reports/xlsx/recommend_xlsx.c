@@ -10,12 +10,6 @@
 
 /* The creation date when no declaration has one: 2000-01-01 UTC. */
 #define FALLBACK_CREATED 946684800
-/* Columns of the table (their headers are the edition's); rows of the
- * lines above it. */
-#define N_COLS SB_RECOMMEND_COLS
-#define TABLE_ROW (SB_RECOMMEND_LINES + 1)
-
-static const double widths[N_COLS] = {6, 32, 32, 12, 18};
 
 struct formats {
     lxw_format *title, *line, *head, *cell, *center, *code;
@@ -58,21 +52,16 @@ static lxw_error put(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     return worksheet_write_string(ws, row, col, s, fmt);
 }
 
-static lxw_error put_entry(lxw_worksheet *ws, lxw_row_t row, int seq,
+/* The cells are text: a phone number or a code keeps its digits. */
+static lxw_error put_entry(const struct sb_recommend *r, lxw_worksheet *ws,
+                           lxw_row_t row, int seq,
                            const struct sb_recommend_entry *e,
                            const struct formats *fm)
 {
-    lxw_error err;
+    lxw_error err = worksheet_write_number(ws, row, 0, seq, fm->center);
 
-    err = worksheet_write_number(ws, row, 0, seq, fm->center);
-    if (!err)
-        err = put(ws, row, 1, e->platform, fm->cell);
-    if (!err)
-        err = put(ws, row, 2, e->company, fm->cell);
-    if (!err)
-        err = put(ws, row, 3, e->contact, fm->center);
-    if (!err)
-        err = put(ws, row, 4, e->mobile, fm->code);
+    for (int c = 1; c < r->n_cols && !err; c++)
+        err = put(ws, row, (lxw_col_t)c, e->cells[c], fm->code);
     return err;
 }
 
@@ -82,33 +71,30 @@ static lxw_error put_sheet(const struct sb_recommend *r, int gi,
 {
     const struct sb_recommend_group *g = &r->groups[gi];
     char *unit = sb_xasprintf("%s%s", r->lines[0], g->unit ? g->unit : "");
-    lxw_row_t row = TABLE_ROW;
+    lxw_col_t last = (lxw_col_t)(r->n_cols - 1);
+    lxw_row_t row = (lxw_row_t)r->n_lines + 1;
     lxw_error err;
     int seq = 0;
 
     worksheet_set_row(ws, 0, 36, NULL);
-    err = worksheet_merge_range(ws, 0, 0, 0, N_COLS - 1, r->title, fm->title);
-    if (!err)
-        err = worksheet_merge_range(ws, 1, 0, 1, N_COLS - 1, unit, fm->line);
-    if (!err)
-        err = worksheet_merge_range(ws, 2, 0, 2, N_COLS - 1, r->lines[1],
+    err = worksheet_merge_range(ws, 0, 0, 0, last, r->title, fm->title);
+    for (int l = 0; l < r->n_lines && !err; l++)
+        err = worksheet_merge_range(ws, (lxw_row_t)l + 1, 0, (lxw_row_t)l + 1,
+                                    last, l == 0 ? unit : r->lines[l],
                                     fm->line);
-    if (!err)
-        err = worksheet_merge_range(ws, 3, 0, 3, N_COLS - 1, r->lines[2],
-                                    fm->line);
-    for (int c = 0; c < N_COLS && !err; c++) {
+    for (int c = 0; c < r->n_cols && !err; c++) {
         err = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                   widths[c], NULL);
+                                   2 * sb_recommend_width(r, c) + 2, NULL);
         if (!err)
             err = put(ws, row, (lxw_col_t)c, r->columns[c], fm->head);
     }
     for (int i = 0; i < r->n && !err; i++) {
         if (r->entries[i].group == gi)
-            err = put_entry(ws, ++row, ++seq, &r->entries[i], fm);
+            err = put_entry(r, ws, ++row, ++seq, &r->entries[i], fm);
     }
     if (!err && r->note != NULL)
-        err = worksheet_merge_range(ws, row + 1, 0, row + 1, N_COLS - 1,
-                                    r->note, fm->line);
+        err = worksheet_merge_range(ws, row + 1, 0, row + 1, last, r->note,
+                                    fm->line);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_center_horizontally(ws);

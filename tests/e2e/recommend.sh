@@ -7,12 +7,13 @@
 T=$E2E_TMP
 X="python3 tests/e2e/xlsx_check.py"
 
-# decl N [UNIT]: a copy of the base as platform N, of unit UNIT.
+# decl N [UNIT]: a copy of the base as platform N (its own USCC), of unit UNIT.
 decl() {
     mkdir -p "$T/d$1"
     cp -r tests/fixtures/platform-2023/base/. "$T/d$1"
     sed -i -e "s/^platform.name,\"平台名称\",.*/platform.name,\"平台名称\",\"平台$1\"/" \
         -e "s/^company.name,\"企业名称\",.*/company.name,\"企业名称\",\"企业$1\"/" \
+        -e "s/^company.org_code,\"组织机构代码\",.*/company.org_code,\"组织机构代码\",\"$(python3 tests/e2e/uscc.py "$1")\"/" \
         "$T/d$1/form.csv"
     [ -n "$2" ] && sed -i "s/^recommender,\"推荐单位\",.*/recommender,\"推荐单位\",\"$2\"/" \
         "$T/d$1/form.csv"
@@ -31,7 +32,7 @@ decl 4 "西海省工业和信息化厅"
 check_grep "--help lists recommend" '^  recommend DIR' "$T/h"
 "$SHENBAO" recommend --help > "$T/h"
 check_eq "recommend --help exits 0" "$?" 0
-check_grep "recommend --help documents the quota" '\(recommend_max\) is an error' "$T/h"
+check_grep "recommend --help documents the quota" 'quotas.csv' "$T/h"
 "$SHENBAO" recommend 2> "$T/e"
 check_eq "recommend without directories exits 2" "$?" 2
 "$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"
@@ -131,4 +132,30 @@ cp -r "$T/d3" "$T/batch/"
 "$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
 check_eq "batch over the quota: exit 1" "$?" 1
 check_grep "batch over the quota: the finding in check.txt" '\[recommend.quota\]' "$T/bo/check.txt"
+# The same declarant (USCC) in two declarations: an error naming both.
+decl 7
+sed -i "s/^company.org_code,.*/company.org_code,\"组织机构代码\",\"$(python3 tests/e2e/uscc.py 1)\"/" "$T/d7/form.csv"
+"$SHENBAO" recommend -o "$T/dup.xlsx" "$T/d1" "$T/d7" > "$T/o"
+check_eq "the same declarant twice: exit 1" "$?" 1
+check_grep "the same declarant twice: at the second, naming both" \
+    "d7/form.csv:9:3: error: .*在.*d1和.*d7中各申报了一次.*\[recommend.duplicate-declarant\]" "$T/o"
+check_grep "the same declarant twice: one error" '^1 errors, 0 warnings' "$T/o"
+
+# The 2020 pilot (seed 003): the three forms share one 汇总表 (附件7, six
+# columns with 申报方向); Guangdong's region quota: 粤东西北 ≤ 1 per city.
+for i in 1 2; do
+    mkdir -p "$T/p$i"
+    cp -r inputs/pilot-2020-gb/. "$T/p$i"
+    sed -i -e "s/^company.org_code,.*/company.org_code,组织机构代码,$(python3 tests/e2e/uscc.py "$i" 445100)/" \
+        -e "s/^project_name,项目名称,.*/project_name,项目名称,项目$i/" "$T/p$i/form.csv"
+done
+"$SHENBAO" recommend -o "$T/pilot.xlsx" "$T/p1" inputs/pilot-2020-cd "$T/p2" > "$T/o"
+check_eq "two of one 粤东西北 city: exit 1" "$?" 1
+check_grep "two of one 粤东西北 city: the region quota at the second's USCC" \
+    "p2/form.csv:8:3: error: 统一社会信用代码：粤东西北地区（行政区划代码4451）的企业共推荐了2个项目（项目1、项目2），超过规定的上限1个 \[recommend.quota\]" "$T/o"
+check_grep "two of one 粤东西北 city: its source" '依据 source: 003 广东省通知 二：粤东西北地区不超过1家' "$T/o"
+check_eq "附件7: six columns, 申报方向 and contact from each form" \
+    "$($X sheet "$T/pilot.xlsx" 佛山市工业和信息化局 | sed -n '3p;5p')" \
+"3 序号 | 项目名称 | 申报单位 | 申报方向 | 联系人 | 联系方式（手机与邮箱）
+5 2.0 | 中德合作注塑装备智能工厂示范项目 | 佛山中德智造装备有限公司 | 中德智能制造合作 | 陈伟东 | 13690538217，chenweidong@zdzz-equip.example.cn"
 finish
