@@ -514,7 +514,8 @@ static char *source_line(const struct sb_decl *d,
     if (sd != NULL)
         sb_date_format(sd->date, date);
     if (a != NULL)
-        return sb_xasprintf("%s%d %s%s%s", en ? "Source: Annex " : "数据来源：附件",
+        return sb_xasprintf("%s%d %s%s%s",
+                            en ? "Source: Annex " : "数据来源：附件",
                             a->number, sb_glossary_get(g, a->title),
                             date[0] ? as_of : "", date);
     return sb_xasprintf("%s%s%s%s", en ? "Source: " : "数据来源：",
