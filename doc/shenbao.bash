@@ -1,5 +1,5 @@
 # bash completion for shenbao(1): commands, each command's options, and
-# the values of --format, --color, --theme, --form (the editions there
+# the values of --format, --color, --theme, --lang, --form (the editions there
 # are) and -a/--annex (the default edition's annexes).
 _shenbao()
 {
@@ -16,6 +16,7 @@ _shenbao()
     -f|--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --theme) COMPREPLY=($(compgen -W "defense document" -- "$cur")); return ;;
+    --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --form)
         COMPREPLY=($(compgen -W "$(shenbao editions -f json 2>/dev/null |
             sed -n 's/.*"code": "\([^"]*\)".*/\1/p')" -- "$cur"))

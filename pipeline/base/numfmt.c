@@ -1,4 +1,4 @@
-/* numfmt.c: grouped, compact (万/亿), percentage, share and money
+/* numfmt.c: grouped, compact (万/亿, k/M/B), percentage, share and money
  * formats. See numfmt.h for the rules and research/charts.md §4. */
 #include "base/numfmt.h"
 
@@ -148,39 +148,65 @@ char *sb_numfmt_group(double v, int decimals, char *buf, size_t size)
     return put_out(buf, size, out);
 }
 
-/* Whether d, read as a number, is >= 10^4: five integer digits. */
-static int reaches_wan(const struct decimal *d)
+/* The compact units of each language, smallest first after the plain
+ * number: Chinese counts in myriads (万 10^4, 亿 10^8), English in
+ * thousands (k, M, B). digits: integer digits a value has in one unit
+ * when it reaches the next. */
+static const struct sb_numfmt_unit units_zh[] = {
+    {1e4, "万", "万"},
+    {1e8, "亿", "亿"},
+};
+static const struct sb_numfmt_unit units_en[] = {
+    {1e3, "k", "thousand"},
+    {1e6, "M", "million"},
+    {1e9, "B", "billion"},
+};
+
+const struct sb_numfmt_unit *sb_numfmt_units(enum sb_lang lang, int *n)
 {
-    return d->n_int > 4;
+    if (lang == SB_LANG_EN) {
+        *n = (int)(sizeof units_en / sizeof *units_en);
+        return units_en;
+    }
+    *n = (int)(sizeof units_zh / sizeof *units_zh);
+    return units_zh;
 }
 
-char *sb_numfmt_compact(double v, int max_decimals, char *buf, size_t size)
+char *sb_numfmt_compact_lang(double v, int max_decimals, enum sb_lang lang,
+                             char *buf, size_t size)
 {
-    static const double divisor[3] = {1, 1e4, 1e8};
-    static const char *const unit[3] = {"", "万", "亿"};
+    int n_units, u = -1;
+    const struct sb_numfmt_unit *units = sb_numfmt_units(lang, &n_units);
     char out[80];
     struct decimal d;
-    int u = 0;
 
     if (special(v, out))
         return put_out(buf, size, out);
-    if (fabs(v) >= 1e8)
-        u = 2;
-    else if (fabs(v) >= 1e4)
-        u = 1;
+    while (u + 1 < n_units && fabs(v) >= units[u + 1].divisor)
+        u++;
+    /* The unit is chosen after rounding: a value that rounds up to the
+     * next unit's size (9999.5 → 1万, 999,995 → 1M) takes it. */
     for (;;) {
-        int dec = u == 0 ? clamp_dec(max_decimals, 9) : 2;
+        double div = u < 0 ? 1 : units[u].divisor;
+        int dec = u < 0 ? clamp_dec(max_decimals, 9) : 2;
 
-        to_decimal(v / divisor[u], dec, &d);
-        if (u < 2 && reaches_wan(&d)) {
+        to_decimal(v / div, dec, &d);
+        if (u + 1 < n_units &&
+            d.n_int > (int)lround(log10(units[u + 1].divisor / div))) {
             u++;
             continue;
         }
         break;
     }
     write_decimal(&d, 1, out);
-    strcat(out, unit[u]);
+    if (u >= 0)
+        strcat(out, units[u].suffix);
     return put_out(buf, size, out);
+}
+
+char *sb_numfmt_compact(double v, int max_decimals, char *buf, size_t size)
+{
+    return sb_numfmt_compact_lang(v, max_decimals, SB_LANG_ZH, buf, size);
 }
 
 char *sb_numfmt_exact(double v, char *buf, size_t size)
@@ -201,22 +227,26 @@ char *sb_numfmt_exact(double v, char *buf, size_t size)
     return put_out(buf, size, out);
 }
 
-void sb_numfmt_axis_init(struct sb_numfmt_axis *ax, const double *ticks,
-                         int n)
+void sb_numfmt_axis_init_lang(struct sb_numfmt_axis *ax,
+                              const double *ticks, int n, enum sb_lang lang)
 {
+    int n_units;
+    const struct sb_numfmt_unit *units = sb_numfmt_units(lang, &n_units);
     double maxabs = 0;
 
     for (int i = 0; i < n; i++)
         if (fabs(ticks[i]) > maxabs)
             maxabs = fabs(ticks[i]);
+    ax->lang = lang;
     ax->divisor = 1;
     ax->prefix = "";
-    if (maxabs >= 1e8) {
-        ax->divisor = 1e8;
-        ax->prefix = "亿";
-    } else if (maxabs >= 1e4) {
-        ax->divisor = 1e4;
-        ax->prefix = "万";
+    /* A unit from its own size, the first from 10^4 at least: ticks
+     * 0 … 5,000 stay in full rather than 0 … 5 thousand. */
+    for (int u = 0; u < n_units; u++) {
+        if (maxabs >= fmax(units[u].divisor, 1e4)) {
+            ax->divisor = units[u].divisor;
+            ax->prefix = units[u].word;
+        }
     }
     for (ax->decimals = 0; ax->decimals < 6; ax->decimals++) {
         double scale = pow(10, ax->decimals);
@@ -232,6 +262,12 @@ void sb_numfmt_axis_init(struct sb_numfmt_axis *ax, const double *ticks,
     }
 }
 
+void sb_numfmt_axis_init(struct sb_numfmt_axis *ax, const double *ticks,
+                         int n)
+{
+    sb_numfmt_axis_init_lang(ax, ticks, n, SB_LANG_ZH);
+}
+
 char *sb_numfmt_axis_label(const struct sb_numfmt_axis *ax, double v,
                            char *buf, size_t size)
 {
@@ -245,8 +281,14 @@ char *sb_numfmt_axis_unit(const struct sb_numfmt_axis *ax, const char *unit,
                           char *buf, size_t size)
 {
     char out[256];
+    const char *u = unit != NULL ? unit : "";
 
-    snprintf(out, sizeof out, "%s%s", ax->prefix, unit != NULL ? unit : "");
+    if (ax->lang != SB_LANG_EN || ax->prefix[0] == '\0')
+        snprintf(out, sizeof out, "%s%s", ax->prefix, u);
+    else if (u[0] == '\0')
+        snprintf(out, sizeof out, "%ss", ax->prefix); /* "thousands" */
+    else
+        snprintf(out, sizeof out, "%s %s", ax->prefix, u);
     return put_out(buf, size, out);
 }
 

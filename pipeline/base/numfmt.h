@@ -16,6 +16,12 @@
  * double (15 significant digits), so 2.675 rounds to 2.68 although the
  * double is 2.67499999...; a result that rounds to zero loses its sign.
  *
+ * - In English (SB_LANG_EN, for international reviewers) the same rules
+ *   run on thousands: grouped with ',' in full, compact units k (10^3),
+ *   M (10^6) and B (10^9), "12.6k", "3.4M"; an axis in thousands from
+ *   10^4, in millions from 10^6, in billions from 10^9, its title saying
+ *   so in words ("thousand units", "million CNY", "thousands").
+ *
  * Minus sign: ASCII '-' (U+002D) everywhere. The shipped chart face
  * FandolHei (like SimHei) has no U+2212, which would fall back to another
  * face or tofu, and '-' is what Office users type and what CSV readers
@@ -29,6 +35,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "base/lang.h"
 
 /* Enough for any output of this module. */
 #define SB_NUMFMT_SIZE 64
@@ -47,14 +55,33 @@ char *sb_numfmt_group(double v, int decimals, char *buf, size_t size);
  * 99999999 → "1亿", -12600 → "-1.26万". */
 char *sb_numfmt_compact(double v, int max_decimals, char *buf, size_t size);
 
+/* A compact unit of a language. */
+struct sb_numfmt_unit {
+    double divisor;     /* 1e4, 1e8; 1e3, 1e6, 1e9 */
+    const char *suffix; /* after a value: "万", "亿"; "k", "M", "B" */
+    const char *word;   /* in an axis title: "万"; "thousand" */
+};
+
+/* lang's compact units, smallest first; *n receives how many. Static. */
+const struct sb_numfmt_unit *sb_numfmt_units(enum sb_lang lang, int *n);
+
+/* sb_numfmt_compact in lang's units: for SB_LANG_EN below 10^3 grouped
+ * with up to max_decimals places, then k, M, B with up to 2 places:
+ * 999 → "999", 12600 → "12.6k", 1234567 → "1.23M", 999,995 → "1M",
+ * 3.4e9 → "3.4B". SB_LANG_ZH is sb_numfmt_compact. */
+char *sb_numfmt_compact_lang(double v, int max_decimals, enum sb_lang lang,
+                             char *buf, size_t size);
+
 /* The shortest decimal that reads back as exactly v ("0.1", "1234567",
  * "-3.25", "1e+21"): for CSV files, which keep values unrounded. */
 char *sb_numfmt_exact(double v, char *buf, size_t size);
 
 /* One axis's number format, chosen from its ticks. */
 struct sb_numfmt_axis {
-    double divisor;     /* 1, 1e4 or 1e8 */
-    const char *prefix; /* "", "万" or "亿": static */
+    enum sb_lang lang;  /* how the unit is written */
+    double divisor;     /* 1, 1e4 or 1e8; English 1, 1e3, 1e6 or 1e9 */
+    const char *prefix; /* "", "万" or "亿"; "", "thousand", "million" or
+                           "billion": static */
     int decimals;       /* places shared by every tick label, 0..6 */
 };
 
@@ -65,13 +92,20 @@ struct sb_numfmt_axis {
 void sb_numfmt_axis_init(struct sb_numfmt_axis *ax, const double *ticks,
                          int n);
 
+/* The same in lang: for SB_LANG_EN thousands from 10^4 (ticks 0, 5,000,
+ * 10,000 → thousand and 0, 5, 10), millions from 10^6, billions from
+ * 10^9. */
+void sb_numfmt_axis_init_lang(struct sb_numfmt_axis *ax,
+                              const double *ticks, int n, enum sb_lang lang);
+
 /* A tick label without the unit: v / divisor with the axis's decimals,
  * grouped ("25", "2.5", "-1,250", "0"). */
 char *sb_numfmt_axis_label(const struct sb_numfmt_axis *ax, double v,
                            char *buf, size_t size);
 
 /* The axis unit for its title: prefix + unit ("万台/套", "亿元", "台",
- * or "万" when unit is "" or NULL, "" when both are empty). */
+ * or "万" when unit is "" or NULL, "" when both are empty); in English
+ * "thousand units", "million CNY", "thousands" when unit is empty. */
 char *sb_numfmt_axis_unit(const struct sb_numfmt_axis *ax, const char *unit,
                           char *buf, size_t size);
 

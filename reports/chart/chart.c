@@ -12,6 +12,7 @@
 #include "chart/chart_donut.h"
 #include "chart/chart_fmt.h"
 #include "chart/chart_heatmap.h"
+#include "chart/chart_lang.h"
 #include "chart/chart_legend.h"
 #include "chart/chart_line.h"
 #include "chart/chart_model.h"
@@ -21,19 +22,9 @@
 #include "chart/chart_tiles.h"
 #include "base/numfmt.h"
 
-static const char *const kind_names[] = {
-    "柱状图", "条形图", "分组柱状图", "堆叠柱状图",
-    "环形图", "折线图", "热力图", "分省瓦片地图", "核对表",
-};
-
 static const char *nz(const char *s, const char *dflt)
 {
     return s != NULL && s[0] != '\0' ? s : dflt;
-}
-
-static int is_other_label(const char *s)
-{
-    return strcmp(s, "其他") == 0 || strcmp(s, "其它") == 0;
 }
 
 /* A value written in full for the description: grouped, with as many
@@ -74,7 +65,8 @@ static int check_spec(const struct sb_chart_spec *s, struct sb_error *err)
          s->kind == SB_CHART_DONUT || s->kind == SB_CHART_TILES))
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": a %s takes one series, not %d", t,
-                            kind_names[s->kind], s->n_series);
+                            chart_words(SB_LANG_EN)->kind[s->kind],
+                            s->n_series);
     if (s->cats == NULL && s->kind != SB_CHART_LINE)
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart \"%s\": no category labels", t);
@@ -188,16 +180,16 @@ static void take_cats(struct chart_model *m, const struct sb_chart_spec *s,
     for (int i = 0; i < n; i++) {
         int k = idx[i];
 
-        if (i >= keep || is_other_label(s->cats[k])) {
+        if (i >= keep || chart_is_other(s->cats[k])) {
             other_sum += s->values[k];
-            merged += !is_other_label(s->cats[k]);
+            merged += !chart_is_other(s->cats[k]);
             continue;
         }
         m->cats[out] = sb_xstrdup(s->cats[k]);
         m->values[out++] = s->values[k];
     }
     if (out < n) {
-        m->cats[out] = sb_xstrdup("其他");
+        m->cats[out] = sb_xstrdup(chart_words(m->lang)->other);
         m->values[out] = other_sum;
         m->other[out++] = 1;
     }
@@ -210,16 +202,19 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
     int n = s->n_cat, *idx = sb_xmalloc((size_t)n * sizeof *idx);
     unsigned char *oth = sb_xcalloc((size_t)n, 1);
 
+    const struct chart_words *w = chart_words(s->lang);
+
     memset(m, 0, sizeof *m);
     m->kind = s->kind;
+    m->lang = s->lang == SB_LANG_EN ? SB_LANG_EN : SB_LANG_ZH;
     m->title = sb_xstrdup(s->title);
     m->source = sb_xstrdup(s->source);
-    m->value_name = sb_xstrdup(nz(s->value_name, "数值"));
+    m->value_name = sb_xstrdup(nz(s->value_name, w->value));
     m->unit = sb_xstrdup(s->unit != NULL ? s->unit : "");
     m->cat_name = sb_xstrdup(
-        nz(s->cat_name, s->kind == SB_CHART_LINE ? "月份" : "类别"));
-    m->series_name = sb_xstrdup(nz(s->series_name, "系列"));
-    m->share_name = sb_xstrdup(nz(s->share_name, "占比"));
+        nz(s->cat_name, s->kind == SB_CHART_LINE ? w->month : w->category));
+    m->series_name = sb_xstrdup(nz(s->series_name, w->series));
+    m->share_name = sb_xstrdup(nz(s->share_name, w->share));
     m->start_year = s->start_year;
     m->start_month = s->start_month;
     m->ordinal = s->ordinal;
@@ -231,7 +226,7 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
                                       : s->series[i]);
     for (int i = 0; i < n; i++) {
         idx[i] = i;
-        oth[i] = s->cats != NULL && is_other_label(s->cats[i]);
+        oth[i] = s->cats != NULL && chart_is_other(s->cats[i]);
     }
     if (s->kind == SB_CHART_HBAR || s->kind == SB_CHART_DONUT) {
         int named = 0, keep;
@@ -281,7 +276,7 @@ static void build_model(struct chart_model *m, const struct sb_chart_spec *s)
                 m->cats[c] = sb_xstrdup(s->cats[k]);
             else
                 m->cats[c] = sb_xstrdup(chart_month_label(
-                    s->start_year + (s->start_month - 1 + c) / 12,
+                    m->lang, s->start_year + (s->start_month - 1 + c) / 12,
                     (s->start_month - 1 + c) % 12 + 1, 1, buf, sizeof buf));
             for (int r = 0; r < rows && s->values != NULL; r++)
                 m->values[r * n + c] =
@@ -347,21 +342,90 @@ static struct box frame(struct sb_chart *c)
     return plot;
 }
 
+/* "name：3,412台/套（45.6%）" or "name: 3,412 units (45.6%)" for every
+ * category of series s, joined by "；" or "; ". */
 static void add_values_desc(struct sb_buf *b, const struct sb_chart *c,
                             int s)
 {
     const struct chart_model *m = &c->m;
+    const struct chart_words *w = chart_words(m->lang);
+    int en = m->lang == SB_LANG_EN;
 
     for (int i = 0; i < m->n_cat; i++) {
         char num[SB_NUMFMT_SIZE], pm[SB_NUMFMT_SIZE];
 
         full_number(m->values[s * m->n_cat + i], num, sizeof num);
-        sb_buf_printf(b, "%s%s：%s%s", i > 0 ? "；" : "", m->cats[i], num,
-                      m->unit);
+        sb_buf_printf(b, "%s%s%s%s%s%s", i > 0 ? (en ? "; " : "；") : "",
+                      m->cats[i], en ? ": " : "：", num,
+                      m->unit[0] != '\0' ? w->unit_gap : "", m->unit);
         if (m->permille != NULL)
-            sb_buf_printf(b, "（%s）",
-                          sb_numfmt_permille(m->permille[i], pm, sizeof pm));
+            sb_buf_printf(b, "%s%s%s", w->open,
+                          sb_numfmt_permille(m->permille[i], pm, sizeof pm),
+                          w->close);
     }
+}
+
+/* The long description in English: the same facts as make_desc's. */
+static void make_desc_en(struct sb_chart *c, struct sb_buf *b)
+{
+    const struct chart_model *m = &c->m;
+    char num[SB_NUMFMT_SIZE];
+    char *unit = chart_name_unit(m->lang, m->value_name, m->unit);
+
+    sb_buf_printf(b, "A %s of \"%s\". %s. ",
+                  chart_words(m->lang)->kind[m->kind], m->title, m->source);
+    if (m->kind == SB_CHART_TABLE) {
+        for (int r = 0; r < m->n_cat; r++) {
+            sb_buf_printf(b, "%s: ", m->cats[r]);
+            for (int k = 0; k < m->n_series; k++)
+                sb_buf_printf(b, "%s%s %s", k > 0 ? ", " : "", m->series[k],
+                              m->texts[k * m->n_cat + r]);
+            sb_buf_puts(b, ". ");
+        }
+    } else if (m->kind == SB_CHART_HEATMAP) {
+        sb_buf_printf(b, "Rows are %s, columns %s, values %s. ",
+                      m->series_name, m->cat_name, unit);
+        for (int r = 0; r < m->n_series; r++) {
+            sb_buf_printf(b, "%s: ", m->series[r]);
+            for (int i = 0; i < m->n_cat; i++) {
+                full_number(m->values[r * m->n_cat + i], num, sizeof num);
+                sb_buf_printf(b, "%s%s %s", i > 0 ? ", " : "", m->cats[i],
+                              num);
+            }
+            sb_buf_puts(b, ". ");
+        }
+    } else {
+        sb_buf_printf(b, "Categories are %s, values %s. ", m->cat_name, unit);
+        for (int s = 0; s < m->n_series; s++) {
+            if (m->n_series > 1)
+                sb_buf_printf(b, "%s: ", m->series[s]);
+            add_values_desc(b, c, s);
+            sb_buf_puts(b, ". ");
+        }
+    }
+    free(unit);
+    if (m->kind == SB_CHART_DONUT) {
+        double total = 0;
+
+        for (int i = 0; i < m->n_cat; i++)
+            total += m->values[i];
+        full_number(total, num, sizeof num);
+        sb_buf_printf(b, "Total %s%s%s. ", num,
+                      m->unit[0] != '\0' ? " " : "", m->unit);
+    }
+    if (m->share != NULL) {
+        sb_buf_printf(b, "%s: ", m->share_name);
+        for (int i = 0; i < m->n_cat; i++) {
+            char pct[SB_NUMFMT_SIZE];
+
+            sb_buf_printf(b, "%s%s %s", i > 0 ? "; " : "", m->cats[i],
+                          sb_numfmt_percent(m->share[i], pct, sizeof pct));
+        }
+        sb_buf_puts(b, ". ");
+    }
+    if (m->n_merged > 0)
+        sb_buf_printf(b, "\"%s\" merges %d categories.",
+                      chart_words(m->lang)->other, m->n_merged);
 }
 
 static void make_desc(struct sb_chart *c)
@@ -370,8 +434,13 @@ static void make_desc(struct sb_chart *c)
     struct sb_buf b = {0};
     char num[SB_NUMFMT_SIZE];
 
+    if (m->lang == SB_LANG_EN) {
+        make_desc_en(c, &b);
+        c->desc = sb_buf_take(&b);
+        return;
+    }
     sb_buf_printf(&b, "这是一个关于“%s”的%s。%s。", m->title,
-                  kind_names[m->kind], m->source);
+                  chart_words(m->lang)->kind[m->kind], m->source);
     if (m->kind == SB_CHART_TABLE) {
         for (int r = 0; r < m->n_cat; r++) {
             sb_buf_printf(&b, "%s——", m->cats[r]);
@@ -448,40 +517,46 @@ static int max_cat(const struct chart_model *m, int s)
 static void make_alt(struct sb_chart *c)
 {
     const struct chart_model *m = &c->m;
+    const char *gap = m->unit[0] != '\0' ? chart_words(m->lang)->unit_gap : "";
     struct sb_buf b = {0};
     char num[SB_NUMFMT_SIZE];
-    int k;
+    int en = m->lang == SB_LANG_EN, k;
 
-    sb_buf_printf(&b, "%s：%s。", kind_names[m->kind], m->title);
+    sb_buf_printf(&b, en ? "%s: %s. " : "%s：%s。",
+                  chart_words(m->lang)->kind[m->kind], m->title);
     switch (m->kind) {
     case SB_CHART_DONUT:
         k = max_cat(m, 0);
-        sb_buf_printf(&b, "%s占比最高（%s）。", m->cats[k],
-                      sb_numfmt_permille(m->permille[k], num, sizeof num));
+        sb_numfmt_permille(m->permille[k], num, sizeof num);
+        if (en)
+            sb_buf_printf(&b, "%s has the largest share (%s).", m->cats[k],
+                          num);
+        else
+            sb_buf_printf(&b, "%s占比最高（%s）。", m->cats[k], num);
         break;
     case SB_CHART_LINE:
-        sb_buf_printf(&b, "截至%s为%s%s。", m->cats[m->n_cat - 1],
-                      chart_value_text(c, m->values[m->n_cat - 1], num,
-                                       sizeof num),
-                      m->unit);
+        chart_value_text(c, m->values[m->n_cat - 1], num, sizeof num);
+        sb_buf_printf(&b, en ? "As of %s: %s%s%s." : "截至%s为%s%s%s。",
+                      m->cats[m->n_cat - 1], num, gap, m->unit);
         break;
     case SB_CHART_HEATMAP:
-        sb_buf_printf(&b, "%d个%s × %d个%s。", m->n_series, m->series_name,
-                      m->n_cat, m->cat_name);
+        sb_buf_printf(&b, en ? "%d %s × %d %s." : "%d个%s × %d个%s。",
+                      m->n_series, m->series_name, m->n_cat, m->cat_name);
         break;
     case SB_CHART_TABLE:
-        sb_buf_printf(&b, "%d个%s。", m->n_cat, m->cat_name);
+        sb_buf_printf(&b, en ? "%d %s." : "%d个%s。", m->n_cat, m->cat_name);
         break;
     case SB_CHART_GROUPED:
     case SB_CHART_STACKED:
-        sb_buf_printf(&b, "%d个系列，%d个%s。", m->n_series, m->n_cat,
-                      m->cat_name);
+        sb_buf_printf(&b, en ? "%d series, %d %s." : "%d个系列，%d个%s。",
+                      m->n_series, m->n_cat, m->cat_name);
         break;
     default:
         k = max_cat(m, 0);
-        sb_buf_printf(&b, "%s最多（%s%s）。", m->cats[k],
-                      chart_value_text(c, m->values[k], num, sizeof num),
-                      m->unit);
+        chart_value_text(c, m->values[k], num, sizeof num);
+        sb_buf_printf(&b, en ? "%s is the largest (%s%s%s)."
+                             : "%s最多（%s%s%s）。",
+                      m->cats[k], num, gap, m->unit);
         break;
     }
     c->alt = sb_buf_take(&b);

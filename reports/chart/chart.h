@@ -55,6 +55,7 @@
 
 #include "chart/chart_types.h"
 #include "typeset/fonts.h"
+#include "base/lang.h"
 #include "base/sb.h"
 
 /* What to draw. Strings are UTF-8 and borrowed for the sb_chart_new
@@ -99,6 +100,11 @@ struct sb_chart_spec {
                                  series-major (values may then be NULL) */
     const unsigned char *marks; /* TABLE: n_cat enum sb_chart_mark, or
                                    NULL */
+    enum sb_lang lang; /* the labels' language (0: Chinese): how numbers
+                          (万/亿 or k/M/B) and months are written and the
+                          words the chart adds itself (chart_lang.h:
+                          其他/Other, 合计/Total); the strings above are
+                          given in it */
 };
 
 /* A laid-out chart: the data as drawn and its scene. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "chart/chart_axis.h"
+#include "chart/chart_lang.h"
 #include "chart/chart_scene.h"
 #include "base/sb.h"
 
@@ -41,7 +42,8 @@ void chart_value_axis(struct sb_chart *c, struct value_axis *a, double lo,
         double room;
 
         sb_ticks_extended(lo, hi, m, 1, &a->ticks);
-        sb_numfmt_axis_init(&a->fmt, a->ticks.v, a->ticks.n);
+        sb_numfmt_axis_init_lang(&a->fmt, a->ticks.v, a->ticks.n,
+                                 c->m.lang);
         a->label_w = widest_tick(c, a);
         room = len / (a->ticks.n - 1);
         if (m <= 2 || room >= (vertical ? 1.6 * lh
@@ -70,9 +72,7 @@ char *chart_axis_title(const struct sb_chart *c, const struct value_axis *a)
     char unit[256];
 
     sb_numfmt_axis_unit(&a->fmt, c->m.unit, unit, sizeof unit);
-    if (unit[0] == '\0')
-        return sb_xstrdup(c->m.value_name);
-    return sb_xasprintf("%s（%s）", c->m.value_name, unit);
+    return chart_name_unit(c->m.lang, c->m.value_name, unit);
 }
 
 static void tick_text(struct sb_chart *c, const struct value_axis *a,

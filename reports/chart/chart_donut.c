@@ -10,6 +10,7 @@
 #include "chart/chart_donut.h"
 #include "chart/chart_fmt.h"
 #include "chart/chart_labels.h"
+#include "chart/chart_lang.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
 #include "base/numfmt.h"
@@ -41,8 +42,8 @@ static void centre(struct sb_chart *c, double cx, double cy, double r0)
         big.size = k == 0 ? t->title_pt : t->text_pt;
         chart_measure(c, num, &big, &w, &h, NULL, NULL);
     }
-    cap = c->m.unit[0] != '\0' ? sb_xasprintf("合计（%s）", c->m.unit)
-                               : sb_xstrdup("合计");
+    cap = chart_name_unit(c->m.lang, chart_words(c->m.lang)->total,
+                          c->m.unit);
     chart_measure(c, cap, &small, &w, &hs, NULL, NULL);
     chart_add_text(c, SB_ROLE_CENTER_LABEL, num, &big, cx,
                    cy - (h + hs) / 2, 0.5, 0, 0);
@@ -102,8 +103,10 @@ static double set_labels(struct sb_chart *c, struct slice_label *l,
         /* No closing bracket at a line end: its blank half would
          * misalign right-aligned lines. */
         if (two_lines)
-            l[i].text = sb_xasprintf("%s\n%s，%s%s", m->cats[i], pct, num,
-                                     m->unit);
+            l[i].text = sb_xasprintf(
+                "%s\n%s%s%s%s%s", m->cats[i], pct, chart_words(m->lang)->comma,
+                num, m->unit[0] != '\0' ? chart_words(m->lang)->unit_gap : "",
+                m->unit);
         else
             l[i].text = sb_xasprintf("%s %s", m->cats[i], pct);
         chart_measure(c, l[i].text, f, &l[i].w, &l[i].h, NULL, NULL);

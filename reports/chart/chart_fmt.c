@@ -10,10 +10,18 @@
 #include "base/numfmt.h"
 #include "base/sb.h"
 
-char *chart_month_label(int year, int month, int with_year, char *buf,
-                        size_t size)
+char *chart_month_label(enum sb_lang lang, int year, int month,
+                        int with_year, char *buf, size_t size)
 {
-    if (with_year)
+    static const char *const abbr[12] = {"Jan", "Feb", "Mar", "Apr",
+                                         "May", "Jun", "Jul", "Aug",
+                                         "Sep", "Oct", "Nov", "Dec"};
+
+    if (lang == SB_LANG_EN && with_year)
+        snprintf(buf, size, "%s %d", abbr[(month + 11) % 12], year);
+    else if (lang == SB_LANG_EN)
+        snprintf(buf, size, "%s", abbr[(month + 11) % 12]);
+    else if (with_year)
         snprintf(buf, size, "%d年%d月", year, month);
     else
         snprintf(buf, size, "%d月", month);
@@ -59,10 +67,22 @@ void chart_value_format(struct sb_chart *c)
             least = fmin(least, fabs(all[i]));
         most = fmax(most, fabs(all[i]));
     }
-    m->v_div = most >= 1e8 && least >= 1e7   ? 1e8
-               : most >= 1e5 && least >= 1e3 ? 1e4
-                                             : 1;
-    m->v_suffix = m->v_div == 1e8 ? "亿" : m->v_div == 1e4 ? "万" : "";
+    /* The largest unit the largest value reaches (and 10万 / 100k at
+     * least) in which the smallest shows as 0.10 or more. */
+    m->v_div = 1;
+    m->v_suffix = "";
+    {
+        int n_units;
+        const struct sb_numfmt_unit *u = sb_numfmt_units(m->lang, &n_units);
+
+        for (int i = 0; i < n_units; i++) {
+            if (most >= fmax(u[i].divisor, 1e5) &&
+                least >= 0.1 * u[i].divisor) {
+                m->v_div = u[i].divisor;
+                m->v_suffix = u[i].suffix;
+            }
+        }
+    }
     m->v_dec = 0;
     for (int i = 0; i < k; i++)
         m->v_dec = fmax(m->v_dec, places(all[i] / m->v_div));

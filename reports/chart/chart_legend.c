@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "chart/chart_lang.h"
 #include "chart/chart_legend.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
@@ -63,7 +64,7 @@ static void heat_ticks(struct sb_chart *c, double w, double vmax,
             if (t->v[i] >= 0 && t->v[i] <= vmax * (1 + 1e-9))
                 t->v[n++] = t->v[i];
         t->n = n;
-        sb_numfmt_axis_init(fmt, t->v, t->n);
+        sb_numfmt_axis_init_lang(fmt, t->v, t->n, c->m.lang);
         for (int i = 0; i < t->n; i++) {
             char buf[SB_NUMFMT_SIZE];
             double tw, th;
@@ -85,6 +86,8 @@ void chart_heat_legend(struct sb_chart *c, double x_min, double x_max,
     struct text_fmt f = {th->text_pt, th->text2, 0, 1, PANGO_ALIGN_LEFT};
     double lh = chart_line_h(c, th->text_pt), rh = 0.6 * lh, em = th->text_pt;
     double label_y = y + rh + th->pad_pt / 2, tw, h, rw, fixed, x;
+    const double wide = 1e4; /* a tick of the widest unit word: 万,
+                                thousand */
     struct sb_ticks t;
     struct sb_numfmt_axis fmt;
     char unit[256], *title, buf[SB_NUMFMT_SIZE];
@@ -95,11 +98,9 @@ void chart_heat_legend(struct sb_chart *c, double x_min, double x_max,
      * 35% of the room (at least 10 em) and shrinks to what is left; with
      * less than 3 em there is no legend. Its length is settled before
      * its ticks, with room for a 万/亿 the ticks may add to the title. */
-    sb_numfmt_axis_init(&fmt, NULL, 0);
+    sb_numfmt_axis_init_lang(&fmt, &wide, 1, c->m.lang);
     sb_numfmt_axis_unit(&fmt, c->m.unit, unit, sizeof unit);
-    title = unit[0] != '\0'
-                ? sb_xasprintf("%s（万%s）", c->m.value_name, unit)
-                : sb_xasprintf("%s（万）", c->m.value_name);
+    title = chart_name_unit(c->m.lang, c->m.value_name, unit);
     chart_measure(c, title, &f, &tw, &h, NULL, NULL);
     free(title);
     fixed = tw + 3.5 * em + 2 * em;
@@ -108,9 +109,7 @@ void chart_heat_legend(struct sb_chart *c, double x_min, double x_max,
         return;
     heat_ticks(c, rw, vmax, &t, &fmt);
     sb_numfmt_axis_unit(&fmt, c->m.unit, unit, sizeof unit);
-    title = unit[0] != '\0'
-                ? sb_xasprintf("%s（%s）", c->m.value_name, unit)
-                : sb_xstrdup(c->m.value_name);
+    title = chart_name_unit(c->m.lang, c->m.value_name, unit);
     chart_measure(c, title, &f, &tw, &h, NULL, NULL);
     x = x_max - 2 * em - rw - 2.5 * em - tw - em;
     id = chart_add_text(c, SB_ROLE_AXIS_TITLE, title, &f, x, y + rh / 2, 0,

@@ -12,6 +12,7 @@
 #include "chart/chart_axis.h"
 #include "chart/chart_fmt.h"
 #include "chart/chart_labels.h"
+#include "chart/chart_lang.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
 #include "chart/chart_ticks.h"
@@ -35,8 +36,8 @@ static int month_labels(struct sb_chart *c, int step, double dx,
         int year = c->m.start_year + (c->m.start_month - 1 + i) / 12;
         double w, h;
 
-        chart_month_label(year, mon, n == 0 || mon == 1, text[n],
-                          sizeof text[n]);
+        chart_month_label(c->m.lang, year, mon, n == 0 || mon == 1,
+                          text[n], sizeof text[n]);
         chart_measure(c, text[n], &f, &w, &h, NULL, NULL);
         if (prev >= 0 && (i - prev) * dx < (w + prev_w) / 2 + em)
             fits = 0;
@@ -208,11 +209,13 @@ void chart_layout_line(struct sb_chart *c, struct box plot)
         double w, h;
         int step;
 
-        chart_month_label(m->start_year, 12, 1, label, sizeof label);
+        chart_month_label(m->lang, m->start_year, 12, 1, label,
+                          sizeof label);
         chart_measure(c, label, &mf, &w, &h, NULL, NULL);
         x0 = fmax(x0, plot.x0 + w / 2);
         x1 = plot.x1 - fmax(end_label_w(c) + pad, w / 2);
-        chart_month_label(m->start_year, 12, 0, label, sizeof label);
+        chart_month_label(m->lang, m->start_year, 12, 0, label,
+                          sizeof label);
         chart_measure(c, label, &mf, &w, &h, NULL, NULL);
         step = sb_ticks_month_step(
             m->n_cat, (int)((x1 - x0) / (w + t->text_pt)) + 1);
@@ -231,7 +234,7 @@ void chart_layout_line(struct sb_chart *c, struct box plot)
     free(title);
     panel(c, m->values, m->n_series, &a, x0, x1, 0, 0);
     if (m->share != NULL) {
-        title = sb_xasprintf("%s（%%）", m->share_name);
+        title = chart_name_unit(m->lang, m->share_name, "%");
         chart_add_text(c, SB_ROLE_AXIS_TITLE, title, &f, plot.x0,
                        share_top - lh / 2 - pad / 2, 0, 1, 0);
         free(title);

@@ -8,17 +8,19 @@
 #include <pango/pangocairo.h>
 
 #include "chart/chart_types.h"
+#include "base/lang.h"
 
 /* The data as drawn, owned by the chart. */
 struct chart_model {
     enum sb_chart_kind kind;
+    enum sb_lang lang;      /* of the labels the chart writes itself */
     char *title, *source, *value_name, *unit, *cat_name, *series_name;
     char *share_name;
     int n_cat, n_series;
     char **cats;            /* n_cat */
     char **series;          /* n_series */
     double *values;         /* n_series × n_cat, series-major */
-    unsigned char *other;   /* n_cat: 1 for the merged 其他 */
+    unsigned char *other;   /* n_cat: 1 for the merged 其他 (Other) */
     double *share;          /* LINE: n_cat or NULL */
     int *permille;          /* DONUT: n_cat shares in tenths of % */
     int *tile_rc;           /* TILES: row, column of each category */
@@ -30,7 +32,8 @@ struct chart_model {
     int n_merged;           /* input categories folded into 其他 */
     /* How every value label of the chart is written (chart_fmt.h). */
     double v_div;           /* 1, 1e4 or 1e8 */
-    const char *v_suffix;   /* "", "万" or "亿": static */
+    const char *v_suffix;   /* "", "万" or "亿" (English "k", "M", "B"):
+                               static */
     int v_dec;              /* decimals shared by every value label */
 };
 

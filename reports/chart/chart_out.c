@@ -17,6 +17,7 @@
 
 #include "base/outfile.h"
 #include "chart/chart_out.h"
+#include "chart/chart_lang.h"
 #include "chart/chart_model.h"
 #include "chart/chart_scene.h"
 #include "chart/chart_svg.h"
@@ -152,14 +153,6 @@ static void csv_number(struct sb_buf *b, double v, int last)
     csv_field(b, sb_numfmt_exact(v, num, sizeof num), last);
 }
 
-/* "设备数（台/套）", or the name alone without a unit. */
-static char *with_unit(const char *name, const char *unit)
-{
-    if (unit == NULL || unit[0] == '\0')
-        return sb_xstrdup(name);
-    return sb_xasprintf("%s（%s）", name, unit);
-}
-
 static void write_csv(const struct sb_chart *c, struct sb_buf *b)
 {
     const struct chart_model *m = &c->m;
@@ -180,11 +173,15 @@ static void write_csv(const struct sb_chart *c, struct sb_buf *b)
         return;
     }
     if (heat) {
+        const struct chart_words *w = chart_words(m->lang);
         char *unit = m->unit[0] != '\0'
-                         ? sb_xasprintf("%s，%s", m->value_name, m->unit)
+                         ? sb_xasprintf("%s%s%s", m->value_name, w->comma,
+                                        m->unit)
                          : sb_xstrdup(m->value_name);
 
-        h = sb_xasprintf("%s＼%s（%s）", m->series_name, m->cat_name, unit);
+        h = sb_xasprintf("%s%s%s%s%s%s", m->series_name,
+                         m->lang == SB_LANG_EN ? " \\ " : "＼", m->cat_name,
+                         w->open, unit, w->close);
         free(unit);
     } else {
         h = sb_xstrdup(m->cat_name);
@@ -194,14 +191,16 @@ static void write_csv(const struct sb_chart *c, struct sb_buf *b)
     for (int k = 0; k < cols; k++) {
         int last = k == cols - 1 && m->permille == NULL && m->share == NULL;
 
-        h = heat ? sb_xstrdup(m->cats[k]) : with_unit(m->series[k], m->unit);
+        h = heat ? sb_xstrdup(m->cats[k])
+                 : chart_name_unit(m->lang, m->series[k], m->unit);
         csv_field(b, h, last);
         free(h);
     }
-    if (m->permille != NULL)
-        csv_field(b, "占比（%）", 1);
-    if (m->share != NULL) {
-        h = with_unit(m->share_name, "%");
+    if (m->permille != NULL || m->share != NULL) {
+        h = chart_name_unit(m->lang,
+                            m->share != NULL ? m->share_name
+                                             : chart_words(m->lang)->share,
+                            "%");
         csv_field(b, h, 1);
         free(h);
     }

@@ -9,6 +9,7 @@
 #include "chart/chart_scene.h"
 #include "chart/chart_theme.h"
 #include "chart/finding.h"
+#include "chart/glossary.h"
 #include "rules/bind.h"
 #include "cells/cell.h"
 #include "cells/money_unit.h"
@@ -32,7 +33,21 @@ struct build {
     char **texts;             /* table: 3 × n_cats cells, owned */
     unsigned char *marks;     /* table: each row's enum sb_chart_mark */
     double unplaced;          /* tiles: what no region of the table took */
+    int tr_cats, tr_series;   /* 1: the labels are the form's words (an
+                                 enumeration's values, items), to be
+                                 translated; 0: data (names, months) */
 };
+
+/* Each of the n labels v[] in g's language. */
+static void translate(struct sb_glossary *g, char **v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char *t = sb_xstrdup(sb_glossary_get(g, v[i]));
+
+        free(v[i]);
+        v[i] = t;
+    }
+}
 
 static int find_label(char **v, int n, const char *s)
 {
@@ -190,6 +205,8 @@ static int from_groups(struct build *b, const struct sb_decl *d,
         ser_key = heat ? 0 : 1;
     }
     key_labels(d->form, e->by[cat_key], g, n, cat_key, &b->cats, &b->n_cats);
+    b->tr_cats = key_enum(d->form, e->by[cat_key]) != NULL;
+    b->tr_series = ser_key >= 0 && key_enum(d->form, e->by[ser_key]) != NULL;
     if (e->by[cat_key]->op == SB_EX_CALL && e->by[cat_key]->str[0] == 'm')
         fill_months(b);
     if (ser_key >= 0)
@@ -214,14 +231,16 @@ static int from_groups(struct build *b, const struct sb_decl *d,
 
 /* A tile map: the groups of a region() key (two-digit province codes)
  * onto the regions of a shared table, pipeline/forms/<regions=>
- * (default provinces.csv: code, name, row, col — GB/T 2260 province
+ * (default provinces.csv: code, name, name_en (the name in English,
+ * for --lang en), row, col — GB/T 2260 province
  * codes, each at its place in a fixed grid). Every region of the table
  * is a tile, zeros included, in the table's order; what no region
  * takes (a code the table lacks, a cell whose code has no digits) adds
  * to b->unplaced. Returns SB_OK, or SB_EIO/SB_EFORMAT with err when the
  * table cannot be read or lacks a column. */
 static int from_tiles(struct build *b, const struct sb_decl *d,
-                      const struct sb_chart_def *ch, struct sb_error *err)
+                      const struct sb_chart_def *ch, enum sb_lang lang,
+                      struct sb_error *err)
 {
     const struct sb_expr *e = ch->data;
     const char *file = sb_chart_option(ch, "regions");
@@ -244,7 +263,9 @@ static int from_tiles(struct build *b, const struct sb_decl *d,
     if (rc != SB_OK)
         return rc;
     col[0] = sb_table_col(t, "code");
-    col[1] = sb_table_col(t, "name");
+    col[1] = lang == SB_LANG_EN && sb_table_col(t, "name_en") >= 0
+                 ? sb_table_col(t, "name_en")
+                 : sb_table_col(t, "name");
     col[2] = sb_table_col(t, "row");
     col[3] = sb_table_col(t, "col");
     if (col[0] < 0 || col[1] < 0 || col[2] < 0 || col[3] < 0) {
@@ -306,6 +327,7 @@ static int from_items(struct build *b, const struct sb_decl *d,
         add_label(&b->cats, &b->n_cats, ch->items[i].category);
         add_label(&b->series, &b->n_series, ch->items[i].series);
     }
+    b->tr_cats = b->tr_series = 1;
     b->values = sb_xcalloc((size_t)(b->n_series * b->n_cats) + 1,
                            sizeof *b->values);
     for (int i = 0; i < ch->n_items; i++) {
@@ -324,22 +346,41 @@ static int from_items(struct build *b, const struct sb_decl *d,
     return SB_OK;
 }
 
-/* A figure of field i in its unit as declared ("20,000台/套", "86,245.12
- * 万元", "18.6%", "是"), or what was written when it is not a value. */
-static char *figure_text(const struct sb_decl *d, int i, double v)
+/* A number and its unit: "20,000台/套"; in English "20,000 units",
+ * "5,686" (a unit translated as empty). */
+static char *number_unit(double v, const char *unit, struct sb_glossary *g)
 {
-    const struct sb_field *f = &d->form->fields[i];
+    enum sb_lang lang = sb_glossary_lang(g);
+    const char *u = sb_glossary_get(g, unit);
     char num[SB_NUMFMT_SIZE];
 
+    return sb_xasprintf("%s%s%s", sb_chart_number(v, lang, num, sizeof num),
+                        lang == SB_LANG_EN && u[0] != '\0' && u[0] != '%'
+                            ? " "
+                            : "",
+                        u);
+}
+
+/* A figure of field i in its unit as declared ("20,000台/套", "86,245.12
+ * 万元", "18.6%", "是"), or what was written when it is not a value. In
+ * English money is in 元 with k/M/B whatever the declared unit
+ * ("862.45M CNY", 元 as the glossary has it), and 是/否 are Yes/No. */
+static char *figure_text(const struct sb_decl *d, int i, double v,
+                         struct sb_glossary *g)
+{
+    const struct sb_field *f = &d->form->fields[i];
+    int en = sb_glossary_lang(g) == SB_LANG_EN;
+
     if (f->type == SB_TYPE_BOOL)
-        return sb_xstrdup(v != 0 ? "是" : "否");
+        return sb_xstrdup(en ? (v != 0 ? "Yes" : "No") : v != 0 ? "是" : "否");
     if (f->type != SB_TYPE_INT && f->type != SB_TYPE_DECIMAL &&
         f->type != SB_TYPE_MONEY && f->type != SB_TYPE_PERCENT)
         return sb_xstrdup(d->figs[i].raw);
+    if (f->type == SB_TYPE_MONEY && en)
+        return number_unit(v, "元", g);
     if (f->type == SB_TYPE_MONEY)
         v /= f->yuan_per_unit;
-    return sb_xasprintf("%s%s", sb_chart_number(v, num, sizeof num),
-                        f->unit);
+    return number_unit(v, f->unit, g);
 }
 
 /* table: one row an item (an indicator and its headline figure, or a
@@ -347,12 +388,21 @@ static char *figure_text(const struct sb_decl *d, int i, double v)
  * the rule that checks it against them (sb_decl_list_check); "—" where
  * a figure has no list behind it or is not there. */
 static void from_table(struct build *b, const struct sb_decl *d,
-                       const struct sb_chart_def *ch)
+                       const struct sb_chart_def *ch, struct sb_glossary *g)
 {
-    static const char *const verdict[] = {
-        [SB_LIST_NONE] = "—",       [SB_LIST_EQUAL] = "一致",
-        [SB_LIST_WITHIN] = "符合",  [SB_LIST_DIFFERS] = "不一致",
-        [SB_LIST_UNCHECKED] = "未核对"};
+    static const char *const verdict[][5] = {
+        [SB_LANG_ZH] = {[SB_LIST_NONE] = "—", [SB_LIST_EQUAL] = "一致",
+                        [SB_LIST_WITHIN] = "符合",
+                        [SB_LIST_DIFFERS] = "不一致",
+                        [SB_LIST_UNCHECKED] = "未核对"},
+        [SB_LANG_EN] = {[SB_LIST_NONE] = "—", [SB_LIST_EQUAL] = "agrees",
+                        [SB_LIST_WITHIN] = "within bound",
+                        [SB_LIST_DIFFERS] = "differs",
+                        [SB_LIST_UNCHECKED] = "not checked"}};
+    static const char *const header[][3] = {
+        [SB_LANG_ZH] = {"申报值", "清单值", "状态"},
+        [SB_LANG_EN] = {"Declared", "Lists give", "Status"}};
+    enum sb_lang lang = sb_glossary_lang(g);
     static const unsigned char mark[] = {
         [SB_LIST_NONE] = SB_MARK_NONE,     [SB_LIST_EQUAL] = SB_MARK_GOOD,
         [SB_LIST_WITHIN] = SB_MARK_GOOD,   [SB_LIST_DIFFERS] = SB_MARK_BAD,
@@ -360,41 +410,39 @@ static void from_table(struct build *b, const struct sb_decl *d,
     struct sb_env env = {d->form, d->figs, NULL, d->agg_vals};
     int n = ch->n_items;
 
-    add_label(&b->series, &b->n_series, "申报值");
-    add_label(&b->series, &b->n_series, "清单值");
-    add_label(&b->series, &b->n_series, "状态");
+    for (int k = 0; k < 3; k++)
+        add_label(&b->series, &b->n_series, header[lang][k]);
+    b->tr_cats = 1;
     b->texts = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->texts);
     b->marks = sb_xcalloc((size_t)n + 1, 1);
     for (int i = 0; i < n; i++) {
         const struct sb_expr *e = ch->items[i].value;
         enum sb_list_status st = SB_LIST_NONE;
-        char *decl = NULL, *list = NULL, num[SB_NUMFMT_SIZE];
+        char *decl = NULL, *list = NULL;
         struct sb_val v;
         double lv = 0;
 
         add_label(&b->cats, &b->n_cats, ch->items[i].category);
         if (e->op == SB_EX_NAME && e->bound == SB_BOUND_FIELD) {
-            const struct sb_figure *g = &d->figs[e->field];
+            const struct sb_figure *fg = &d->figs[e->field];
 
-            if (g->state == SB_FIG_OK)
-                decl = figure_text(d, e->field, g->value);
-            else if (g->raw != NULL && g->raw[0] != '\0')
-                decl = sb_xstrdup(g->raw);
+            if (fg->state == SB_FIG_OK)
+                decl = figure_text(d, e->field, fg->value, g);
+            else if (fg->raw != NULL && fg->raw[0] != '\0')
+                decl = sb_xstrdup(fg->raw);
             st = sb_decl_list_check(d, e->field, &lv);
             if (st != SB_LIST_NONE && st != SB_LIST_UNCHECKED)
-                list = figure_text(d, e->field, lv);
+                list = figure_text(d, e->field, lv, g);
         } else if (e->op == SB_EX_STR) {
-            decl = sb_xstrdup(e->str);
+            decl = sb_xstrdup(sb_glossary_get(g, e->str));
         } else {
             sb_eval(e, &env, &v);
             if (v.vt == SB_VT_NUM)
-                decl = sb_xasprintf("%s%s",
-                                    sb_chart_number(v.num, num, sizeof num),
-                                    ch->unit);
+                decl = number_unit(v.num, ch->unit, g);
         }
         b->texts[i] = decl != NULL ? decl : sb_xstrdup("—");
         b->texts[n + i] = list != NULL ? list : sb_xstrdup("—");
-        b->texts[2 * n + i] = sb_xstrdup(verdict[st]);
+        b->texts[2 * n + i] = sb_xstrdup(verdict[lang][st]);
         b->marks[i] = mark[st];
     }
     b->values = sb_xcalloc((size_t)(3 * n) + 1, sizeof *b->values);
@@ -451,23 +499,29 @@ static void line_options(struct build *b, const struct sb_decl *d,
     }
 }
 
+/* "数据来源：附件1 工业设备清单，统计截至2023-05-31"; in English
+ * "Source: Annex 1 Industrial equipment list, as of 2023-05-31". */
 static char *source_line(const struct sb_decl *d,
-                         const struct sb_chart_def *ch)
+                         const struct sb_chart_def *ch, struct sb_glossary *g)
 {
     const struct sb_annex *a = sb_form_annex(d->form, ch->source);
     const struct sb_figure *sd = sb_decl_role(d, "statistics_date");
+    const char *title = sb_form_meta(d->form, "title");
+    int en = sb_glossary_lang(g) == SB_LANG_EN;
+    const char *as_of = en ? ", as of " : "，统计截至";
     char date[11] = "";
 
     if (sd != NULL)
         sb_date_format(sd->date, date);
     if (a != NULL)
-        return sb_xasprintf("数据来源：附件%d %s%s%s", a->number, a->title,
-                            date[0] ? "，统计截至" : "", date);
-    return sb_xasprintf("数据来源：%s%s%s",
-                        sb_form_meta(d->form, "title")
-                            ? sb_form_meta(d->form, "title")
-                            : "申报书",
-                        date[0] ? "，统计截至" : "", date);
+        return sb_xasprintf("%s%d %s%s%s",
+                            en ? "Source: Annex " : "数据来源：附件",
+                            a->number, sb_glossary_get(g, a->title),
+                            date[0] ? as_of : "", date);
+    return sb_xasprintf("%s%s%s%s", en ? "Source: " : "数据来源：",
+                        title != NULL ? sb_glossary_get(g, title)
+                                      : en ? "the declaration" : "申报书",
+                        date[0] ? as_of : "", date);
 }
 
 static enum sb_chart_kind kind_of(const char *k)
@@ -506,9 +560,10 @@ static void build_free(struct build *b)
 int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                        const struct sb_chart_def *ch,
                        enum sb_chart_target target, double width_pt,
-                       double height_pt, struct sb_fonts *fonts,
-                       struct sb_error *err)
+                       double height_pt, struct sb_glossary *g,
+                       struct sb_fonts *fonts, struct sb_error *err)
 {
+    enum sb_lang lang = sb_glossary_lang(g);
     struct build b = {0};
     struct sb_chart_theme theme;
     struct sb_chart_spec with_share;
@@ -524,7 +579,7 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
         return sb_error_set(err, SB_EFORMAT, NULL,
                             "chart %s: its list is not there", ch->id);
     if (ch->data == NULL && strcmp(ch->kind, "table") == 0) {
-        from_table(&b, d, ch);
+        from_table(&b, d, ch, g);
     } else if (ch->data == NULL) {
         from_items(&b, d, ch);
     } else if (strcmp(ch->kind, "tiles") == 0) {
@@ -532,7 +587,7 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
             return sb_error_set(err, SB_EFORMAT, NULL,
                                 "chart %s: a tile map takes one by-key, a "
                                 "region()", ch->id);
-        rc = from_tiles(&b, d, ch, err);
+        rc = from_tiles(&b, d, ch, lang, err);
         if (rc != SB_OK) {
             build_free(&b);
             return rc;
@@ -558,24 +613,33 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
     b.spec.kind = kind_of(ch->kind);
     if (b.spec.kind == SB_CHART_LINE)
         line_options(&b, d, ch);
-    b.source = source_line(d, ch);
+    b.source = source_line(d, ch, g);
     if (b.unplaced > 0) {
-        char num[SB_NUMFMT_SIZE];
-        char *s = sb_xasprintf("%s；另有%s%s未能按代码归入地区", b.source,
-                               sb_numfmt_group(b.unplaced, 0, num, sizeof num),
-                               ch->unit);
+        char *more = number_unit(b.unplaced, ch->unit, g);
+        char *s = lang == SB_LANG_EN
+                      ? sb_xasprintf("%s; %s more not placed by code",
+                                     b.source, more)
+                      : sb_xasprintf("%s；另有%s未能按代码归入地区", b.source,
+                                     more);
 
+        free(more);
         free(b.source);
         b.source = s;
     }
+    if (b.tr_cats)
+        translate(g, b.cats, b.n_cats);
+    if (b.tr_series)
+        translate(g, b.series, b.n_series);
     b.spec.tile_row = b.tile_row;
     b.spec.tile_col = b.tile_col;
-    b.spec.title = ch->title;
+    b.spec.lang = lang;
+    b.spec.title = sb_glossary_get(g, ch->title);
     b.spec.source = b.source;
-    b.spec.unit = ch->unit;
-    b.spec.value_name = sb_chart_option(ch, "value_name");
-    b.spec.cat_name = sb_chart_option(ch, "cat_name");
-    b.spec.series_name = sb_chart_option(ch, "series_name");
+    b.spec.unit = sb_glossary_get(g, ch->unit);
+    b.spec.value_name = sb_glossary_get(g, sb_chart_option(ch, "value_name"));
+    b.spec.cat_name = sb_glossary_get(g, sb_chart_option(ch, "cat_name"));
+    b.spec.series_name =
+        sb_glossary_get(g, sb_chart_option(ch, "series_name"));
     b.spec.n_cat = b.n_cats;
     b.spec.cats = (const char *const *)b.cats;
     b.spec.n_series = b.n_series;
@@ -588,7 +652,7 @@ int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
     with_share.share = b.share;
     if (finding != NULL && target != SB_CHART_REPORT &&
         target != SB_CHART_FIGURE)
-        title = sb_chart_finding(finding, &with_share);
+        title = sb_chart_finding(sb_glossary_get(g, finding), &with_share);
     if (title != NULL)
         b.spec.title = title;
     sb_chart_theme_init(&theme, target, SB_PALETTE_OKABE_ITO);
@@ -621,7 +685,7 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
                       struct sb_error *err)
 {
     static const struct sb_chartset_opts defaults = {SB_CHART_DEFENSE, 1920,
-                                                     1080, 0};
+                                                     1080, 0, NULL};
     const struct sb_chartset_opts *o = opts != NULL ? opts : &defaults;
     double w_px = o->width_px > 0 ? o->width_px : 1920;
     double h_px = o->height_px > 0 ? o->height_px : 1080;
@@ -636,7 +700,7 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
         char why[256];
 
         if (sb_chartset_layout(&c, d, ch, o->target, 960, 960 * h_px / w_px,
-                               fonts, &e2) != SB_OK) {
+                               o->glossary, fonts, &e2) != SB_OK) {
             char *msg = sb_xasprintf("未绘制图表“%s”：%s", ch->title,
                                      e2.msg);
 

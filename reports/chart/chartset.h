@@ -16,22 +16,32 @@
  * slides a chart with a finding= template is titled with what its data
  * show (finding.h); the report keeps the title, its figure caption. A
  * line's share (active=) is computed for the title's {share_last} only,
- * never drawn as a history (see line_options). */
+ * never drawn as a history (see line_options).
+ *
+ * In another language (a glossary, glossary.h) the form's words are
+ * translated: titles, finding= templates, units, value_name, cat_name,
+ * series_name, enumeration values, items, annex titles; provinces take
+ * provinces.csv's name_en; the few words the code writes itself (the
+ * source line, the table's headers and verdicts) are in that language;
+ * names in the data (enterprises, APPs) stay as written. Numbers follow
+ * the language (finding.h). */
 #ifndef SB_REPORTS_CHARTSET_H
 #define SB_REPORTS_CHARTSET_H
 
 #include "chart/chart.h"
+#include "chart/glossary.h"
 #include "check/decl.h"
 
 /* Lay out chart def ch of d's form for a width_pt × height_pt canvas
- * (target sets the theme: slides or the report). Returns SB_OK and *out
+ * (target sets the theme: slides or the report), its labels in g's
+ * language (g NULL: Chinese; g remembers what it lacks). Returns SB_OK and *out
  * (free with sb_chart_free), or SB_EFORMAT when the chart has no data
  * (its annex is absent, or every value is 0), with err saying why. */
 int sb_chartset_layout(struct sb_chart **out, const struct sb_decl *d,
                        const struct sb_chart_def *ch,
                        enum sb_chart_target target, double width_pt,
-                       double height_pt, struct sb_fonts *fonts,
-                       struct sb_error *err);
+                       double height_pt, struct sb_glossary *g,
+                       struct sb_fonts *fonts, struct sb_error *err);
 
 /* How the set is written. The canvas is 960 pt wide and as high as the
  * size's ratio gives (540 pt at 16:9), so the theme keeps its meaning
@@ -41,6 +51,8 @@ struct sb_chartset_opts {
                                     (the document theme) */
     int width_px, height_px;     /* id.png; 0: 1920×1080 */
     int svg_outlines;            /* 1: id.svg with outlined labels */
+    struct sb_glossary *glossary; /* the labels' language (borrowed);
+                                     NULL: Chinese */
 };
 
 /* Write every chart of the set into dir (created if missing): for each

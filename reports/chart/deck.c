@@ -78,12 +78,14 @@ static double text(cairo_t *cr, PangoContext *ctx, const char *s,
 }
 
 static void footer(cairo_t *cr, PangoContext *ctx, const char *platform,
-                   const char *indicator, int page, int pages)
+                   const char *indicator, enum sb_lang lang, int page,
+                   int pages)
 {
     double y = SLIDE_H - FOOTER_H + (FOOTER_H - 1.4 * FOOT_PT) / 2;
-    char *left = indicator != NULL
-                     ? sb_xasprintf("%s ｜ 指标%s", platform, indicator)
-                     : sb_xstrdup(platform);
+    char *left = indicator == NULL ? sb_xstrdup(platform)
+                 : lang == SB_LANG_EN
+                     ? sb_xasprintf("%s | Indicator %s", platform, indicator)
+                     : sb_xasprintf("%s ｜ 指标%s", platform, indicator);
     char *num = sb_xasprintf("%d / %d", page, pages);
 
     cairo_set_source_rgb(cr, 0xE3 / 255.0, 0xE5 / 255.0, 0xEA / 255.0);
@@ -97,11 +99,15 @@ static void footer(cairo_t *cr, PangoContext *ctx, const char *platform,
     free(num);
 }
 
+/* The platform and the company are names: they stay as declared; the
+ * kind of declaration (edition.csv short_title) is in g's language. */
 static void title_slide(cairo_t *cr, PangoContext *ctx,
-                        const struct sb_decl *d, int pages)
+                        const struct sb_decl *d, struct sb_glossary *g,
+                        int pages)
 {
     const char *platform = subject(d);
     const char *kind = sb_form_meta(d->form, "short_title");
+    enum sb_lang lang = sb_glossary_lang(g);
     const struct sb_figure *sd = sb_decl_role(d, "statistics_date");
     const char *company;
     double w = SLIDE_W - 2 * MARGIN, y = 150;
@@ -110,7 +116,7 @@ static void title_slide(cairo_t *cr, PangoContext *ctx,
     cairo_rectangle(cr, 0, 0, SLIDE_W, 12);
     cairo_fill(cr);
     if (kind != NULL && strcmp(kind, platform) != 0)
-        y += text(cr, ctx, kind, 20, 0x54555A, MARGIN, y, w,
+        y += text(cr, ctx, sb_glossary_get(g, kind), 20, 0x54555A, MARGIN, y, w,
                   PANGO_ALIGN_CENTER) + 16;
     y += text(cr, ctx, platform, 40, 0x333333, MARGIN, y, w,
               PANGO_ALIGN_CENTER) + 24;
@@ -121,11 +127,13 @@ static void title_slide(cairo_t *cr, PangoContext *ctx,
         char date[11], *s;
 
         sb_date_format(sd->date, date);
-        s = sb_xasprintf("数据统计截至 %s", date);
+        s = sb_xasprintf(lang == SB_LANG_EN ? "Data as of %s"
+                                            : "数据统计截至 %s",
+                         date);
         text(cr, ctx, s, 18, 0x54555A, MARGIN, y, w, PANGO_ALIGN_CENTER);
         free(s);
     }
-    footer(cr, ctx, platform, NULL, 1, pages);
+    footer(cr, ctx, platform, NULL, lang, 1, pages);
 }
 
 struct slide {
@@ -151,7 +159,8 @@ static cairo_status_t append(void *closure, const unsigned char *data,
 }
 
 int sb_deck_write(const struct sb_decl *d, const char *path,
-                  struct sb_fonts *fonts, int *slides, struct sb_error *err)
+                  struct sb_fonts *fonts, struct sb_glossary *g, int *slides,
+                  struct sb_error *err)
 {
     int n_charts = d->form->n_charts, n = 0, rc = SB_OK;
     struct slide *s = sb_xcalloc((size_t)n_charts + 1, sizeof *s);
@@ -169,13 +178,16 @@ int sb_deck_write(const struct sb_decl *d, const char *path,
         s[n].def = &d->form->charts[i];
         s[n].key = indicator_key(s[n].def);
         if (sb_chartset_layout(&s[n].chart, d, s[n].def, SB_CHART_DEFENSE,
-                               SLIDE_W, SLIDE_H - FOOTER_H, fonts,
+                               SLIDE_W, SLIDE_H - FOOTER_H, g, fonts,
                                &skip) == SB_OK)
             n++;
     }
     qsort(s, (size_t)n, sizeof *s, by_indicator);
     surf = cairo_pdf_surface_create_for_stream(append, &pdf, SLIDE_W, SLIDE_H);
-    title = sb_xasprintf("%s 答辩图表", platform);
+    title = sb_xasprintf(sb_glossary_lang(g) == SB_LANG_EN
+                             ? "%s: defense charts"
+                             : "%s 答辩图表",
+                         platform);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
                                    "shenbao " SB_VERSION);
@@ -183,14 +195,14 @@ int sb_deck_write(const struct sb_decl *d, const char *path,
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "");
     free(title);
     cr = cairo_create(surf);
-    title_slide(cr, ctx, d, n + 1);
+    title_slide(cr, ctx, d, g, n + 1);
     cairo_show_page(cr);
     for (int i = 0; i < n; i++) {
         cairo_save(cr);
         sb_chart_draw(s[i].chart, cr);
         cairo_restore(cr);
         footer(cr, ctx, platform, sb_chart_option(s[i].def, "indicator"),
-               i + 2, n + 1);
+               sb_glossary_lang(g), i + 2, n + 1);
         cairo_show_page(cr);
         sb_chart_free(s[i].chart);
     }

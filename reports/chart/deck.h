@@ -11,14 +11,19 @@
 #ifndef SB_REPORTS_DECK_H
 #define SB_REPORTS_DECK_H
 
+#include "chart/glossary.h"
 #include "check/decl.h"
 #include "typeset/fonts.h"
 
 /* Write d's deck to path (960×540 pt pages, fonts embedded) through a
- * temporary file renamed over it. A chart without data has no slide.
+ * temporary file renamed over it, its words in g's language (NULL:
+ * Chinese; in English "Data as of", "Indicator 1.1", the charts as
+ * chartset.h translates them; the platform's and company's names stay
+ * as declared). A chart without data has no slide.
  * *slides (may be NULL) receives the number of pages. Returns SB_OK,
  * or SB_ERENDER / SB_EIO with err (path then untouched). */
 int sb_deck_write(const struct sb_decl *d, const char *path,
-                  struct sb_fonts *fonts, int *slides, struct sb_error *err);
+                  struct sb_fonts *fonts, struct sb_glossary *g, int *slides,
+                  struct sb_error *err);
 
 #endif

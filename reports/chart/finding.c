@@ -35,12 +35,13 @@ static void gather(const struct sb_chart_spec *s, struct facts *f)
     }
 }
 
-const char *sb_chart_number(double v, char *buf, size_t size)
+const char *sb_chart_number(double v, enum sb_lang lang, char *buf,
+                            size_t size)
 {
     int d = 0;
 
     if (fabs(v) >= 1e5)
-        return sb_numfmt_compact(v, 2, buf, size);
+        return sb_numfmt_compact_lang(v, 2, lang, buf, size);
     while (d < 2 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9)
         d++;
     return sb_numfmt_group(v, d, buf, size);
@@ -55,23 +56,23 @@ static int put(struct sb_buf *b, const char *name, size_t len,
 
 #define IS(w) (len == strlen(w) && memcmp(name, w, len) == 0)
     if (IS("total"))
-        sb_buf_puts(b, sb_chart_number(f->total, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->total, s->lang, num, sizeof num));
     else if (IS("n"))
         sb_buf_printf(b, "%d", f->n);
     else if (IS("top") && s->cats != NULL && f->top >= 0)
         sb_buf_puts(b, s->cats[f->top]);
     else if (IS("top_value"))
-        sb_buf_puts(b, sb_chart_number(f->top_value, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->top_value, s->lang, num, sizeof num));
     else if (IS("top_share") && f->total > 0)
         sb_buf_puts(b, sb_numfmt_percent(100 * f->top_value / f->total, num,
                                          sizeof num));
     else if (IS("first_value"))
-        sb_buf_puts(b, sb_chart_number(f->first, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->first, s->lang, num, sizeof num));
     else if (IS("first_share") && f->total > 0)
         sb_buf_puts(b, sb_numfmt_percent(100 * f->first / f->total, num,
                                          sizeof num));
     else if (IS("last"))
-        sb_buf_puts(b, sb_chart_number(f->last, num, sizeof num));
+        sb_buf_puts(b, sb_chart_number(f->last, s->lang, num, sizeof num));
     else if (IS("share_last") && s->share != NULL && s->n_cat > 0)
         sb_buf_puts(b, sb_numfmt_percent(s->share[s->n_cat - 1], num,
                                          sizeof num));

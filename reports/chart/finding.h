@@ -19,15 +19,17 @@
  *   {first_share} its share of the total   "63.9%"
  *   {last}       the last category's value (a line's latest)
  *   {share_last} the last value of s->share "36.2%"
- * Numbers as the value labels write them: in full below 10万, else in
- * 万 or 亿 with up to 2 decimals. Returns a new string
+ * Numbers as sb_chart_number writes them in s->lang. Returns a new string
  * (free it), or NULL when tmpl names an unknown placeholder, is
  * unbalanced, or needs a share s has not. */
 char *sb_chart_finding(const char *tmpl, const struct sb_chart_spec *s);
 
 /* v as a title or a table cell writes it: in full below 10万 ("20,000",
  * "912.63", up to 2 decimals), else in 万 or 亿 with up to 2 decimals
- * ("51.98万"). Returns buf (size >= SB_NUMFMT_SIZE). */
-const char *sb_chart_number(double v, char *buf, size_t size);
+ * ("51.98万"); in English (lang SB_LANG_EN) in full below 100,000, else
+ * in k, M or B with up to 2 decimals ("519.84k", "2.19M"). Returns buf
+ * (size >= SB_NUMFMT_SIZE). */
+const char *sb_chart_number(double v, enum sb_lang lang, char *buf,
+                            size_t size);
 
 #endif

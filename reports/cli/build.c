@@ -112,7 +112,8 @@ static void *chart_job_run(void *arg)
     if (j->rc == SB_OK)
         j->rc = sb_chartset_write(j->d, j->dir, fonts, NULL, &j->n, &j->e);
     if (j->rc == SB_OK && j->n > 0)
-        j->rc = sb_deck_write(j->d, j->deck, fonts, &j->slides, &j->e);
+        j->rc = sb_deck_write(j->d, j->deck, fonts, NULL, &j->slides,
+                              &j->e);
     sb_fonts_free(fonts);
     return NULL;
 }

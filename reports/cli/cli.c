@@ -66,6 +66,7 @@ static const struct opt {
     [SB_OPT_COLOR] = {"color", 0, STRING, offsetof(struct sb_args, color)},
     [SB_OPT_HTML] = {"html", 0, STRING, offsetof(struct sb_args, html)},
     [SB_OPT_STRICT] = {"strict", 0, FLAG, offsetof(struct sb_args, strict)},
+    [SB_OPT_LANG] = {"lang", 0, STRING, offsetof(struct sb_args, lang)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */
@@ -110,6 +111,23 @@ int sb_cli_usage(const struct sb_cmd *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'shenbao%s%s --help'.\n", cmd != NULL ? " " : "",
             cmd != NULL ? cmd->name : "");
     return SB_EXIT_FAILED;
+}
+
+int sb_cli_lang(const struct sb_args *a, enum sb_lang *out)
+{
+    *out = SB_LANG_ZH;
+    if (a->lang != NULL && sb_lang_parse(a->lang, out) != 0)
+        return !sb_cli_usage(a->cmd, "--lang: one of %s, not \"%s\"",
+                             SB_LANG_CODES, a->lang);
+    return 1;
+}
+
+void sb_cli_untranslated(struct sb_glossary *g)
+{
+    const char *said = sb_glossary_missing(g);
+
+    if (said != NULL)
+        fprintf(stderr, "shenbao: warning: %s\n", said);
 }
 
 int sb_cli_color(const struct sb_args *a)

@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #include "base/sb.h"
+#include "base/lang.h"
+#include "chart/glossary.h"
 #include "check/decl.h"
 
 /* README "Exit codes": 0 no error finding, 1 errors found in the input,
@@ -45,6 +47,7 @@ enum sb_opt {
     SB_OPT_COLOR,        /* --color auto|always|never */
     SB_OPT_HTML,         /* --html FILE */
     SB_OPT_STRICT,          /* --strict */
+    SB_OPT_LANG,         /* --lang zh|en */
     SB_OPT_N
 };
 
@@ -64,7 +67,7 @@ struct sb_args {
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     int strict;                                     /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
-        *baseline, *write_baseline, *theme, *size, *color, *html;
+        *baseline, *write_baseline, *theme, *size, *color, *html, *lang;
     const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */
     int n_annex;
     const char *electronic; /* annex codes split by ',' */
@@ -126,6 +129,14 @@ void sb_cli_check_opts(const struct sb_args *a, struct sb_check_opts *o);
  * is a terminal and NO_COLOR is unset or empty (no-color.org: an
  * explicit --color=always wins over NO_COLOR). */
 int sb_cli_color(const struct sb_args *a);
+
+/* --lang into *out (SB_LANG_ZH when not given). Returns 1, or 0 after a
+ * usage error naming the valid codes (the caller exits 2). */
+int sb_cli_lang(const struct sb_args *a, enum sb_lang *out);
+
+/* Say once on stderr what labels g lacked ("shenbao: warning: no
+ * English for …"), if any. */
+void sb_cli_untranslated(struct sb_glossary *g);
 
 /* Print err (sb_error_print). Returns SB_EXIT_FAILED. */
 int sb_cli_failed(const struct sb_error *err);

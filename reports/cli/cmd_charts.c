@@ -9,9 +9,13 @@
 #include "check/decl.h"
 #include "typeset/fonts.h"
 
-/* --theme and --size into set. Returns 1, or 0 after a usage error. */
-static int chart_opts(const struct sb_args *a, struct sb_chartset_opts *set)
+/* --theme, --size and --lang into set and *lang. Returns 1, or 0 after
+ * a usage error. */
+static int chart_opts(const struct sb_args *a, struct sb_chartset_opts *set,
+                      enum sb_lang *lang)
 {
+    if (!sb_cli_lang(a, lang))
+        return 0;
     set->target = SB_CHART_DEFENSE;
     set->width_px = 1920;
     set->height_px = 1080;
@@ -41,19 +45,24 @@ static int chart_opts(const struct sb_args *a, struct sb_chartset_opts *set)
 int sb_cmd_charts(const struct sb_args *a)
 {
     struct sb_check_opts opts = {0};
-    struct sb_chartset_opts set;
+    struct sb_chartset_opts set = {0};
+    struct sb_glossary *g = NULL;
+    enum sb_lang lang;
     const char *outdir = a->output != NULL ? a->output : "charts";
     struct sb_decl *d = NULL;
     struct sb_fonts *fonts = NULL;
     struct sb_error err = {0};
     int rc, written = 0;
 
-    if (!chart_opts(a, &set))
+    if (!chart_opts(a, &set, &lang))
         return SB_EXIT_FAILED;
     sb_cli_check_opts(a, &opts);
     rc = sb_decl_check(&d, a->operands[0], &opts, &err);
     if (rc == SB_OK)
         rc = sb_fonts_new(&fonts, a->fonts, &err);
+    if (rc == SB_OK)
+        rc = sb_glossary_open(&g, d->form, lang, &err);
+    set.glossary = g;
     if (rc == SB_OK)
         rc = sb_chartset_write(d, outdir, fonts, &set, &written, &err);
     if (rc == SB_OK) {
@@ -66,8 +75,10 @@ int sb_cmd_charts(const struct sb_args *a)
                         f[i].sev == SB_SEV_INFO ? "info" : "warning",
                         f[i].message);
         }
+        sb_cli_untranslated(g);
         printf("%d charts written to %s\n", written, outdir);
     }
+    sb_glossary_free(g);
     sb_fonts_free(fonts);
     sb_decl_free(d);
     return rc != SB_OK ? sb_cli_failed(&err) : SB_EXIT_CLEAN;

@@ -113,6 +113,12 @@ static const char charts_usage[] =
     "                        is the same slide, smaller); ID@2x.png twice\n"
     "      --svg-outlines    ID.svg with the labels as glyph outlines (the\n"
     "                        same look without the fonts, not editable)\n"
+    "      --lang LANG       zh (default) or en: the labels in English for\n"
+    "                        international reviewers (titles, axes, units,\n"
+    "                        sources; 1.26万 reads 12.6k, 126万 1.26M);\n"
+    "                        names in the lists stay as declared;\n"
+    "                        words the edition's charts_en.csv lacks stay\n"
+    "                        Chinese, said once on stderr\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
@@ -133,6 +139,12 @@ static const char deck_usage[] =
     "the footer. A chart whose data is missing has no slide.\n"
     "\n"
     "  -o, --output FILE     the PDF to write (default deck.pdf)\n"
+    "      --lang LANG       zh (default) or en: the labels in English for\n"
+    "                        international reviewers (titles, axes, units,\n"
+    "                        sources; 1.26万 reads 12.6k, 126万 1.26M);\n"
+    "                        names in the lists stay as declared;\n"
+    "                        words the edition's charts_en.csv lacks stay\n"
+    "                        Chinese, said once on stderr\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
@@ -337,10 +349,11 @@ static const struct sb_cmd commands[] = {
     {"charts", "DIR", "draw the statistics charts (PNG, SVG, PDF, CSV)",
      sb_cmd_charts, charts_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(THEME) |
-         SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES),
+         SB_OPT(SIZE) | SB_OPT(SVG_OUTLINES) | SB_OPT(LANG),
      "one declaration directory"},
     {"deck", "DIR", "write the defense deck: one chart a 16:9 slide",
-     sb_cmd_deck, deck_usage, READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS),
+     sb_cmd_deck, deck_usage,
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(LANG),
      "one declaration directory"},
     {"build", "DIR", "check, then write every output into one folder",
      sb_cmd_build, build_usage,

@@ -534,5 +534,5 @@ int sb_fill_chart(struct sb_chart **out, const struct sb_decl *d,
     *title = def->title;
     *height_pt = chart_height(def->kind);
     return sb_chartset_layout(out, d, def, SB_CHART_FIGURE, width_pt,
-                              *height_pt, fonts, err);
+                              *height_pt, NULL, fonts, err);
 }

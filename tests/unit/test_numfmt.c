@@ -220,6 +220,42 @@ static void money_in_wanyuan(void)
               "-9,223,372,036,854.78");
 }
 
+/* English (--lang en): thousands, k/M/B, the unit chosen after
+ * rounding; axes in thousand/million from 10^4/10^6, said in words. */
+static void english_units(void)
+{
+    static const double t[] = {0, 5000, 10000, 15000};
+    static const double m[] = {0, 1e6, 2e6};
+    struct sb_numfmt_axis ax;
+
+    CHECK_STR(sb_numfmt_compact_lang(999, 0, SB_LANG_EN, b, sizeof b), "999");
+    CHECK_STR(sb_numfmt_compact_lang(12600, 0, SB_LANG_EN, b, sizeof b),
+              "12.6k");
+    CHECK_STR(sb_numfmt_compact_lang(519770, 2, SB_LANG_EN, b, sizeof b),
+              "519.77k");
+    CHECK_STR(sb_numfmt_compact_lang(999995, 0, SB_LANG_EN, b, sizeof b),
+              "1M");
+    CHECK_STR(sb_numfmt_compact_lang(1234567, 0, SB_LANG_EN, b, sizeof b),
+              "1.23M");
+    CHECK_STR(sb_numfmt_compact_lang(3.4e9, 0, SB_LANG_EN, b, sizeof b),
+              "3.4B");
+    CHECK_STR(sb_numfmt_compact_lang(-12600, 0, SB_LANG_EN, b, sizeof b),
+              "-12.6k");
+    CHECK_STR(sb_numfmt_compact_lang(12600, 0, SB_LANG_ZH, b, sizeof b),
+              "1.26万");
+    sb_numfmt_axis_init_lang(&ax, t, 4, SB_LANG_EN);
+    CHECK_STR(ax.prefix, "thousand");
+    CHECK_STR(sb_numfmt_axis_label(&ax, 15000, b, sizeof b), "15");
+    CHECK_STR(sb_numfmt_axis_unit(&ax, "units", b, sizeof b),
+              "thousand units");
+    CHECK_STR(sb_numfmt_axis_unit(&ax, "", b, sizeof b), "thousands");
+    sb_numfmt_axis_init_lang(&ax, t, 2, SB_LANG_EN);
+    CHECK_STR(ax.prefix, "");
+    CHECK_STR(sb_numfmt_axis_label(&ax, 5000, b, sizeof b), "5,000");
+    sb_numfmt_axis_init_lang(&ax, m, 3, SB_LANG_EN);
+    CHECK_STR(sb_numfmt_axis_unit(&ax, "CNY", b, sizeof b), "million CNY");
+}
+
 int main(void)
 {
     RUN(grouping);
@@ -233,5 +269,6 @@ int main(void)
     RUN(percentages);
     RUN(shares_add_to_100);
     RUN(money_in_wanyuan);
+    RUN(english_units);
     return TEST_REPORT();
 }
