@@ -94,6 +94,15 @@ static const char inspect_usage[] =
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n";
 
+/* --lang, the same for charts and deck. */
+#define LANG_OPTION                                                          \
+    "      --lang LANG       zh (default) or en: the labels in English for\n" \
+    "                        international reviewers (titles, axes, units,\n" \
+    "                        sources; 1.26万 reads 12.6k, 126万 1.26M);\n" \
+    "                        names in the lists stay as declared;\n" \
+    "                        words the edition's charts_en.csv lacks stay\n" \
+    "                        Chinese, said once on stderr\n"
+
 static const char charts_usage[] =
     "usage: shenbao charts [OPTIONS] DIR\n"
     "\n"
@@ -113,12 +122,7 @@ static const char charts_usage[] =
     "                        is the same slide, smaller); ID@2x.png twice\n"
     "      --svg-outlines    ID.svg with the labels as glyph outlines (the\n"
     "                        same look without the fonts, not editable)\n"
-    "      --lang LANG       zh (default) or en: the labels in English for\n"
-    "                        international reviewers (titles, axes, units,\n"
-    "                        sources; 1.26万 reads 12.6k, 126万 1.26M);\n"
-    "                        names in the lists stay as declared;\n"
-    "                        words the edition's charts_en.csv lacks stay\n"
-    "                        Chinese, said once on stderr\n"
+    LANG_OPTION
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
@@ -139,12 +143,7 @@ static const char deck_usage[] =
     "the footer. A chart whose data is missing has no slide.\n"
     "\n"
     "  -o, --output FILE     the PDF to write (default deck.pdf)\n"
-    "      --lang LANG       zh (default) or en: the labels in English for\n"
-    "                        international reviewers (titles, axes, units,\n"
-    "                        sources; 1.26万 reads 12.6k, 126万 1.26M);\n"
-    "                        names in the lists stay as declared;\n"
-    "                        words the edition's charts_en.csv lacks stay\n"
-    "                        Chinese, said once on stderr\n"
+    LANG_OPTION
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "      --follow-symlinks read lists and files that are links out of DIR\n"
