@@ -280,6 +280,56 @@ static uint64_t mix(uint64_t h, uint64_t x)
     return h;
 }
 
+/* The key row is counted under in distinct(...) a: 1 and *key, or 0
+ * when a part has no value (such a row is not counted). */
+static int row_key(struct sb_agg *a, const struct sb_row *row, uint64_t *key)
+{
+    uint64_t h = 0;
+
+    for (int i = 0; i < a->e->n_args; i++) {
+        const struct sb_expr *col = a->e->args[i];
+        const struct sb_cellval *c = &row->cells[col->column];
+
+        if (c->state != SB_CELL_OK)
+            return 0; /* a value with an empty part is not counted */
+        switch (col->vtype) {
+        case SB_VT_ENUM:
+            h = mix(h, (uint64_t)c->enum_idx + 1);
+            break;
+        case SB_VT_SET:
+            h = mix(h, c->mask);
+            break;
+        case SB_VT_NUM:
+        case SB_VT_DATE:
+        case SB_VT_BOOL: {
+            uint64_t bits;
+
+            memcpy(&bits, &c->num, sizeof bits);
+            h = mix(h, bits);
+            break;
+        }
+        default:
+            sb_norm_key(c->text, c->len, &a->part);
+            h = mix(h, sb_hash64(a->part.data, a->part.len));
+        }
+    }
+    *key = h;
+    return 1;
+}
+
+int sb_agg_distinct_key(struct sb_agg *a, const struct sb_row *row,
+                        uint64_t *key)
+{
+    if (a->fn != F_DISTINCT || a->e->n_by > 0)
+        return 0;
+    if (a->e->where != NULL) {
+        a->env.row = row;
+        if (sb_eval_cond(a->e->where, &a->env) != 1)
+            return 0;
+    }
+    return row_key(a, row, key) ? 1 : -1;
+}
+
 static void add_distinct(struct sb_agg *a, const struct sb_row *row)
 {
     uint64_t h = 0;
@@ -308,33 +358,8 @@ static void add_distinct(struct sb_agg *a, const struct sb_row *row)
                 return;
         }
     }
-    for (int i = 0; i < a->e->n_args; i++) {
-        const struct sb_expr *col = a->e->args[i];
-        const struct sb_cellval *c = &row->cells[col->column];
-
-        if (c->state != SB_CELL_OK)
-            return; /* a value with an empty part is not counted */
-        switch (col->vtype) {
-        case SB_VT_ENUM:
-            h = mix(h, (uint64_t)c->enum_idx + 1);
-            break;
-        case SB_VT_SET:
-            h = mix(h, c->mask);
-            break;
-        case SB_VT_NUM:
-        case SB_VT_DATE:
-        case SB_VT_BOOL: {
-            uint64_t bits;
-
-            memcpy(&bits, &c->num, sizeof bits);
-            h = mix(h, bits);
-            break;
-        }
-        default:
-            sb_norm_key(c->text, c->len, &a->part);
-            h = mix(h, sb_hash64(a->part.data, a->part.len));
-        }
-    }
+    if (!row_key(a, row, &h))
+        return;
     if (sb_keyset_add(a->set, (const char *)&h, sizeof h, 1) == 0)
         a->n_distinct++;
     if (sn != NULL) {

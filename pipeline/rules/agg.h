@@ -50,6 +50,15 @@ void sb_agg_free(struct sb_agg *a);
 /* Fold one row in. Not thread-safe per accumulator. */
 void sb_agg_add(struct sb_agg *a, const struct sb_row *row);
 
+/* Row by row, what a distinct(...) without by counts: returns 1 when
+ * row is one it counts (its where holds and every part has a value),
+ * with *key the value it is counted as (rows of equal keys are one
+ * distinct value; the count is the number of different keys); 0 when
+ * the where does not hold (or a is no such call), -1 when a part has no
+ * valid value. Does not fold the row in. */
+int sb_agg_distinct_key(struct sb_agg *a, const struct sb_row *row,
+                        uint64_t *key);
+
 /* Reading one annex in parts: a new empty accumulator for the same
  * call as a; clear a back to empty; and fold what from collected (from
  * rows that all come after into's, with row_off and line_off added to

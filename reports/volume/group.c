@@ -7,6 +7,7 @@
 
 #include "base/numfmt.h"
 #include "base/utf8.h"
+#include "check/counted.h"
 #include "check/decl.h"
 #include "form/expr.h"
 #include "read/csvin.h"
@@ -201,4 +202,19 @@ void sb_vol_tie_text(const struct sb_decl *d, int field, long rows,
         sb_buf_printf(out, "清单多 %.0f", (double)rows - g->value);
     else
         sb_buf_printf(out, "清单少 %.0f", g->value - (double)rows);
+}
+
+void sb_vol_counted_totals(const struct sb_decl *d,
+                           const struct sb_counted *cnt, struct sb_buf *out)
+{
+    struct sb_buf t = {0};
+
+    for (int k = 0; cnt != NULL && k < sb_counted_n(cnt); k++) {
+        sb_buf_puts(out, "；");
+        sb_counted_total_label(cnt, k, out);
+        sb_vol_tie_text(d, sb_counted_field(cnt, k), sb_counted_total(cnt, k),
+                        &t);
+        sb_buf_printf(out, " %s", t.data);
+    }
+    sb_buf_free(&t);
 }

@@ -21,6 +21,7 @@
 
 struct sb_decl;
 struct sb_enum;
+struct sb_counted;
 
 /* One group of rows. */
 struct sb_vol_group {
@@ -66,5 +67,11 @@ int sb_vol_total_field(const struct sb_decl *d, int idx);
  * 清单少 1" or, with no figure, "8,000 条". */
 void sb_vol_tie_text(const struct sb_decl *d, int field, long rows,
                      struct sb_buf *out);
+
+/* Each counted column's total (check/counted.h; cnt may be NULL: none)
+ * tied to its declared figure, appended to out: "；计入有效解决方案 32 个；
+ * 申报书 3.1 解决方案供给能力“提供有效解决方案数量”填报 32 个，一致". */
+void sb_vol_counted_totals(const struct sb_decl *d,
+                           const struct sb_counted *cnt, struct sb_buf *out);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "cells/cell.h"
 #include "read/csvin.h"
+#include "check/counted.h"
 #include "check/decl.h"
 #include "form/mask.h"
 #include "base/numfmt.h"
@@ -23,7 +24,9 @@
 /* A printed column. */
 struct vcol {
     const char *title; /* header as written, or "序号" */
-    int field;         /* field of the file, or -1: the volume's 序号 */
+    int field;         /* field of the file, or -1: the volume's 序号 or
+                          a counted column */
+    int counted;       /* counted column k + 1 (check/counted.h), or 0 */
     enum sb_mask mask; /* what to mask when opts->mask */
     enum sb_vol_align align;
 };
@@ -50,6 +53,9 @@ struct src {
     int g;                    /* the group being printed */
     enum src_state state;
     int file_order;           /* rows as in the file, even when grouped */
+    struct sb_counted *cnt;   /* the counted columns, or NULL */
+    int total_done;           /* ungrouped with cnt: the total row given */
+    int total_field;          /* the list's declared figure, or -1 */
     unsigned char *spans;     /* a row across all columns */
 };
 
@@ -77,6 +83,7 @@ static int src_rewind(void *user, struct sb_error *err)
     s->g = 0;
     s->state = ST_HEAD;
     s->file_order = 0;
+    s->total_done = 0;
     return src_open(s, err);
 }
 
@@ -116,8 +123,12 @@ static void put_field(struct src *s, const struct sb_record *rec,
 static void put_row(struct src *s, const struct sb_record *rec)
 {
     s->n++;
+    if (s->cnt != NULL)
+        sb_counted_row(s->cnt, rec);
     for (int c = 0; c < s->n_cols; c++) {
-        if (s->cols[c].field < 0) {
+        if (s->cols[c].counted > 0) {
+            sb_counted_verdict(s->cnt, s->cols[c].counted - 1, &s->cell[c]);
+        } else if (s->cols[c].field < 0) {
             sb_buf_clear(&s->cell[c]);
             sb_buf_printf(&s->cell[c], "%ld", s->n);
         } else {
@@ -128,9 +139,10 @@ static void put_row(struct src *s, const struct sb_record *rec)
 }
 
 /* A row of one cell across all columns: label, then (tie) how rows tie
- * to the declared figure field (group.h). */
+ * to the declared figure field (group.h), then (totals) the counted
+ * columns' totals. */
 static void put_line(struct src *s, const char *label, int field, long rows,
-                     int tie)
+                     int tie, int totals)
 {
     sb_buf_clear(&s->cell[0]);
     sb_buf_puts(&s->cell[0], label);
@@ -141,6 +153,8 @@ static void put_line(struct src *s, const char *label, int field, long rows,
         sb_buf_puts(&s->cell[0], t.data);
         sb_buf_free(&t);
     }
+    if (totals)
+        sb_vol_counted_totals(s->d, s->cnt, &s->cell[0]);
     s->cells[0] = s->cell[0].data;
     for (int c = 1; c < s->n_cols; c++)
         s->cells[c] = NULL;
@@ -165,7 +179,7 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
 
                 for (int k = 0; k < gr->n; k++)
                     all += gr->g[k].rows;
-                put_line(s, "合计：", gr->total_field, all, 1);
+                put_line(s, "合计：", gr->total_field, all, 1, 1);
                 s->state = ST_END;
                 *row = 0;
                 return 1;
@@ -177,7 +191,7 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
             sb_buf_printf(&label, "%s（%s 条）", g->label,
                           sb_numfmt_group((double)g->rows, 0, num,
                                           sizeof num));
-            put_line(s, label.data, -1, 0, 0);
+            put_line(s, label.data, -1, 0, 0, 0);
             sb_buf_free(&label);
             s->state = g->rows > 0 ? ST_ROWS : ST_NEXT;
             if (s->state == ST_ROWS && src_open(s, err) != SB_OK)
@@ -203,7 +217,7 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
             continue;
         case ST_NEXT:
             sb_buf_printf(&label, "%s小计：", g->label);
-            put_line(s, label.data, g->field, g->rows, 1);
+            put_line(s, label.data, g->field, g->rows, 1, 0);
             sb_buf_free(&label);
             s->g++;
             s->state = ST_HEAD;
@@ -236,6 +250,14 @@ static int src_next(void *user, const char *const **cells,
     rc = sb_csvin_next(s->in, &rec, err);
     if (rc != SB_OK)
         return -1;
+    if (rec == NULL && s->cnt != NULL && !s->total_done && !s->file_order) {
+        put_line(s, "合计：", s->total_field, s->n, 1, 1);
+        s->total_done = 1;
+        *spans = s->spans;
+        *cells = s->cells;
+        *row = 0;
+        return 1;
+    }
     if (rec == NULL)
         return 0;
     put_row(s, rec);
@@ -260,15 +282,17 @@ static enum sb_vol_align align_of(enum sb_type t)
 /* The printed columns of annex a as found in res: the file's fields in
  * file order, with a 序号 first unless the file has its own. */
 static int make_cols(const struct sb_annex *a,
-                     const struct sb_annex_result *res, struct vcol **out)
+                     const struct sb_annex_result *res,
+                     const struct sb_counted *cnt, struct vcol **out)
 {
     int n = res->n_headers, own = 0, k = 0;
+    int n_cnt = cnt != NULL ? sb_counted_n(cnt) : 0;
     struct vcol *v;
 
     for (int c = 0; c < a->n_cols; c++)
         if (strcmp(a->cols[c].header, "序号") == 0 && res->col_field[c] >= 0)
             own = 1;
-    v = sb_xcalloc((size_t)n + 1, sizeof *v);
+    v = sb_xcalloc((size_t)(n + 1 + n_cnt), sizeof *v);
     if (!own) {
         v[k].title = "序号";
         v[k].field = -1;
@@ -286,6 +310,12 @@ static int make_cols(const struct sb_annex *a,
                              ? SB_VOL_CENTER
                              : align_of(a->cols[c].type);
         }
+    }
+    for (int j = 0; j < n_cnt; j++, k++) {
+        v[k].title = sb_counted_header(cnt, j);
+        v[k].field = -1;
+        v[k].counted = j + 1;
+        v[k].align = SB_VOL_LEFT;
     }
     *out = v;
     return k;
@@ -340,8 +370,11 @@ static int facts(const struct sb_decl *d, const struct sb_annex_result *res,
     return n;
 }
 
-/* The remark of the title page into b: how the rows are ordered. */
-static void remark(const struct sb_vol_groups *gr, int own_seq, int electronic, struct sb_buf *b)
+/* The remark of the title page into b: how the rows are ordered, and
+ * what the counted columns mean. */
+static void remark(const struct sb_vol_groups *gr,
+                   const struct sb_counted *cnt, int own_seq, int electronic,
+                   struct sb_buf *b)
 {
     if (electronic) {
         sb_buf_puts(b, "说明：本清单按通知说明3以电子版提交，全部记录见上列"
@@ -361,6 +394,18 @@ static void remark(const struct sb_vol_groups *gr, int own_seq, int electronic, 
     }
     sb_buf_puts(b, own_seq ? "序号为来源文件所填。"
                            : "来源文件无序号列，序号按印出顺序编排。");
+    for (int k = 0; cnt != NULL && k < sb_counted_n(cnt); k++) {
+        if (k > 0)
+            sb_buf_puts(b, "；");
+        else if (sb_counted_n(cnt) == 1)
+            sb_buf_puts(b, "末列为按申报通知计数规则算出的核对列，");
+        else
+            sb_buf_printf(b, "末%d列为按申报通知计数规则算出的核对列，",
+                          sb_counted_n(cnt));
+        sb_counted_explain(cnt, k, b);
+    }
+    if (cnt != NULL)
+        sb_buf_puts(b, "；合计行与申报书填报数核对。");
 }
 
 /* The summary of an electronic list: a row per group (or one for the
@@ -483,12 +528,15 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
 
     if (grouped)
         rc = sb_vol_groups_count(d, &gr, err);
+    if (rc == SB_OK && !electronic)
+        rc = sb_counted_open(d, idx, &s.cnt, err);
     s.d = d;
+    s.total_field = sb_vol_total_field(d, idx);
     s.path = res->path;
     s.annex = a->code;
     s.mask = opts != NULL && opts->mask;
     s.gr = grouped ? &gr : NULL;
-    s.n_cols = make_cols(a, res, &s.cols);
+    s.n_cols = make_cols(a, res, s.cnt, &s.cols);
     s.cell = sb_xcalloc((size_t)s.n_cols, sizeof *s.cell);
     s.cells = sb_xcalloc((size_t)s.n_cols, sizeof *s.cells);
     s.spans = sb_xcalloc((size_t)s.n_cols, 1);
@@ -508,7 +556,8 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
     t.facts = fact;
     t.n_facts = facts(d, res, s.cols, s.n_cols, s.mask, fact, bufs);
     t.source = res->path;
-    remark(s.gr, s.n_cols > 0 && s.cols[0].field >= 0, electronic, &note);
+    remark(s.gr, s.cnt, s.n_cols > 0 && s.cols[0].field >= 0, electronic,
+           &note);
     t.remark = note.data;
     if (electronic && rc == SB_OK) {
         char *csv = sb_xasprintf("%.*s.csv", (int)(strlen(path) - 4), path);
@@ -553,6 +602,7 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
     if (rc == SB_OK)
         rc = sb_vol_table_write(&t, path, fonts, d->findings, pages, err);
     sb_csvin_close(s.in);
+    sb_counted_free(s.cnt);
     for (int c = 0; c < s.n_cols; c++)
         sb_buf_free(&s.cell[c]);
     for (int i = 0; i < MAX_FACTS; i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cells/cell.h"
+#include "check/counted.h"
 #include "read/csvin.h"
 #include "form/mask.h"
 #include "base/utf8.h"
@@ -47,6 +48,8 @@ struct sheets {
     lxw_worksheet *ws;  /* the sheet being written */
     int part;           /* 0, or the continuation number */
     lxw_row_t last_row; /* 0-based row index of the last row written */
+    struct sb_counted *cnt; /* its counted columns, after the file's */
+    int n_cnt;
     struct sb_buf name, scratch, masked;
 };
 
@@ -89,8 +92,8 @@ static void map_columns(struct sheets *sh, const struct sb_annex *a)
 {
     const struct sb_xlsx_book *bk = sh->bk;
 
-    grow(sh, sh->res->n_headers + 1);
-    sh->n_cols = sh->res->n_headers;
+    grow(sh, sh->res->n_headers + sh->n_cnt + 1);
+    sh->n_cols = sh->res->n_headers + sh->n_cnt;
     for (int c = 0; c < a->n_cols; c++) {
         const struct sb_column *col = &a->cols[c];
         int f = sh->res->col_field[c];
@@ -116,6 +119,11 @@ static void map_columns(struct sheets *sh, const struct sb_annex *a)
         const char *h = sh->res->headers[i];
 
         sh->cols[i].width = sb_xlsx_text_width(h, strlen(h));
+    }
+    for (int k = 0; k < sh->n_cnt; k++) {
+        const char *h = sb_counted_header(sh->cnt, k);
+
+        sh->cols[sh->res->n_headers + k].width = sb_xlsx_text_width(h, strlen(h));
     }
 }
 
@@ -236,6 +244,12 @@ static int start(struct sheets *sh, int part, struct sb_error *err)
         e = sb_xlsx_write_text(sh->ws, 0, (lxw_col_t)i, res->headers[i],
                                strlen(res->headers[i]), sh->bk->header,
                                &sh->scratch);
+    for (int k = 0; k < sh->n_cnt && e == LXW_NO_ERROR; k++) {
+        const char *h = sb_counted_header(sh->cnt, k);
+
+        e = sb_xlsx_write_text(sh->ws, 0, (lxw_col_t)(res->n_headers + k), h,
+                               strlen(h), sh->bk->header, &sh->scratch);
+    }
     if (e != LXW_NO_ERROR)
         return sb_xlsx_fail(err, e, sh->name.data);
     return SB_OK;
@@ -265,6 +279,45 @@ static int write_record(struct sheets *sh, const struct sb_record *rec,
         measure(sh, rec);
     for (int i = 0; i < rec->n_fields && e == LXW_NO_ERROR; i++)
         e = write_cell(sh, row, i, rec->fields[i], rec->lens[i]);
+    if (sh->n_cnt > 0)
+        sb_counted_row(sh->cnt, rec);
+    for (int k = 0; k < sh->n_cnt && e == LXW_NO_ERROR; k++) {
+        struct column *c = &sh->cols[sh->res->n_headers + k];
+
+        sb_counted_verdict(sh->cnt, k, &sh->masked);
+        if (rec->row <= WIDTH_SAMPLE + 1 &&
+            sb_xlsx_text_width(sh->masked.data, sh->masked.len) > c->width)
+            c->width = sb_xlsx_text_width(sh->masked.data, sh->masked.len);
+        e = sb_xlsx_write_text(sh->ws, row, (lxw_col_t)(sh->res->n_headers + k),
+                               sh->masked.data, sh->masked.len, NULL,
+                               &sh->scratch);
+    }
+    if (e != LXW_NO_ERROR)
+        return sb_xlsx_fail(err, e, sh->name.data);
+    sh->last_row = row;
+    return SB_OK;
+}
+
+/* Below the last record, after an empty row (once the sheet is
+ * finished: its filter ends at the records): the total of the counted
+ * columns tied to their declared figures (volume/group.h), in the
+ * print area. */
+static int write_total(struct sheets *sh, struct sb_error *err)
+{
+    const struct sb_decl *d = sh->bk->d;
+    struct sb_buf t = {0};
+    lxw_row_t row = sh->last_row + 2;
+    lxw_error e;
+
+    sb_buf_puts(&t, "合计：");
+    sb_vol_tie_text(d, sb_vol_total_field(d, (int)(sh->res - d->annexes)),
+                    sh->res->rows, &sh->masked);
+    sb_buf_puts(&t, sh->masked.data);
+    sb_vol_counted_totals(d, sh->cnt, &t);
+    e = sb_xlsx_write_text(sh->ws, row, 0, t.data, t.len, NULL, &sh->scratch);
+    sb_buf_free(&t);
+    if (e == LXW_NO_ERROR)
+        e = sb_xlsx_print_setup(sh->ws, row, (lxw_col_t)(sh->n_cols - 1));
     if (e != LXW_NO_ERROR)
         return sb_xlsx_fail(err, e, sh->name.data);
     sh->last_row = row;
@@ -284,6 +337,12 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
     sh.bk = bk;
     sh.res = &bk->d->annexes[idx];
     sh.base = sb_xasprintf("附件%d %s", a->number, a->title);
+    rc = sb_counted_open(bk->d, idx, &sh.cnt, err);
+    if (rc != SB_OK) {
+        free(sh.base);
+        return rc;
+    }
+    sh.n_cnt = sh.cnt != NULL ? sb_counted_n(sh.cnt) : 0;
     map_columns(&sh, a);
     out->grouped = sb_vol_groups_of(bk->d, idx, &out->groups);
     rc = sb_csvin_open(&in, sh.res->path, NULL, NULL, err);
@@ -310,6 +369,9 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
     }
     if (rc == SB_OK)
         rc = finish(&sh, err);
+    if (rc == SB_OK && sh.cnt != NULL)
+        rc = write_total(&sh, err);
+    sb_counted_free(sh.cnt);
     out->n_sheets = sh.part + 1;
     sb_csvin_close(in);
     free(sh.base);

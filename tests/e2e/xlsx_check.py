@@ -217,6 +217,12 @@ def cmd_annexes(book, decl, masking):
         cols = columns_of(code)
         kinds = [column_type(cols, h) for h in data[0]]
         got = dict(b.rows(name))
+        # a list with counted columns (edition role volume_counted) ends
+        # with its total after an empty row: volumes_counted.sh checks it
+        total = got.pop(len(data) + 2, {}).get("A", ("", ""))[1]
+        if total and not str(total).startswith("合计："):
+            print("FAIL: %s: a row after the list that is no total" % name)
+            bad += 1
         if len(got) != len(data):
             print("FAIL: %s: %d rows, the CSV has %d records"
                   % (name, len(got), len(data)))
