@@ -183,16 +183,11 @@ static void key_headers(const struct sb_counted *c, const struct ccol *cc,
 /* First pass: the first row of every key of every column. */
 static int scan(struct sb_counted *c, struct sb_error *err)
 {
-    const struct sb_annex_result *res = &c->d->annexes[c->annex];
-    struct sb_csvin_opts o = {0};
     struct sb_csvin *in = NULL;
     struct sb_record *rec;
-    int rc;
+    int rc = sb_csvin_open_rows(&in, c->d->annexes[c->annex].path,
+                                c->d->form->annexes[c->annex].code, err);
 
-    o.annex = c->d->form->annexes[c->annex].code;
-    rc = sb_csvin_open(&in, res->path, &o, NULL, err);
-    if (rc == SB_OK)
-        rc = sb_csvin_next(in, &rec, err); /* the header */
     while (rc == SB_OK) {
         rc = sb_csvin_next(in, &rec, err);
         if (rc != SB_OK || rec == NULL)

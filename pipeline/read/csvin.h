@@ -82,6 +82,16 @@ int sb_csvin_open(struct sb_csvin **out, const char *path,
                   const struct sb_csvin_opts *opts,
                   struct sb_findings *findings, struct sb_error *err);
 
+/* Open an annex list again after the check has read it, for its data
+ * rows: as sb_csvin_open with no findings (the check reported what the
+ * file holds) and opts.annex = annex (the annex code, which picks a
+ * workbook's sheet; may be NULL), then past the header row, so that the
+ * next sb_csvin_next gives the first data record. Returns SB_OK, or an
+ * error of sb_csvin_open / sb_csvin_next with err; *out is then NULL or
+ * open (close it either way with sb_csvin_close). */
+int sb_csvin_open_rows(struct sb_csvin **out, const char *path,
+                       const char *annex, struct sb_error *err);
+
 /* Next record into *rec (NULL at end of file, and on every call after).
  * Returns SB_OK, or SB_EIO on a read error (err set). Invalid bytes and
  * NULs in the input become U+FFFD in the field and an error finding with

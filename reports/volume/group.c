@@ -146,18 +146,14 @@ int sb_vol_group_of(struct sb_vol_groups *gr, const char *text, size_t len)
 int sb_vol_groups_count(const struct sb_decl *d, struct sb_vol_groups *gr,
                         struct sb_error *err)
 {
-    const struct sb_annex_result *res = &d->annexes[gr->annex];
-    struct sb_csvin_opts o = {0};
     struct sb_csvin *in = NULL;
     struct sb_record *rec;
     int rc;
 
     for (int k = 0; k < gr->n; k++)
         gr->g[k].rows = 0;
-    o.annex = d->form->annexes[gr->annex].code;
-    rc = sb_csvin_open(&in, res->path, &o, NULL, err);
-    if (rc == SB_OK)
-        rc = sb_csvin_next(in, &rec, err); /* the header */
+    rc = sb_csvin_open_rows(&in, d->annexes[gr->annex].path,
+                            d->form->annexes[gr->annex].code, err);
     while (rc == SB_OK) {
         rc = sb_csvin_next(in, &rec, err);
         if (rc != SB_OK || rec == NULL)

@@ -61,18 +61,9 @@ struct src {
 
 static int src_open(struct src *s, struct sb_error *err)
 {
-    struct sb_csvin_opts o = {0};
-    struct sb_record *rec;
-    int rc;
-
     sb_csvin_close(s->in);
     s->in = NULL;
-    o.annex = s->annex;
-    /* the check reported what the file holds; no findings again */
-    rc = sb_csvin_open(&s->in, s->path, &o, NULL, err);
-    if (rc != SB_OK)
-        return rc;
-    return sb_csvin_next(s->in, &rec, err); /* the header */
+    return sb_csvin_open_rows(&s->in, s->path, s->annex, err);
 }
 
 static int src_rewind(void *user, struct sb_error *err)
