@@ -205,20 +205,6 @@ long long sb_csvin_size(const struct sb_csvin *r)
     return r->size;
 }
 
-int sb_csvin_open_rows(struct sb_csvin **out, const char *path,
-                       const char *annex, struct sb_error *err)
-{
-    struct sb_csvin_opts o = {0};
-    struct sb_record *header;
-    int rc;
-
-    o.annex = annex;
-    rc = sb_csvin_open(out, path, &o, NULL, err);
-    if (rc == SB_OK)
-        rc = sb_csvin_next(*out, &header, err);
-    return rc;
-}
-
 void sb_csvin_close(struct sb_csvin *r)
 {
     if (r == NULL)

@@ -186,6 +186,20 @@ static int finish(struct sb_csvin *r, int *again, struct sb_error *err)
     return SB_OK;
 }
 
+int sb_csvin_open_rows(struct sb_csvin **out, const char *path,
+                       const char *annex, struct sb_error *err)
+{
+    struct sb_csvin_opts o = {0};
+    struct sb_record *header;
+    int rc;
+
+    o.annex = annex;
+    rc = sb_csvin_open(out, path, &o, NULL, err);
+    if (rc == SB_OK)
+        rc = sb_csvin_next(*out, &header, err);
+    return rc;
+}
+
 int sb_csvin_next(struct sb_csvin *r, struct sb_record **rec,
                   struct sb_error *err)
 {
