@@ -172,6 +172,19 @@ char *sb_xstrdup(const char *s)
     return sb_xstrndup(s, strlen(s));
 }
 
+int sb_list_next(const char **cursor, const char **item, size_t *len)
+{
+    const char *p = *cursor, *bar;
+
+    if (p == NULL || *p == '\0')
+        return 0;
+    bar = strchr(p, '|');
+    *item = p;
+    *len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+    *cursor = bar != NULL ? bar + 1 : p + *len;
+    return 1;
+}
+
 char *sb_xstrndup(const char *s, size_t n)
 {
     char *p = sb_xmalloc(n + 1);

@@ -79,6 +79,17 @@ void *sb_xrealloc(void *p, size_t n);
 char *sb_xstrdup(const char *s);
 char *sb_xstrndup(const char *s, size_t n);
 /* printf into a new string owned by the caller. */
+/* Step through a list of items separated by '|', as edition data writes
+ * them (header aliases "a|b", roles "code.column|code.column", cases
+ * "key=text|key=text"). *cursor starts at the list (NULL or "" is an
+ * empty list) and is advanced past each item. On 1, *item points into
+ * the list at the next item and *len is its length in bytes, without
+ * the '|' (an item may be empty: "a||b" has three; a trailing '|' adds
+ * none); 0 when the list is done. Allocates nothing.
+ *
+ *     for (const char *p = list, *it; sb_list_next(&p, &it, &n);) ... */
+int sb_list_next(const char **cursor, const char **item, size_t *len);
+
 char *sb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Growable byte buffer; data is always NUL-terminated once non-NULL.

@@ -219,6 +219,7 @@ int sb_counted_open(const struct sb_decl *d, int idx,
     const struct sb_annex *a = &d->form->annexes[idx];
     const char *role = sb_form_meta(d->form, "volume_counted");
     struct sb_counted *c;
+    size_t len;
     int rc;
 
     *out = NULL;
@@ -228,13 +229,8 @@ int sb_counted_open(const struct sb_decl *d, int idx,
     c->d = d;
     c->annex = idx;
     c->seq = -1;
-    for (const char *p = role; p != NULL && *p != '\0';) {
-        const char *end = strchr(p, '|');
-        size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
-
-        add_entry(c, p, len);
-        p = end != NULL ? end + 1 : NULL;
-    }
+    for (const char *p = role, *item; sb_list_next(&p, &item, &len);)
+        add_entry(c, item, len);
     if (c->n == 0) {
         sb_counted_free(c);
         return SB_OK;

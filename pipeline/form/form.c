@@ -49,21 +49,19 @@ static char *norm_dup(const char *s)
 static void add_keys(struct sb_arena *a, char ***keys, int *n,
                      const char *list)
 {
-    const char *p = list;
+    const char *p = list, *item;
+    size_t len;
 
-    while (*p != '\0') {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+    while (sb_list_next(&p, &item, &len)) {
         struct sb_buf b = {0};
 
-        sb_norm_key(p, len, &b);
+        sb_norm_key(item, len, &b);
         if (b.len > 0) {
             char *key = sb_arena_strndup(a, b.data, b.len);
 
             sb_arena_push(a, keys, n, &key, sizeof key);
         }
         sb_buf_free(&b);
-        p += len + (bar != NULL);
     }
 }
 
@@ -483,27 +481,25 @@ static int load_columns(struct loader *ld)
 /* A rule's "cases": "key=template|key=template …". */
 static int load_cases(struct loader *ld, long r, int col, struct sb_rule *ru)
 {
-    const char *p = sb_table_get(ld->t, r, col);
+    const char *p = sb_table_get(ld->t, r, col), *item;
+    size_t len;
 
-    while (*p != '\0') {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        const char *eq = memchr(p, '=', len);
+    while (sb_list_next(&p, &item, &len)) {
+        const char *eq = memchr(item, '=', len);
 
-        if (eq == NULL || eq == p)
+        if (eq == NULL || eq == item)
             return bad(ld, r, col, "%s", "cases are key=message, "
                                          "separated by |");
         {
             struct sb_arena *a = ld->f->arena;
-            char *key = sb_arena_strndup(a, p, (size_t)(eq - p));
+            char *key = sb_arena_strndup(a, item, (size_t)(eq - item));
             char *msg =
-                sb_arena_strndup(a, eq + 1, len - (size_t)(eq + 1 - p));
+                sb_arena_strndup(a, eq + 1, len - (size_t)(eq + 1 - item));
             int n = ru->n_cases;
 
             sb_arena_push(a, &ru->case_keys, &n, &key, sizeof key);
             sb_arena_push(a, &ru->cases, &ru->n_cases, &msg, sizeof msg);
         }
-        p += len + (bar != NULL);
     }
     return SB_OK;
 }

@@ -13,14 +13,12 @@ static char **split_words(const char *s)
 {
     char **v = sb_xcalloc(strlen(s) + 2, sizeof *v);
     int n = 0;
+    const char *item;
+    size_t k;
 
-    while (*s != '\0') {
-        size_t k = strcspn(s, "|");
-
+    while (sb_list_next(&s, &item, &k))
         if (k > 0)
-            v[n++] = sb_xstrndup(s, k);
-        s += k + (s[k] == '|');
-    }
+            v[n++] = sb_xstrndup(item, k);
     return v;
 }
 

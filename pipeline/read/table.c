@@ -137,17 +137,16 @@ int sb_table_col(const struct sb_table *t, const char *names)
     struct sb_buf want = {0}, have = {0};
     int found = -1;
 
-    for (const char *p = names; found < 0 && *p != '\0';) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    const char *p = names, *name;
+    size_t n;
 
-        sb_norm_key(p, n, &want);
+    while (found < 0 && sb_list_next(&p, &name, &n)) {
+        sb_norm_key(name, n, &want);
         for (int i = 0; i < t->n_cols && found < 0; i++) {
             sb_norm_key(t->header[i], strlen(t->header[i]), &have);
             if (strcmp(want.data, have.data) == 0)
                 found = i;
         }
-        p += n + (bar != NULL);
     }
     sb_buf_free(&want);
     sb_buf_free(&have);

@@ -72,18 +72,13 @@ static int declared_field(const struct sb_decl *d, int idx, int column,
 static const char *group_column(const char *list, const char *code,
                                 size_t *len)
 {
-    size_t n = strlen(code);
+    size_t n = strlen(code), k;
 
-    for (const char *p = list; p != NULL && *p != '\0';) {
-        const char *end = strchr(p, '|');
-        size_t item = end != NULL ? (size_t)(end - p) : strlen(p);
-
-        if (item > n + 1 && strncmp(p, code, n) == 0 && p[n] == '.') {
-            *len = item - n - 1;
-            return p + n + 1;
+    for (const char *p = list, *item; sb_list_next(&p, &item, &k);)
+        if (k > n + 1 && strncmp(item, code, n) == 0 && item[n] == '.') {
+            *len = k - n - 1;
+            return item + n + 1;
         }
-        p = end != NULL ? end + 1 : NULL;
-    }
     return NULL;
 }
 
