@@ -359,7 +359,7 @@ machine() {
     echo "| system | Debian $(cat /etc/debian_version), Linux $(uname -r) |"
     echo "| load (1, 5, 15 min) at start | $(sed -n 1p "$bench/load") |"
     echo "| load at end | $(sed -n 2p "$bench/load") |"
-    echo "| shenbao | $("$bin" --version | cut -d' ' -f2) ($(git rev-parse --short HEAD 2>/dev/null || echo '?')), gcc $(gcc -dumpfullversion 2>/dev/null || echo '?') -O2 |"
+    echo "| shenbao | $("$bin" --version | cut -d' ' -f2) ($(cat "$bench/commit" 2>/dev/null || echo '?')), gcc $(gcc -dumpfullversion 2>/dev/null || echo '?') -O2 |"
     echo "| libxlsxwriter | $(dpkg-query -W -f='${Version}' libxlsxwriter-dev 2>/dev/null || echo '?') |"
     echo "| DuckDB | $(cd "$node_dir" && node duckdb.mjs --version 2>/dev/null || echo '?') (@duckdb/node-api $(node -p "require('$node_dir/node_modules/@duckdb/node-api/package.json').version" 2>/dev/null || echo '?'), node $(node --version 2>/dev/null || echo '?')) |"
     echo "| Miller | $(mlr --version 2>/dev/null | cut -d' ' -f2) |"
@@ -622,6 +622,8 @@ write_report() {
         echo "Check, 13 charts in 5 formats, reports (inputs/sample: 20,000 devices)."
         echo
         table build
+        echo
+        cat tests/bench/profile.md
     } >"$out"
     say "wrote ${out#"$top/"} and ${spread#"$top/"}"
 }
@@ -636,6 +638,8 @@ if [ -z "${BENCH_KEEP:-}" ] || [ ! -f "$res" ]; then
     : >"$res"
     : >"$loads"
     cut -d' ' -f1-3 /proc/loadavg >"$bench/load"
+    # the source the measured binary was built from, not HEAD at report time
+    git rev-parse --short HEAD >"$bench/commit" 2>/dev/null || echo '?' >"$bench/commit"
 fi
 need_debs time miller sqlite3 python3 python3-xlsxwriter
 need_debs poppler-utils
