@@ -127,18 +127,34 @@ static void data_row(struct listed *l, const char *path,
     sb_buf_free(&b);
 }
 
-/* Read the table at path (a CSV file or one sheet), each data row below
- * each header row. */
-static int read_table(struct listed *l, const char *path,
+/* A reader of the table's records: a CSV file's or a sheet's. */
+struct reader {
+    struct sb_csvin *csv;
+    struct sb_sheetin *sheet;
+};
+
+static int next(struct reader *in, struct sb_record **rec,
+                struct sb_error *err)
+{
+    return in->csv != NULL ? sb_csvin_next(in->csv, rec, err)
+                           : sb_sheetin_next(in->sheet, rec, err);
+}
+
+/* Read the table at path (a CSV file, or a sheet read as a form:
+ * sb_sheetin_ragged), each data row below each header row. */
+static int read_table(struct listed *l, const char *path, int sheet,
                       struct sb_error *err)
 {
-    struct sb_csvin *in = NULL;
+    struct reader in = {NULL, NULL};
     struct sb_record *rec;
     int *col = sb_xcalloc((size_t)l->r->n_cols, sizeof *col);
     int in_table = 0;
-    int rc = sb_csvin_open(&in, path, NULL, l->fs, err);
+    int rc = sheet ? sb_sheetin_open(&in.sheet, path, NULL, l->fs, err)
+                   : sb_csvin_open(&in.csv, path, NULL, l->fs, err);
 
-    while (rc == SB_OK && (rc = sb_csvin_next(in, &rec, err)) == SB_OK &&
+    if (rc == SB_OK && sheet)
+        sb_sheetin_ragged(in.sheet);
+    while (rc == SB_OK && (rc = next(&in, &rec, err)) == SB_OK &&
            rec != NULL) {
         if (header_row(l, rec, col)) {
             in_table = col[1] >= 0;
@@ -147,7 +163,8 @@ static int read_table(struct listed *l, const char *path,
             data_row(l, path, rec, col);
         }
     }
-    sb_csvin_close(in);
+    sb_csvin_close(in.csv);
+    sb_sheetin_close(in.sheet);
     free(col);
     return rc;
 }
@@ -160,12 +177,12 @@ static int read_tables(struct listed *l, const char *path,
     int n = 0, rc;
 
     if (sb_book_kind(path, NULL, NULL) == SB_BOOK_NONE)
-        return read_table(l, path, err);
+        return read_table(l, path, 0, err);
     rc = sb_book_sheets(path, &sheets, &n, err);
     for (int i = 0; rc == SB_OK && i < n; i++) {
         char *sheet = sb_xasprintf("%s#%s", path, sheets[i].name);
 
-        rc = read_table(l, sheet, err);
+        rc = read_table(l, sheet, 1, err);
         free(sheet);
     }
     sb_book_sheets_free(sheets, n);

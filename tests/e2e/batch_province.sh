@@ -185,4 +185,11 @@ check_eq "--summary with declarations as operands: exit 1" "$?" 1
 check_eq "--summary: the same reconciliation" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted(f["code"] for p in d["declarations"]+[d["batch"]] for f in p["findings"] if f["code"] != "batch.quota"))' "$T/s.json")" \
     "['batch.duplicate-declarant', 'batch.listed-absent', 'batch.not-listed', 'batch.summary-differs']"
+
+# The 汇总表 workbook shenbao wrote reads back as the department's: every
+# sheet, every column, nothing to reconcile.
+"$SHENBAO" batch -q -f json --summary "$T/汇总表.xlsx" -o "$T/r.xlsx" "$B" > "$T/r.json"
+check_eq "its own workbook as the 汇总表: no reconciliation finding" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted(set(f["code"] for p in d["declarations"]+[d["batch"]] for f in p["findings"])))' "$T/r.json")" \
+    "['batch.duplicate-declarant', 'batch.quota']"
 finish
