@@ -26,8 +26,9 @@ static struct sb_table *table(struct sb_doc *doc, const char *const *titles,
     }
     sb_table_style_default(&ts);
     ts.size_pt = 10.5; /* 5号, so that a page holds some 30 sections */
+    ts.line_pt = 12.5;
     ts.pad_x_pt = 3;
-    ts.pad_y_pt = 2;
+    ts.pad_y_pt = 1.5;
     return sb_doc_add_table(doc, cols, n_cols, &ts);
 }
 
@@ -74,7 +75,7 @@ static void page(struct sb_doc *doc, const struct sb_overview *o, int i)
 
     sb_doc_add_line(doc, head, SB_FONT_HEI, 14, SB_ALIGN_LEFT, 0);
     if (o->title != NULL)
-        sb_doc_add_line(doc, o->title, SB_FONT_FANG, 12, SB_ALIGN_LEFT, 0);
+        sb_doc_add_line(doc, o->title, SB_FONT_FANG, 12, SB_ALIGN_LEFT, 1);
     sb_doc_add_line(doc, p->name != NULL ? p->name : p->dir, SB_FONT_SONG,
                     18, SB_ALIGN_CENTER, 1);
     t = table(doc, fact_cols, fact_mm, 2, SB_ALIGN_LEFT);
@@ -86,7 +87,8 @@ static void page(struct sb_doc *doc, const struct sb_overview *o, int i)
     fact(t, "附件清单", lists);
     fact(t, "证明材料", evidence);
     if (p->n_secs > 0) {
-        sb_doc_add_space(doc, 1);
+        sb_doc_add_line(doc, "叙述部分字数（按 Word 字数统计）", SB_FONT_HEI, 12,
+                        SB_ALIGN_LEFT, 0);
         t = table(doc, sec_cols, sec_mm, 4, SB_ALIGN_CENTER);
     }
     for (int s = 0; s < p->n_secs; s++) {
@@ -120,6 +122,9 @@ int sb_overview_write_pdf(const struct sb_overview *o, const char *path,
         return sb_error_set(err, SB_EUSAGE, NULL, "no declaration to show");
     sb_page_style_gbt9704(&ps);
     ps.number = SB_PAGE_NUMBER_NONE; /* the heading counts the pages */
+    ps.body_pt = 10.5; /* a working paper, not a form: a 5号 grid, so */
+    ps.lines = 40;     /* that space after a line or a table costs */
+    ps.chars = 42;     /* little and a page holds some 30 sections */
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, o->title != NULL ? o->title : "申报书概览", NULL);
     sb_doc_set_findings(doc, fs, o->font_source);
