@@ -81,9 +81,12 @@ void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs);
  * sb_norm_key); the rows below it with a name are declarations, matched
  * to the batch's by that name. Findings into fs, all errors (source
  * "shenbao：汇总表与申报书一致"):
- *   batch.listed-absent    a row naming no declaration of the batch, at
- *                          its name cell (path:row:col, a sheet's as
+ *   batch.listed-absent    a row naming no declaration of the batch (or
+ *                          naming none, its other cells filled), at its
+ *                          name cell (path:row:col, a sheet's as
  *                          FILE.xlsx#SHEET)
+ *   batch.listed-twice     a row naming a declaration an earlier row
+ *                          named, at its name cell
  *   batch.not-listed       a declaration no row names, at its name in
  *                          its form.csv
  *   batch.summary-differs  a cell of a listed declaration that differs

@@ -67,20 +67,33 @@ static int header_row(const struct listed *l, const struct sb_record *rec,
     return yes;
 }
 
-/* The entry named name (matching key), not listed yet, or -1. */
+/* The entry named name (matching key), the first not listed yet if
+ * any; -1 when none is so named. */
 static int entry_named(const struct listed *l, const char *name)
 {
     struct sb_buf a = {0}, b = {0};
     const char *want = key_of(name, &a);
     int at = -1;
 
-    for (int i = 0; i < l->r->n && at < 0; i++)
-        if (!l->matched[i] &&
-            strcmp(want, key_of(l->r->entries[i].cells[1], &b)) == 0)
+    for (int i = 0; i < l->r->n && (at < 0 || l->matched[at]); i++)
+        if (strcmp(want, key_of(l->r->entries[i].cells[1], &b)) == 0 &&
+            (at < 0 || !l->matched[i]))
             at = i;
     sb_buf_free(&a);
     sb_buf_free(&b);
     return at;
+}
+
+/* Whether row rec has a value in a column of the table other than the
+ * name and 序号. */
+static int has_values(const struct listed *l, const struct sb_record *rec,
+                      const int *col)
+{
+    for (int c = 2; c < l->r->n_cols; c++)
+        if (col[c] >= 0 && col[c] < rec->n_fields &&
+            rec->fields[col[c]][0] != '\0')
+            return 1;
+    return 0;
 }
 
 /* Data row rec of the table at path, whose columns are col: a
@@ -95,13 +108,23 @@ static void data_row(struct listed *l, const char *path,
     int i;
     char *msg;
 
-    if (*name == '\0')
+    if (*name == '\0' && !has_values(l, rec, col))
         return; /* a numbered row left blank, the note */
-    i = entry_named(l, name);
+    i = *name != '\0' ? entry_named(l, name) : -1;
     if (i < 0) {
-        msg = sb_xasprintf("汇总表列出的“%s”在本批次中没有申报书", name);
+        msg = *name != '\0'
+                  ? sb_xasprintf("汇总表列出的“%s”在本批次中没有申报书", name)
+                  : sb_xasprintf("汇总表这一行没有填写%s，无法与申报书对应",
+                                 r->columns[1]);
         add(l, &pos, r->columns[1], "batch.listed-absent", "本批次的申报书",
-            "（无）", msg);
+            *name != '\0' ? "（无）" : "（空）", msg);
+        free(msg);
+        return;
+    }
+    if (l->matched[i]) {
+        msg = sb_xasprintf("汇总表重复列出了“%s”", name);
+        add(l, &pos, r->columns[1], "batch.listed-twice", "列出一次",
+            "重复列出", msg);
         free(msg);
         return;
     }

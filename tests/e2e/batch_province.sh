@@ -186,6 +186,21 @@ check_eq "--summary: the same reconciliation" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted(f["code"] for p in d["declarations"]+[d["batch"]] for f in p["findings"] if f["code"] != "batch.quota"))' "$T/s.json")" \
     "['batch.duplicate-declarant', 'batch.listed-absent', 'batch.not-listed', 'batch.summary-differs']"
 
+# No row dropped in silence: a row listing one twice, a row with values
+# but no name; numbered rows left blank are not findings.
+{
+    sed -n '1,5p' "$T/dept.csv"
+    sed -n 5p "$T/dept.csv" | sed 's/^1,/2,/'
+    echo "3,,某某公司,赵六"
+    echo "4,,,"
+} > "$T/twice.csv"
+"$SHENBAO" batch -q --summary "$T/twice.csv" -o "$T/t.xlsx" "$B" > "$T/t.txt"
+check_grep "a row listing one twice" \
+    "^$T/twice.csv:6:2: error: 项目名称：汇总表重复列出了“项目01” \[batch.listed-twice\]" "$T/t.txt"
+check_grep "a row with values but no name" \
+    "^$T/twice.csv:7:2: error: 项目名称：汇总表这一行没有填写项目名称，无法与申报书对应 \[batch.listed-absent\]" "$T/t.txt"
+check_no_grep "a numbered row left blank: no finding" "twice.csv:8:" "$T/t.txt"
+
 # The 汇总表 workbook shenbao wrote reads back as the department's: every
 # sheet, every column, nothing to reconcile.
 "$SHENBAO" batch -q -f json --summary "$T/汇总表.xlsx" -o "$T/r.xlsx" "$B" > "$T/r.json"
