@@ -67,9 +67,10 @@ static double text_width(const char *s)
     return w;
 }
 
-double sb_recommend_width(const struct sb_recommend *r, int c)
+double sb_recommend_width(const struct sb_recommend *r, int c,
+                          int header_lines)
 {
-    double w = text_width(r->columns[c]);
+    double w = text_width(r->columns[c]) / header_lines;
 
     for (int i = 0; i < r->n; i++) {
         double x = text_width(r->entries[i].cells[c]);

@@ -77,8 +77,10 @@ const struct sb_quota *sb_recommend_unit_quota(const struct sb_recommend *r,
 char **sb_recommend_split(const char *s, int *n);
 
 /* The width column c asks, in 字 (an ASCII character half of one):
- * the widest of its header and cells, at least 2 and at most 16. */
-double sb_recommend_width(const struct sb_recommend *r, int c);
+ * the widest of its cells and its header set on header_lines lines
+ * (>= 1), at least 2 and at most 16. */
+double sb_recommend_width(const struct sb_recommend *r, int c,
+                          int header_lines);
 
 /* Free the n strings of v and v. */
 void sb_recommend_strv_free(char **v, int n);

@@ -17,16 +17,16 @@
 /* The cells' padding, in pt. */
 #define PAD_PT 4.0
 
-/* The table's type size: 4号 (14 pt) when every column fits on one line
- * at it, else 小4号 or 5号 (12, 10.5), the first at which they fit, or
- * 5号. */
+/* The table's type size: 4号 (14 pt) when every column fits its cells
+ * on one line at it (the headers on two), else 小4号 or 5号 (12, 10.5),
+ * the first at which they fit, or 5号. */
 static double cell_size(const struct sb_recommend *r)
 {
     static const double sizes[] = {14, 12, 10.5};
     double ask = 0;
 
     for (int c = 0; c < r->n_cols; c++)
-        ask += sb_recommend_width(r, c);
+        ask += sb_recommend_width(r, c, 2);
     for (int i = 0; i < 2; i++)
         if ((ask * sizes[i] + 2 * PAD_PT * r->n_cols) * 25.4 / 72 <=
             TEXT_WIDTH_MM)
@@ -45,7 +45,7 @@ static void column_widths(const struct sb_recommend *r, double size,
     double total = 0, lo = 0, hi = 0;
 
     for (int c = 0; c < r->n_cols; c++) {
-        mm[c] = (sb_recommend_width(r, c) * size + 2 * PAD_PT) * 25.4 / 72;
+        mm[c] = (sb_recommend_width(r, c, 2) * size + 2 * PAD_PT) * 25.4 / 72;
         total += mm[c];
         hi = mm[c] > hi ? mm[c] : hi;
     }
@@ -97,7 +97,7 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
     sb_table_style_default(&ts);
     ts.size_pt = cell_size(r);
     ts.pad_x_pt = PAD_PT;
-    ts.pad_y_pt = 6;
+    ts.pad_y_pt = 3;
     t = sb_doc_add_table(doc, cols, r->n_cols, &ts);
     for (int i = 0; i < r->n; i++) {
         const struct sb_recommend_entry *e = &r->entries[i];
