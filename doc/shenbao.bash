@@ -7,13 +7,13 @@ _shenbao()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "check inspect charts deck build xlsx recommend
+        COMPREPLY=($(compgen -W "check inspect charts deck build xlsx batch
             report init volumes editions diff --help --version" -- "$cur"))
         return
     fi
     cmd=${COMP_WORDS[1]}
     case $prev in
-    -f|--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
+    -f|--format) COMPREPLY=($(compgen -W "text json junit" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --theme) COMPREPLY=($(compgen -W "defense document" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
@@ -25,7 +25,7 @@ _shenbao()
         COMPREPLY=($(compgen -W "evidence $(shenbao inspect -a '?' /dev/null 2>&1 |
             sed -n 's/.*one of: \([^;]*\).*/\1/p' | tr -d ,)" -- "$cur"))
         return ;;
-    -o|--output|-j|--junit|--baseline|--write-baseline|--from|--fonts|--tmpdir)
+    -o|--output|-j|--junit|--baseline|--write-baseline|--from|--fonts|--tmpdir|--summary)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -170,4 +170,12 @@ int sb_findings_write_json(struct sb_findings *fs, FILE *out,
 int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
                             const char *title);
 
+/* JUnit of several lists in one document: a <testsuite> each, fs[i]
+ * named by titles[i] as sb_findings_write_junit names its one suite
+ * (a batch of declarations: one suite per declaration), under one
+ * <testsuites> counting them all. Returns SB_OK or SB_EIO. */
+int sb_findings_write_junit_suites(struct sb_findings *const *fs,
+                                   const char *const *titles, int n,
+                                   FILE *out);
+
 #endif

@@ -512,18 +512,24 @@ static void junit_case(FILE *out, const struct sb_finding *f, long n,
     fputs("</testcase>\n", out);
 }
 
-int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
-                            const char *title)
+/* The JUnit counts of fs: its test cases and failures (*cases,
+ * *fails), its skipped ones (*skips), and the error codes no registered
+ * check owns, each a case of its own (*extra, n_extra; freed by the
+ * caller). */
+struct junit_counts {
+    long cases, fails, skips, n_extra;
+    const char **extra;
+};
+
+static void junit_count(struct sb_findings *fs, struct junit_counts *c)
 {
     long n;
     const struct sb_finding *f = sb_findings_sorted(fs, &n);
     long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
-    long n_cases = n_checks, n_fail = 0, n_skip = 0;
-    const char **extra = sb_xcalloc((size_t)n + 1, sizeof *extra);
-    long n_extra = 0;
-    char *fps = sb_fingerprints(f, n, title);
-    char dname[4096];
 
+    c->cases = n_checks;
+    c->fails = c->skips = c->n_extra = 0;
+    c->extra = sb_xcalloc((size_t)n + 1, sizeof *c->extra);
     /* Error codes that no registered check owns get a case of their own. */
     for (long i = 0; i < n; i++) {
         int known = 0;
@@ -536,36 +542,45 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
             sb_findings_checks(fs, j, &code, &name, &source);
             known = same(code, f[i].code);
         }
-        for (long j = 0; j < n_extra && !known; j++)
-            known = same(extra[j], f[i].code);
+        for (long j = 0; j < c->n_extra && !known; j++)
+            known = same(c->extra[j], f[i].code);
         if (!known)
-            extra[n_extra++] = f[i].code;
+            c->extra[c->n_extra++] = f[i].code;
     }
-    n_cases += n_extra;
+    c->cases += c->n_extra;
     for (long j = 0; j < n_checks; j++) {
         const char *code, *name, *source;
 
         sb_findings_checks(fs, j, &code, &name, &source);
-        n_fail += check_failed(f, n, code);
-        n_skip += !check_failed(f, n, code) &&
-                  sb_findings_check_skipped(fs, j);
+        c->fails += check_failed(f, n, code);
+        c->skips += !check_failed(f, n, code) &&
+                    sb_findings_check_skipped(fs, j);
     }
-    n_fail += n_extra;
+    c->fails += c->n_extra;
     for (long i = 0; i < n; i++) {
         if (f[i].sev == SB_SEV_INFO)
             continue;
-        n_cases++;
-        n_fail += f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL;
-        n_skip += f[i].accepted != NULL;
+        c->cases++;
+        c->fails += f[i].sev == SB_SEV_ERROR && f[i].accepted == NULL;
+        c->skips += f[i].accepted != NULL;
     }
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
-    fprintf(out, "<testsuites tests=\"%ld\" failures=\"%ld\">\n", n_cases,
-            n_fail);
+}
+
+/* The <testsuite> of fs, named by title, counted c. */
+static void junit_suite(struct sb_findings *fs, FILE *out, const char *title,
+                        const struct junit_counts *c)
+{
+    long n;
+    const struct sb_finding *f = sb_findings_sorted(fs, &n);
+    long n_checks = sb_findings_checks(fs, -1, NULL, NULL, NULL);
+    char *fps = sb_fingerprints(f, n, title);
+    char dname[4096];
+
     fputs(" <testsuite name=\"", out);
     xml_str(out, decl_name(title, dname, sizeof dname));
     fprintf(out, "\" tests=\"%ld\" failures=\"%ld\" errors=\"0\" "
                  "skipped=\"%ld\">\n",
-            n_cases, n_fail, n_skip);
+            c->cases, c->fails, c->skips);
     if (sb_findings_edition(fs, NULL) != NULL) {
         fputs("  <properties><property name=\"edition\" value=\"", out);
         xml_str(out, sb_findings_edition(fs, NULL));
@@ -578,15 +593,43 @@ int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
         junit_case(out, f, n, fs, code, name, source,
                    sb_findings_check_skipped(fs, j), title);
     }
-    for (long j = 0; j < n_extra; j++)
-        junit_case(out, f, n, fs, extra[j], extra[j], NULL, 0, title);
+    for (long j = 0; j < c->n_extra; j++)
+        junit_case(out, f, n, fs, c->extra[j], c->extra[j], NULL, 0, title);
     for (long i = 0; i < n; i++)
         if (f[i].sev != SB_SEV_INFO)
             junit_finding_case(out, &f[i],
                                fps + (size_t)i * (SB_FINGERPRINT_LEN + 1),
                                title);
-    fputs(" </testsuite>\n</testsuites>\n", out);
+    fputs(" </testsuite>\n", out);
     free(fps);
-    free(extra);
+}
+
+int sb_findings_write_junit_suites(struct sb_findings *const *fs,
+                                   const char *const *titles, int n,
+                                   FILE *out)
+{
+    struct junit_counts *c = sb_xcalloc((size_t)n + 1, sizeof *c);
+    long cases = 0, fails = 0;
+
+    for (int i = 0; i < n; i++) {
+        junit_count(fs[i], &c[i]);
+        cases += c[i].cases;
+        fails += c[i].fails;
+    }
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+    fprintf(out, "<testsuites tests=\"%ld\" failures=\"%ld\">\n", cases,
+            fails);
+    for (int i = 0; i < n; i++) {
+        junit_suite(fs[i], out, titles[i], &c[i]);
+        free(c[i].extra);
+    }
+    fputs("</testsuites>\n", out);
+    free(c);
     return ferror(out) ? SB_EIO : SB_OK;
+}
+
+int sb_findings_write_junit(struct sb_findings *fs, FILE *out,
+                            const char *title)
+{
+    return sb_findings_write_junit_suites(&fs, &title, 1, out);
 }

@@ -48,6 +48,11 @@ int sb_sheetin_open(struct sb_sheetin **out, const char *path,
     return SB_OK;
 }
 
+void sb_sheetin_ragged(struct sb_sheetin *s)
+{
+    s->ragged = 1;
+}
+
 const char *sb_sheetin_path(const struct sb_sheetin *s)
 {
     return s->path;

@@ -62,6 +62,13 @@ int sb_sheetin_open(struct sb_sheetin **out, const char *path,
                     const char *annex, struct sb_findings *findings,
                     struct sb_error *err);
 
+/* Read the sheet as a form rather than a list: every row as wide as its
+ * last value (neither cut nor padded to the first row's width, so no
+ * xlsx.beyond-header) and no finding on merged cells (a form's title
+ * spans its table). For a caller that finds the table's header itself,
+ * below a title (a 汇总表). Call before the first sb_sheetin_next. */
+void sb_sheetin_ragged(struct sb_sheetin *s);
+
 /* The sheet path findings use ("FILE.xlsx#SHEET", the sheet resolved);
  * borrowed until sb_sheetin_close. */
 const char *sb_sheetin_path(const struct sb_sheetin *s);

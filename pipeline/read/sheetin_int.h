@@ -43,6 +43,7 @@ struct sb_sheetin {
     int n_cols, cap_cols;
     int width; /* the header's columns; 0 until the header is read */
     long header_row; /* Excel's row of the header */
+    int ragged;      /* sb_sheetin_ragged: no header width, no merges */
 
     /* The record handed out. */
     struct sb_record rec;

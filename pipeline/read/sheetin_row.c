@@ -146,10 +146,10 @@ void sheet_row_end(struct sb_sheetin *s)
     }
     if (last < 0)
         return; /* no value: skipped, as a blank line is */
-    if (s->width == 0) {
-        s->width = last + 1;
+    if (s->width == 0)
         s->header_row = s->row;
-    }
+    if (s->width == 0 || s->ragged)
+        s->width = last + 1;
     if (s->hidden_row)
         sheet_finding(s, "xlsx.hidden-row", SB_SEV_WARNING, s->row, 0, NULL,
                       "隐藏", "此行在 Excel 中被隐藏，仍按清单行核对");

@@ -428,7 +428,7 @@ static void merge_finding(struct xlsx *x, const char *ref)
     while (*p >= 'A' && *p <= 'Z')
         p++;
     row = strtol(p, NULL, 10);
-    if (col < 0 || row <= 0)
+    if (col < 0 || row <= 0 || s->ragged)
         return;
     if (s->width > 0 && row <= s->header_row) {
         sb_buf_printf(&msg, "表头有合并单元格 %s：合并区域只有左上角一格有"

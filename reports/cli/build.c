@@ -1,24 +1,20 @@
 /* build.c: check, then every output of a declaration (see build.h). */
 #include "cli/build.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "chart/chartset.h"
 #include "chart/deck.h"
 #include "typeset/fonts.h"
 #include "base/outfile.h"
 #include "base/outset.h"
+#include "cli/batch.h"
 #include "html/html.h"
 #include "report/report.h"
 #include "volume/volume.h"
-#include "xlsx/recommend.h"
 #include "xlsx/xlsx.h"
-
-enum format { TEXT, JSON, JUNIT };
 
 /* Where a build writes (the staging directory of the output set) and
  * what it lists (the paths the files will have once it is swapped in). */
@@ -43,19 +39,23 @@ static void list_path(const struct dest *o, const char *path,
         fprintf(o->list, "%s%s\n", path, note);
 }
 
-/* The findings fs of the declaration (or batch) in root as name. */
-static int write_findings(struct sb_findings *fs, const char *root,
-                          const struct dest *to, const char *name,
-                          enum format fmt, struct sb_error *err)
+/* The findings fs of the declaration in root, or those of batch b, as
+ * name. */
+static int write_findings(struct sb_findings *fs, struct sb_batch *b,
+                          const char *root, const struct dest *to,
+                          const char *name, enum sb_findings_format fmt,
+                          struct sb_error *err)
 {
     char *path = sb_xasprintf("%s/%s", to->dir, name);
     struct sb_outfile o;
     int rc = sb_outfile_open(&o, path, err);
 
     if (rc == SB_OK) {
-        if (fmt == TEXT)
+        if (b != NULL)
+            rc = sb_batch_write_findings(b, o.fp, fmt, 0, 0);
+        else if (fmt == SB_FMT_TEXT)
             rc = sb_findings_write_text(fs, o.fp, 0, 0, root);
-        else if (fmt == JSON)
+        else if (fmt == SB_FMT_JSON)
             rc = sb_findings_write_json(fs, o.fp, root);
         else
             rc = sb_findings_write_junit(fs, o.fp, root);
@@ -73,17 +73,18 @@ static int write_findings(struct sb_findings *fs, const char *root,
 }
 
 /* check.txt, check.json, check.junit.xml; the first error. */
-static int write_all_findings(struct sb_findings *fs, const char *root,
-                              const struct dest *o, struct sb_error *err)
+static int write_all_findings(struct sb_findings *fs, struct sb_batch *b,
+                              const char *root, const struct dest *o,
+                              struct sb_error *err)
 {
     static const char *const names[] = {"check.txt", "check.json",
                                         "check.junit.xml"};
-    static const enum format fmts[] = {TEXT, JSON, JUNIT};
     struct sb_error e = {0};
     int first = SB_OK;
 
     for (int i = 0; i < 3; i++) {
-        int rc = write_findings(fs, root, o, names[i], fmts[i], &e);
+        int rc = write_findings(fs, b, root, o, names[i],
+                                (enum sb_findings_format)i, &e);
 
         sb_error_keep_first(rc, &e, &first, err);
     }
@@ -199,7 +200,7 @@ static int build_into(struct sb_decl *d, const struct dest *o,
         free(cj.deck);
     }
     /* The findings last: they include what the outputs found. */
-    rc = write_all_findings(d->findings, d->dir, o, &e);
+    rc = write_all_findings(d->findings, NULL, d->dir, o, &e);
     sb_error_keep_first(rc, &e, &first, err);
     {
         char *html = sb_xasprintf("%s/check.html", o->dir);
@@ -215,107 +216,39 @@ static int build_into(struct sb_decl *d, const struct dest *o,
     return first;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Is path a directory holding a form.csv (a link to one only when
- * links are followed)? */
-static int is_declaration(const char *path, int links)
-{
-    struct stat st;
-    char *form;
-    int yes;
-
-    if ((links ? stat(path, &st) : lstat(path, &st)) != 0 ||
-        !S_ISDIR(st.st_mode))
-        return 0;
-    form = sb_xasprintf("%s/form.csv", path);
-    yes = stat(form, &st) == 0;
-    free(form);
-    return yes;
-}
-
-/* The declarations of a recommender's batch: dir holds no form.csv but
- * folders that do. Their paths in name order into *out (freed by the
- * caller with each path); returns how many, 0 when dir is no batch. */
-static int batch_of(const char *dir, int links, char ***out)
-{
-    char *form = sb_xasprintf("%s/form.csv", dir);
-    struct stat st;
-    struct dirent *de;
-    DIR *dp;
-    int n = 0;
-
-    *out = NULL;
-    if (stat(form, &st) == 0 || (dp = opendir(dir)) == NULL) {
-        free(form);
-        return 0;
-    }
-    free(form);
-    while ((de = readdir(dp)) != NULL) {
-        char *path;
-
-        if (de->d_name[0] == '.')
-            continue;
-        path = sb_xasprintf("%s/%s", dir, de->d_name);
-        if (!is_declaration(path, links)) {
-            free(path);
-            continue;
-        }
-        *out = sb_xrealloc(*out, (size_t)(n + 1) * sizeof **out);
-        (*out)[n++] = path;
-    }
-    closedir(dp);
-    if (n > 0)
-        qsort(*out, (size_t)n, sizeof **out, by_name);
-    return n;
-}
-
-/* A recommender's batch (build.h): each declaration checked, the
- * 推荐信息汇总表 as XLSX and PDF, and its findings, into o->dir. */
+/* A recommender's batch (build.h): the declarations checked as a
+ * batch (batch.h), the 推荐信息汇总表 as XLSX and PDF, the overview and
+ * the findings, into o->dir. */
 static int build_batch(const char *dir, char **decls, int n,
                        const struct dest *o, const struct sb_build_opts *opts,
-                       struct sb_findings *fs, struct sb_error *err)
+                       long *errors, struct sb_error *err)
 {
-    struct sb_recommend *r = sb_recommend_new();
-    struct sb_check_opts copts = opts->check;
-    struct sb_fonts *fonts = NULL;
-    struct sb_error e = {0};
+    struct sb_batch *b = NULL;
+    char *summary = sb_batch_summary_in(dir);
     char *xlsx = sb_xasprintf("%s/推荐信息汇总表.xlsx", o->dir);
     char *pdf = sb_xasprintf("%s/推荐信息汇总表.pdf", o->dir);
-    int rc = SB_OK, first = SB_OK;
+    char *overview = sb_xasprintf("%s/申报书概览.pdf", o->dir);
+    struct sb_check_opts copts = opts->check;
+    int rc;
 
     copts.progress = 0;
-    for (int i = 0; i < n && rc == SB_OK; i++) {
-        struct sb_decl *d = NULL;
-
-        rc = sb_decl_check(&d, decls[i], &copts, err);
-        if (rc == SB_OK)
-            rc = sb_recommend_add(r, d, err);
-        sb_decl_free(d);
-    }
+    rc = sb_batch_run(&b, decls, n, summary, dir, &copts, err);
+    if (rc == SB_OK)
+        rc = sb_batch_write(b, xlsx, pdf, overview, opts->fonts_dir, err);
     if (rc == SB_OK) {
-        sb_recommend_check(r, fs);
-        rc = sb_recommend_write(r, xlsx, &e);
-        sb_error_keep_first(rc, &e, &first, err);
-        if (rc == SB_OK)
-            list_path(o, xlsx, " (推荐信息汇总表)");
-        rc = sb_fonts_new(&fonts, opts->fonts_dir, &e);
-        if (rc == SB_OK)
-            rc = sb_recommend_write_pdf(r, pdf, fonts, fs, &e);
-        sb_error_keep_first(rc, &e, &first, err);
-        if (rc == SB_OK)
-            list_path(o, pdf, " (推荐信息汇总表)");
-        rc = write_all_findings(fs, dir, o, &e);
-        sb_error_keep_first(rc, &e, &first, err);
-        rc = first;
+        list_path(o, xlsx, " (推荐信息汇总表)");
+        list_path(o, pdf, " (推荐信息汇总表)");
+        list_path(o, overview, " (申报书概览)");
     }
-    sb_fonts_free(fonts);
-    sb_recommend_free(r);
+    if (rc == SB_OK)
+        rc = write_all_findings(NULL, b, dir, o, err);
+    if (b != NULL)
+        *errors = sb_batch_errors(b);
+    sb_batch_free(b);
+    free(summary);
     free(xlsx);
     free(pdf);
+    free(overview);
     return rc;
 }
 
@@ -324,11 +257,11 @@ int sb_build(const char *dir, const char *out,
              struct sb_error *err)
 {
     struct sb_decl *d = NULL;
-    struct sb_findings *fs = NULL;
     struct sb_outset set;
     struct dest o;
     char **decls;
-    int rc, n = batch_of(dir, opts->check.follow_symlinks, &decls);
+    long n_err = 0;
+    int rc, n = sb_batch_dirs(dir, opts->check.follow_symlinks, &decls);
 
     if (n == 0)
         rc = sb_decl_check(&d, dir, &opts->check, err);
@@ -336,13 +269,12 @@ int sb_build(const char *dir, const char *out,
         rc = SB_OK;
     if (rc != SB_OK)
         return rc;
-    fs = n > 0 ? sb_findings_new(0) : d->findings;
     rc = sb_outset_begin(&set, out, "check.json", err);
     if (rc == SB_OK) {
         o.dir = set.staging;
         o.shown = out;
         o.list = list;
-        rc = n > 0 ? build_batch(dir, decls, n, &o, opts, fs, err)
+        rc = n > 0 ? build_batch(dir, decls, n, &o, opts, &n_err, err)
                    : build_into(d, &o, opts, err);
         if (rc == SB_OK)
             rc = sb_outset_commit(&set, err);
@@ -350,12 +282,10 @@ int sb_build(const char *dir, const char *out,
             sb_outset_abort(&set);
     }
     if (errors != NULL)
-        *errors = sb_findings_count(fs, SB_SEV_ERROR);
+        *errors = n > 0 ? n_err : sb_findings_count(d->findings, SB_SEV_ERROR);
     for (int i = 0; i < n; i++)
         free(decls[i]);
     free(decls);
-    if (n > 0)
-        sb_findings_free(fs);
     sb_decl_free(d);
     return rc;
 }

@@ -10,9 +10,10 @@
  *   declaration.pdf                          the 申报书 (report.h), when
  *                                            the edition has a template.
  * A recommender's batch, a DIR that holds no form.csv but folders that
- * do (one declaration each), builds instead the 推荐信息汇总表 of them
- * all: 推荐信息汇总表.xlsx and .pdf (xlsx/recommend.h) and the findings
- * of the summary (the quota) as check.txt/.json/.junit.xml.
+ * do (one declaration each), is built as `shenbao batch` builds it
+ * (batch.h): 推荐信息汇总表.xlsx and .pdf, 申报书概览.pdf, and the
+ * batch's findings (each declaration's, the quotas', the
+ * reconciliation's) as check.txt/.json/.junit.xml.
  * The outputs are one set (base/outset.h): written into a staging
  * directory beside OUT under a lock and swapped in whole at the end, so
  * OUT holds the complete previous set or the complete new one, whatever

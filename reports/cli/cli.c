@@ -67,6 +67,8 @@ static const struct opt {
     [SB_OPT_HTML] = {"html", 0, STRING, offsetof(struct sb_args, html)},
     [SB_OPT_STRICT] = {"strict", 0, FLAG, offsetof(struct sb_args, strict)},
     [SB_OPT_LANG] = {"lang", 0, STRING, offsetof(struct sb_args, lang)},
+    [SB_OPT_SUMMARY] = {"summary", 0, STRING,
+                        offsetof(struct sb_args, summary)},
 };
 
 /* How many operands "DIR", "OLD NEW" or "DIR..." names: its words. */

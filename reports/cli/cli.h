@@ -48,6 +48,7 @@ enum sb_opt {
     SB_OPT_HTML,         /* --html FILE */
     SB_OPT_STRICT,          /* --strict */
     SB_OPT_LANG,         /* --lang zh|en */
+    SB_OPT_SUMMARY,      /* --summary FILE */
     SB_OPT_N
 };
 
@@ -67,7 +68,8 @@ struct sb_args {
     int quiet, mask, svg_outlines, follow_symlinks; /* 1 when given */
     int strict;                                     /* 1 when given */
     const char *output, *form, *format, *junit, *fonts, *tmpdir, *from,
-        *baseline, *write_baseline, *theme, *size, *color, *html, *lang;
+        *baseline, *write_baseline, *theme, *size, *color, *html, *lang,
+        *summary;
     const char *annex[SB_CLI_MAX_REPEAT]; /* -a given again and again */
     int n_annex;
     const char *electronic; /* annex codes split by ',' */

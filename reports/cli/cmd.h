@@ -26,9 +26,9 @@ int sb_cmd_build(const struct sb_args *a);
 /* shenbao xlsx DIR: the annex workbook (xlsx.h). */
 int sb_cmd_xlsx(const struct sb_args *a);
 
-/* shenbao recommend DIR...: the 推荐信息汇总表 and its quota
- * (recommend.h). */
-int sb_cmd_recommend(const struct sb_args *a);
+/* shenbao batch DIR...: a department's batch of declarations checked,
+ * its quotas, its 汇总表 and the overview (batch.h). */
+int sb_cmd_batch(const struct sb_args *a);
 
 /* shenbao report DIR: the 申报书 PDF (report.h). */
 int sb_cmd_report(const struct sb_args *a);

@@ -174,6 +174,9 @@ static const char build_usage[] =
     "  charts/                                  the statistics charts\n"
     "  deck.pdf                                 the defense deck (答辩)\n"
     "  annexes.xlsx                             the lists and a 核对表\n"
+    "A batch directory (no form.csv, folders that are declarations) is\n"
+    "built as shenbao batch builds it: 推荐信息汇总表.xlsx and .pdf,\n"
+    "申报书概览.pdf and the batch's findings as check.txt/.json/.junit.xml.\n"
     "Each file is written whole or not at all: a failure never leaves a\n"
     "half-written file nor deletes a previous good one. The files written\n"
     "are listed on standard output.\n"
@@ -222,19 +225,28 @@ static const char xlsx_usage[] =
     "and errors found (see the 核对表, or run 'shenbao check'), 2 the run\n"
     "failed (bad usage, unreadable input, failed write).\n";
 
-static const char recommend_usage[] =
-    "usage: shenbao recommend [OPTIONS] DIR...\n"
+static const char batch_usage[] =
+    "usage: shenbao batch [OPTIONS] DIR...\n"
     "\n"
-    "Check each declaration DIR (all of one call) and write the call's\n"
-    "汇总表 (edition.csv summary_*): one sheet per recommending unit\n"
-    "(推荐单位) with the columns the form prints. A unit, or a city of the\n"
-    "declarants, over its quota (the edition's quotas.csv) is an error, as\n"
-    "is one declarant (USCC) declaring twice; findings are printed as text. The same\n"
-    "table is written beside the workbook as a PDF to print and stamp (A4,\n"
-    "one page per unit, as the notice's form prints it: FILE.pdf).\n"
+    "A recommending department's batch: check each declaration DIR (all\n"
+    "of one call), or each folder of one batch directory DIR that holds\n"
+    "declarations, as shenbao check does; enforce the call's quotas (the\n"
+    "edition's quotas.csv: by recommending unit, by the unit's kind, by\n"
+    "the declarants' city) and one declaration per declarant (USCC); and\n"
+    "reconcile the batch with the department's own 汇总表 (--summary, or\n"
+    "a file of the batch directory whose name holds 汇总表: .csv, .xlsx):\n"
+    "declarations it lists that are missing, ones it does not list, and\n"
+    "its cells that differ from the declaration's own. Writes the call's\n"
+    "汇总表 built from the declarations (FILE.xlsx, one sheet per unit,\n"
+    "and FILE.pdf to print and stamp, A4, one page per unit) and beside it\n"
+    "FILE-概览.pdf, a page per declaration in batch order: status, findings,\n"
+    "word counts per section against their limits, evidence present.\n"
     "\n"
-    "  -o, --output FILE     the workbook (default recommendations.xlsx in\n"
-    "                        the current directory)\n"
+    "  -o, --output FILE     the workbook (default 汇总表.xlsx in the\n"
+    "                        current directory)\n"
+    "  -f, --format FORMAT   findings on standard output: text (default),\n"
+    "                        json or junit (a test suite per declaration)\n"
+    "      --summary FILE    the department's 汇总表 to reconcile with\n"
     "      --fonts DIR       official faces (仿宋_GB2312, 黑体 …) to use\n"
     "      --form EDITION    form edition when form.csv names none\n"
     "                        (default @EDITION@)\n"
@@ -247,8 +259,9 @@ static const char recommend_usage[] =
     "  -q, --quiet           no progress display\n"
     "  -h, --help            this text\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors found (over the\n"
-    "quota), 2 the run failed (bad usage, unreadable input, failed write).\n";
+    "Exit status: as shenbao check: 0 no errors (warnings allowed), 1\n"
+    "errors found (in a declaration or the batch), 2 the run failed (bad\n"
+    "usage, unreadable input, failed write).\n";
 
 static const char report_usage[] =
     "usage: shenbao report [OPTIONS] DIR\n"
@@ -365,11 +378,11 @@ static const struct sb_cmd commands[] = {
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MASK) | SB_OPT(TMPDIR) |
          SB_OPT(QUIET),
      "one declaration directory"},
-    {"recommend", "DIR...", "write the 推荐信息汇总表 and check the quota",
-     sb_cmd_recommend, recommend_usage,
-     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(MAX_PRINT) | SB_OPT(FONTS) |
-     SB_OPT(COLOR),
-     "declaration directories"},
+    {"batch", "DIR...", "check a batch: quotas, the 汇总表, an overview",
+     sb_cmd_batch, batch_usage,
+     READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FORMAT) | SB_OPT(SUMMARY) |
+         SB_OPT(MAX_PRINT) | SB_OPT(FONTS) | SB_OPT(COLOR),
+     "declaration directories, or one batch directory"},
     {"report", "DIR", "typeset the 申报书 as a PDF in the official format",
      sb_cmd_report, report_usage,
      READS_DECL | SB_OPT(OUTPUT) | SB_OPT(FONTS) | SB_OPT(MAX_PRINT) |

@@ -214,6 +214,21 @@ void sb_doc_add_text(struct sb_doc *doc, const char *text)
     sb_para_add_text(sb_doc_add_para(doc, NULL), text, 0);
 }
 
+void sb_doc_add_line(struct sb_doc *doc, const char *text,
+                     enum sb_font_role role, double size_pt,
+                     enum sb_align align, int lines_after)
+{
+    struct sb_para_style st;
+
+    sb_para_style_body(&st);
+    st.role = role;
+    st.size_pt = size_pt;
+    st.align = align;
+    st.indent = 0;
+    st.lines_after = lines_after;
+    sb_para_add_text(sb_doc_add_para(doc, &st), text, 0);
+}
+
 static struct ts_run *add_run(struct sb_para *p, const char *text)
 {
     struct ts_run *r;

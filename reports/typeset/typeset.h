@@ -80,6 +80,12 @@ struct sb_para *sb_doc_add_para(struct sb_doc *doc,
                                 const struct sb_para_style *st);
 /* A body paragraph holding text. '\n' breaks the line. */
 void sb_doc_add_text(struct sb_doc *doc, const char *text);
+/* A paragraph of a form's fixed text: text in role at size_pt, aligned
+ * align, no first-line indent, lines_after empty lines after it (the
+ * labels, titles and lines above a form's table). */
+void sb_doc_add_line(struct sb_doc *doc, const char *text,
+                     enum sb_font_role role, double size_pt,
+                     enum sb_align align, int lines_after);
 
 /* Append text to p; flags: SB_TEXT_* or'ed. */
 void sb_para_add_text(struct sb_para *p, const char *text, unsigned flags);

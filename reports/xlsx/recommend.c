@@ -16,6 +16,16 @@ struct sb_recommend *sb_recommend_new(void)
     return sb_xcalloc(1, sizeof(struct sb_recommend));
 }
 
+const char *sb_recommend_title(const struct sb_recommend *r)
+{
+    return r->title;
+}
+
+const char *sb_recommend_name(const struct sb_recommend *r, int i)
+{
+    return i >= 0 && i < r->n ? r->entries[i].cells[1] : NULL;
+}
+
 static char *dup_or_null(const char *s)
 {
     return s != NULL ? sb_xstrdup(s) : NULL;
@@ -57,16 +67,17 @@ static double text_width(const char *s)
     return w;
 }
 
-double sb_recommend_width(const struct sb_recommend *r, int c)
+double sb_recommend_width(const struct sb_recommend *r, int c,
+                          int header_lines)
 {
-    double w = text_width(r->columns[c]);
+    double w = text_width(r->columns[c]) / header_lines;
 
     for (int i = 0; i < r->n; i++) {
         double x = text_width(r->entries[i].cells[c]);
 
         w = x > w ? x : w;
     }
-    return w < 4 ? 4 : w > 16 ? 16 : w;
+    return w < 2 ? 2 : w > 16 ? 16 : w;
 }
 
 const char *sb_recommend_call(const struct sb_decl *d)
@@ -198,20 +209,30 @@ static int group_of(struct sb_recommend *r, const char *key, const char *unit)
     return r->n_groups++;
 }
 
-/* The text of one part of a summary_fields entry: "=text" is that text
- * (what the edition itself is, such as its 申报方向); else a role of
- * edition.csv or a field code, shown only when filled with a valid
- * value of its type. */
-static const char *part_text(const struct sb_decl *d, const char *part)
+/* The figure of one part of a summary_fields entry, a role of
+ * edition.csv or a field code, when filled with a valid value of its
+ * type; NULL otherwise and for "=text". */
+static const struct sb_figure *part_figure(const struct sb_decl *d,
+                                           const char *part)
 {
     const char *code;
     const struct sb_figure *g;
 
     if (part[0] == '=')
-        return part + 1;
+        return NULL;
     code = sb_form_meta(d->form, part) ? sb_form_meta(d->form, part) : part;
     g = sb_decl_figure(d, code);
-    return g != NULL && g->state == SB_FIG_OK ? g->raw : NULL;
+    return g != NULL && g->state == SB_FIG_OK ? g : NULL;
+}
+
+/* The text of one part of a summary_fields entry: "=text" is that text
+ * (what the edition itself is, such as its 申报方向); else the part's
+ * figure as written (part_figure). */
+static const char *part_text(const struct sb_decl *d, const char *part)
+{
+    const struct sb_figure *g = part_figure(d, part);
+
+    return part[0] == '=' ? part + 1 : g != NULL ? g->raw : NULL;
 }
 
 /* The cell of summary_fields entry spec: its parts ("a+b") joined by
@@ -242,6 +263,20 @@ static char *cell_text(const struct sb_decl *d, const char *spec)
     }
     sb_recommend_strv_free(parts, n);
     return b.len > 0 ? sb_buf_take(&b) : (sb_buf_free(&b), NULL);
+}
+
+/* Where the first part of spec (the name column) is in form.csv. */
+static void take_name_pos(struct sb_recommend_entry *e,
+                          const struct sb_decl *d, const char *spec)
+{
+    char *part = sb_xstrndup(spec, strcspn(spec, "+"));
+    const struct sb_figure *g = part_figure(d, part);
+
+    if (g != NULL) {
+        e->name_pos = g->pos;
+        e->name_pos.path = e->form_path;
+    }
+    free(part);
 }
 
 /* The USCC of d (role uscc) in upper case, or NULL. */
@@ -291,10 +326,10 @@ int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
     fields = sb_recommend_split(sb_form_meta(d->form, "summary_fields"), &n);
     for (int c = 1; c < r->n_cols && c <= n; c++)
         e->cells[c] = cell_text(d, fields[c - 1]);
+    take_name_pos(e, d, n > 0 ? fields[0] : "=");
     sb_recommend_strv_free(fields, n);
     e->klass = dup_or_null(sb_decl_role_text(d, "recommending_unit_class"));
     take_uscc(e, d);
-    e->errors = sb_findings_count(d->findings, SB_SEV_ERROR);
     date = sb_decl_role(d, "date");
     if (date != NULL && date->date > r->date)
         r->date = date->date;

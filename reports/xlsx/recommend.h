@@ -42,6 +42,15 @@ struct sb_recommend;
  * when its edition has no 汇总表. */
 const char *sb_recommend_call(const struct sb_decl *d);
 
+/* The call of the summary (its summary_title), or NULL before the
+ * first declaration; borrowed. */
+const char *sb_recommend_title(const struct sb_recommend *r);
+
+/* What the i-th declaration added recommends (its first column after
+ * 序号: the platform, project or case), or NULL when not filled in;
+ * borrowed. */
+const char *sb_recommend_name(const struct sb_recommend *r, int i);
+
 /* A new, empty summary. Free with sb_recommend_free. */
 struct sb_recommend *sb_recommend_new(void);
 
@@ -52,17 +61,44 @@ struct sb_recommend *sb_recommend_new(void);
 int sb_recommend_add(struct sb_recommend *r, const struct sb_decl *d,
                      struct sb_error *err);
 
-/* Findings of the summary into fs: recommend.quota (error, citing the
+/* Findings of the summary into fs: batch.quota (error, citing the
  * quotas.csv row) for each unit recommending more than its quota, at
  * the 推荐单位 of the first declaration over it, and for each city
  * whose declarants are more than its region's quota, at the USCC of the
- * first one over it; recommend.duplicate-declarant (error) for a USCC
+ * first one over it; batch.duplicate-declarant (error) for a USCC
  * already declared, at the later one, naming both directories
- * (one_per_declarant_source); recommend.no-recommender
+ * (one_per_declarant_source); batch.no-recommender
  * (warning) for a declaration that names no unit (grouped under
- * "（未填写推荐单位）"); recommend.declaration-errors (warning) for one
- * whose own check found errors. */
+ * "（未填写推荐单位）"). A declaration's own findings are its check's
+ * (the batch reports them beside these). */
 void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs);
+
+/* Reconcile the batch with the recommending department's own 汇总表 at
+ * path: a CSV file, or a workbook (.xlsx, .xls) whose every sheet is
+ * read (the workbook sb_recommend_write writes reads back). In each
+ * table the header row is the one whose first cell is 序号 and that has
+ * the summary's name column (summary_columns' second, matched by
+ * sb_norm_key); the rows below it with a name are declarations, matched
+ * to the batch's by that name. Findings into fs, all errors (source
+ * "shenbao：汇总表与申报书一致"):
+ *   batch.listed-absent    a row naming no declaration of the batch (or
+ *                          naming none, its other cells filled), at its
+ *                          name cell (path:row:col, a sheet's as
+ *                          FILE.xlsx#SHEET)
+ *   batch.listed-twice     a row naming a declaration an earlier row
+ *                          named, at its name cell
+ *   batch.not-listed       a declaration no row names, at its name in
+ *                          its form.csv
+ *   batch.summary-differs  a cell of a listed declaration that differs
+ *                          from the declaration's own (compared by
+ *                          sb_norm_key), at the cell, naming its column,
+ *                          expected the declaration's value, found the
+ *                          table's
+ *   batch.summary-header   no such header row anywhere, at path:1:1
+ * and what the CSV or workbook reader finds. Returns SB_OK, or SB_EIO /
+ * SB_EFORMAT / SB_EENCODING with err when path cannot be read. */
+int sb_recommend_reconcile(const struct sb_recommend *r, const char *path,
+                           struct sb_findings *fs, struct sb_error *err);
 
 /* Write the summary workbook to path (temporary file, then rename).
  * Returns SB_OK, SB_EUSAGE (nothing was added), SB_EIO or SB_ERENDER

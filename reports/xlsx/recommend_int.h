@@ -21,7 +21,8 @@ struct sb_recommend_entry {
     char *klass;     /* 推荐单位类型 (role recommending_unit_class) */
     char *uscc;      /* 统一社会信用代码 (role uscc), valid, or NULL */
     struct sb_pos uscc_pos; /* its cell in form.csv (path: form_path) */
-    long errors;     /* error findings of its own check */
+    struct sb_pos name_pos; /* the cell of cells[1] in form.csv, or
+                               path NULL (a text of the edition) */
 };
 
 /* One recommending unit. */
@@ -76,8 +77,10 @@ const struct sb_quota *sb_recommend_unit_quota(const struct sb_recommend *r,
 char **sb_recommend_split(const char *s, int *n);
 
 /* The width column c asks, in 字 (an ASCII character half of one):
- * the widest of its header and cells, at least 4 and at most 16. */
-double sb_recommend_width(const struct sb_recommend *r, int c);
+ * the widest of its cells and its header set on header_lines lines
+ * (>= 1), at least 2 and at most 16. */
+double sb_recommend_width(const struct sb_recommend *r, int c,
+                          int header_lines);
 
 /* Free the n strings of v and v. */
 void sb_recommend_strv_free(char **v, int n);

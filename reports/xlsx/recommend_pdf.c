@@ -14,18 +14,58 @@
  * (sb_recommend_width). */
 #define TEXT_WIDTH_MM 156.0
 
-static void para(struct sb_doc *doc, const char *text, enum sb_font_role role,
-                 double size, enum sb_align align, int after)
-{
-    struct sb_para_style st;
+/* The cells' padding, in pt. */
+#define PAD_PT 4.0
 
-    sb_para_style_body(&st);
-    st.role = role;
-    st.size_pt = size;
-    st.align = align;
-    st.indent = 0;
-    st.lines_after = after;
-    sb_para_add_text(sb_doc_add_para(doc, &st), text, 0);
+/* The table's type size: 4号 (14 pt) when every column fits its cells
+ * on one line at it (the headers on two), else 小4号 or 5号 (12, 10.5),
+ * the first at which they fit, or 5号. */
+static double cell_size(const struct sb_recommend *r)
+{
+    static const double sizes[] = {14, 12, 10.5};
+    double ask = 0;
+
+    for (int c = 0; c < r->n_cols; c++)
+        ask += sb_recommend_width(r, c, 2);
+    for (int i = 0; i < 2; i++)
+        if ((ask * sizes[i] + 2 * PAD_PT * r->n_cols) * 25.4 / 72 <=
+            TEXT_WIDTH_MM)
+            return sizes[i];
+    return sizes[2];
+}
+
+/* The columns' widths in mm into mm[]: each the width it asks (its 字 at
+ * size pt and its padding) when they all fit, spread out to the 版心;
+ * else the narrow ones keep what they ask (序号, 联系人) and the wide
+ * ones share the rest evenly, up to what each asks (a cap found by
+ * bisection: the sum of min(ask, cap) is the 版心). */
+static void column_widths(const struct sb_recommend *r, double size,
+                          double *mm)
+{
+    double total = 0, lo = 0, hi = 0;
+
+    for (int c = 0; c < r->n_cols; c++) {
+        mm[c] = (sb_recommend_width(r, c, 2) * size + 2 * PAD_PT) * 25.4 / 72;
+        total += mm[c];
+        hi = mm[c] > hi ? mm[c] : hi;
+    }
+    if (total <= TEXT_WIDTH_MM) {
+        for (int c = 0; c < r->n_cols; c++)
+            mm[c] *= TEXT_WIDTH_MM / total;
+        return;
+    }
+    for (int k = 0; k < 50; k++) {
+        double cap = (lo + hi) / 2, sum = 0;
+
+        for (int c = 0; c < r->n_cols; c++)
+            sum += mm[c] < cap ? mm[c] : cap;
+        if (sum > TEXT_WIDTH_MM)
+            hi = cap;
+        else
+            lo = cap;
+    }
+    for (int c = 0; c < r->n_cols; c++)
+        mm[c] = mm[c] < lo ? mm[c] : lo;
 }
 
 /* The page of unit gi. */
@@ -36,29 +76,28 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
     const struct sb_quota *q = sb_recommend_unit_quota(r, gi);
     struct sb_column *cols = sb_xcalloc((size_t)r->n_cols, sizeof *cols);
     const char **cells = sb_xcalloc((size_t)r->n_cols, sizeof *cells);
+    double *mm = sb_xcalloc((size_t)r->n_cols, sizeof *mm);
     struct sb_table_style ts;
     struct sb_table *t;
     char *unit = sb_xasprintf("%s%s", r->lines[0], g->unit ? g->unit : "");
-    double total = 0;
     int seq = 0;
 
     if (r->label != NULL)
-        para(doc, r->label, SB_FONT_HEI, 16, SB_ALIGN_LEFT, 1);
-    para(doc, r->title, SB_FONT_SONG, 22, SB_ALIGN_CENTER, 1);
+        sb_doc_add_line(doc, r->label, SB_FONT_HEI, 16, SB_ALIGN_LEFT, 1);
+    sb_doc_add_line(doc, r->title, SB_FONT_SONG, 22, SB_ALIGN_CENTER, 1);
     for (int l = 0; l < r->n_lines; l++)
-        para(doc, l == 0 ? unit : r->lines[l], SB_FONT_FANG, 16,
-             SB_ALIGN_LEFT, l == r->n_lines - 1);
-    for (int c = 0; c < r->n_cols; c++)
-        total += sb_recommend_width(r, c);
+        sb_doc_add_line(doc, l == 0 ? unit : r->lines[l], SB_FONT_FANG, 16,
+                        SB_ALIGN_LEFT, l == r->n_lines - 1);
+    column_widths(r, cell_size(r), mm);
     for (int c = 0; c < r->n_cols; c++) {
         cols[c].title = r->columns[c];
-        cols[c].width_mm = TEXT_WIDTH_MM * sb_recommend_width(r, c) / total;
+        cols[c].width_mm = mm[c];
         cols[c].align = c == 0 ? SB_ALIGN_CENTER : SB_ALIGN_LEFT;
     }
     sb_table_style_default(&ts);
-    ts.size_pt = 14; /* 4号 */
-    ts.pad_x_pt = 4;
-    ts.pad_y_pt = 6;
+    ts.size_pt = cell_size(r);
+    ts.pad_x_pt = PAD_PT;
+    ts.pad_y_pt = 3;
     t = sb_doc_add_table(doc, cols, r->n_cols, &ts);
     for (int i = 0; i < r->n; i++) {
         const struct sb_recommend_entry *e = &r->entries[i];
@@ -82,9 +121,10 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
     }
     if (r->note != NULL) {
         sb_doc_add_space(doc, 1);
-        para(doc, r->note, SB_FONT_FANG, 16, SB_ALIGN_LEFT, 0);
+        sb_doc_add_line(doc, r->note, SB_FONT_FANG, 16, SB_ALIGN_LEFT, 0);
     }
     free(unit);
+    free(mm);
     free(cols);
     free(cells);
 }

@@ -1,7 +1,7 @@
 /* recommend_quota.c: the findings of one call's batch (recommend.h):
  * the quotas of the edition's quotas.csv by recommending unit, by the
  * unit's kind and by region, the same declarant twice, and what the
- * summary cannot list well (no unit, errors of a declaration's own). */
+ * summary cannot list well (no unit). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,7 +143,7 @@ static void over_quota(const struct sb_recommend *r, const struct sb_quota *q,
     sb_buf_printf(&got, "%d个", k);
     pos = by_unit ? unit_pos(at) : at->uscc_pos;
     add_finding(fs, &pos, by_unit ? r->unit_label : "统一社会信用代码",
-                SB_SEV_ERROR, "recommend.quota", exp.data, got.data, msg.data,
+                SB_SEV_ERROR, "batch.quota", exp.data, got.data, msg.data,
                 q->source);
     sb_buf_free(&names);
     sb_buf_free(&msg);
@@ -221,7 +221,7 @@ static void duplicates(const struct sb_recommend *r, struct sb_findings *fs)
                                "中各申报了一次，每个申报主体只能申报一个%s",
                                e->uscc, o->dir, e->dir, r->item);
             add_finding(fs, &e->uscc_pos, "统一社会信用代码", SB_SEV_ERROR,
-                        "recommend.duplicate-declarant", "只申报一次",
+                        "batch.duplicate-declarant", "只申报一次",
                         o->dir, msg,
                         r->once_source ? r->once_source
                                        : "shenbao：同一批次不重复推荐");
@@ -236,24 +236,11 @@ void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs)
     for (int i = 0; i < r->n; i++) {
         const struct sb_recommend_entry *e = &r->entries[i];
         struct sb_pos pos = unit_pos(e);
-        struct sb_buf msg = {0}, got = {0};
 
         if (r->groups[e->group].key == NULL)
             add_finding(fs, &pos, r->unit_label, SB_SEV_WARNING,
-                        "recommend.no-recommender", "推荐单位名称", "（空）",
+                        "batch.no-recommender", "推荐单位名称", "（空）",
                         "申报书没有填写推荐单位，汇总表中单列", NULL);
-        if (e->errors == 0)
-            continue;
-        sb_buf_printf(&msg,
-                      "申报书核对发现%ld个错误，推荐前请先修正"
-                      "（运行 shenbao check 查看）",
-                      e->errors);
-        sb_buf_printf(&got, "%ld个错误", e->errors);
-        add_finding(fs, &pos, r->unit_label, SB_SEV_WARNING,
-                    "recommend.declaration-errors", "0个错误", got.data,
-                    msg.data, NULL);
-        sb_buf_free(&msg);
-        sb_buf_free(&got);
     }
     unit_quotas(r, fs);
     region_quotas(r, fs);

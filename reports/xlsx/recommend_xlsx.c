@@ -84,7 +84,8 @@ static lxw_error put_sheet(const struct sb_recommend *r, int gi,
                                     fm->line);
     for (int c = 0; c < r->n_cols && !err; c++) {
         err = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                   2 * sb_recommend_width(r, c) + 2, NULL);
+                                   2 * sb_recommend_width(r, c, 1) + 2,
+                                   NULL);
         if (!err)
             err = put(ws, row, (lxw_col_t)c, r->columns[c], fm->head);
     }

@@ -42,7 +42,7 @@ check_grep "a header one character off names the column it is close to" \
     "annex/devices.csv:1:2: info: ${col}X：.*最接近的规定列是“$col”.*\[annex.unknown-column\]" "$T/e"
 
 # -q and --help on every command.
-for c in check inspect charts deck build xlsx recommend report init volumes editions diff; do
+for c in check inspect charts deck build xlsx batch report init volumes editions diff; do
     "$SHENBAO" "$c" --help > "$T/h" 2>&1
     check_eq "$c --help exits 0" "$?" 0
     check_grep "$c --help shows -q" '^  -q, --quiet' "$T/h"

@@ -44,7 +44,7 @@ cd "$top" || exit 2
 groff -man -Tutf8 -ww -P-cbou -rLL=250n -rHY=0 "$R$P/share/man/man1/shenbao.1" \
     > "$T/man.txt" 2> "$T/man.err"
 check_eq "man page: groff -ww has no warning" "$(cat "$T/man.err")" ""
-for c in check inspect charts deck build xlsx recommend report init volumes editions diff; do
+for c in check inspect charts deck build xlsx batch report init volumes editions diff; do
     check_grep "man page: command $c" "^       $c" "$T/man.txt"
 done
 for o in $(grep -oE '^    " +(-[a-z], )?--[a-z-]+' reports/cli/main.c |

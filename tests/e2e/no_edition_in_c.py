@@ -7,7 +7,7 @@ in annexes.csv, and every value of edition.csv longer than two
 characters: its code, the field codes its roles name, the notice's
 title and citations) must not be written in a C string literal (as the
 literal or as a whole word inside one, where "-" joins a word: the
-finding code "recommend.no-recommender" is not the field "recommender")
+finding code "batch.no-recommender" is not the field "recommender")
 in ROOT/pipeline or ROOT/reports,
 and no edition's directory name may appear anywhere in those C files,
 comments included. Prints one line per leak, then "N found"; exits 1

@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end: `shenbao recommend`, the 推荐信息汇总表 of notice 002 附件3
+# End-to-end: `shenbao batch`, the 推荐信息汇总表 of notice 002 附件3
 # and its quota (二、(二): 一般不超过2个). Declarations are copies of the
 # base with their platform and company renamed; what each sheet must
 # hold is read from their form.csv files.
@@ -29,32 +29,33 @@ decl 3
 decl 4 "西海省工业和信息化厅"
 
 "$SHENBAO" --help > "$T/h"
-check_grep "--help lists recommend" '^  recommend DIR' "$T/h"
-"$SHENBAO" recommend --help > "$T/h"
-check_eq "recommend --help exits 0" "$?" 0
-check_grep "recommend --help documents the quota" 'quotas.csv' "$T/h"
-"$SHENBAO" recommend 2> "$T/e"
-check_eq "recommend without directories exits 2" "$?" 2
-"$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"
+check_grep "--help lists batch" '^  batch DIR' "$T/h"
+check_no_grep "--help has no recommend any more" '^  recommend' "$T/h"
+"$SHENBAO" batch --help > "$T/h"
+check_eq "batch --help exits 0" "$?" 0
+check_grep "batch --help documents the quota" 'quotas.csv' "$T/h"
+"$SHENBAO" batch 2> "$T/e"
+check_eq "batch without directories exits 2" "$?" 2
+"$SHENBAO" batch -o "$T/x.xlsx" "$T/d1" "$T/nowhere" 2> "$T/e"
 check_eq "a missing directory exits 2" "$?" 2
 check_eq "a failed run writes nothing" "$(ls "$T" | grep -c '^x.xlsx')" 0
-"$SHENBAO" recommend -o "$T/x.xlsx" "$T/d1" inputs/green-design 2> "$T/e"
+"$SHENBAO" batch -o "$T/x.xlsx" "$T/d1" inputs/green-design 2> "$T/e"
 check_eq "an edition without a summary exits 2" "$?" 2
 check_grep "the edition is named" 'green-design' "$T/e"
 
 # Three platforms of one unit: over the quota.
-"$SHENBAO" recommend -o "$T/three.xlsx" "$T/d1" "$T/d2" "$T/d3" > "$T/o"
+"$SHENBAO" batch -o "$T/three.xlsx" "$T/d1" "$T/d2" "$T/d3" > "$T/o"
 check_eq "3 of one unit: exit 1" "$?" 1
 check_grep "3 of one unit: the quota finding, at the third" \
-    "d3/form.csv:6:3: error: .*“江东省工业和信息化厅”推荐了3个平台（平台1、平台2、平台3），超过规定的上限2个 \[recommend.quota\]" "$T/o"
+    "^form.csv:6:3: error: .*“江东省工业和信息化厅”推荐了3个平台（平台1、平台2、平台3），超过规定的上限2个 \[batch.quota\]" "$T/o"
 check_grep "3 of one unit: its source" '依据 source: 002 二、\(二\)' "$T/o"
-check_grep "3 of one unit: one error" '^1 errors, 0 warnings' "$T/o"
+check_grep "3 of one unit: one error, on the third" '^batch: 3 declarations, 2 ready; 1 errors, 0 warnings' "$T/o"
 check "3 of one unit: the summary is still written" test -s "$T/three.xlsx"
 
 # Two: within the quota; the sheet as 附件3 prints it.
-"$SHENBAO" recommend -o "$T/two.xlsx" "$T/d1" "$T/d2" > "$T/o"
+"$SHENBAO" batch -o "$T/two.xlsx" "$T/d1" "$T/d2" > "$T/o"
 check_eq "2 of one unit: exit 0" "$?" 0
-check_grep "2 of one unit: no finding" '^0 errors, 0 warnings, 0 info' "$T/o"
+check_grep "2 of one unit: no finding" '^batch: 2 declarations, 2 ready; 0 errors, 0 warnings' "$T/o"
 unit=$(value "$T/d1" recommender)
 check_eq "2 of one unit: one sheet, named by the unit" \
     "$($X sheets "$T/two.xlsx")" "$unit"
@@ -71,7 +72,7 @@ check_eq "2 of one unit: the mobile is text" \
     "$($X cell "$T/two.xlsx" "$unit" E6)" "s $(value "$T/d1" contact.mobile)"
 
 # Two units: a sheet each, in order of appearance; within the quota.
-"$SHENBAO" recommend -o "$T/units.xlsx" "$T/d4" "$T/d1" "$T/d2" > "$T/o"
+"$SHENBAO" batch -o "$T/units.xlsx" "$T/d4" "$T/d1" "$T/d2" > "$T/o"
 check_eq "two units: exit 0" "$?" 0
 check_eq "two units: a sheet each" "$($X sheets "$T/units.xlsx")" \
 "西海省工业和信息化厅
@@ -80,12 +81,16 @@ check_eq "two units: numbered within the unit" \
     "$($X sheet "$T/units.xlsx" 西海省工业和信息化厅 | sed -n 6p | cut -d'|' -f1-2)" \
     "6 1.0 | 平台4 "
 
-# A declaration with errors of its own is a warning, not a failure.
+# A declaration's own errors are reported as check reports them, and
+# fail the batch as they fail check.
 decl 5
 sed -i 's/^devices.total,\(.*\),60$/devices.total,\1,61/' "$T/d5/form.csv"
-"$SHENBAO" recommend -o "$T/w.xlsx" "$T/d5" > "$T/o"
-check_eq "a declaration with errors: exit 0" "$?" 0
-check_grep "a declaration with errors: warned" 'warning: .*申报书核对发现[0-9]+个错误.*\[recommend.declaration-errors\]' "$T/o"
+"$SHENBAO" check -q "$T/d5" > "$T/c"
+check_eq "a declaration with errors: check exits 1" "$?" 1
+"$SHENBAO" batch -o "$T/w.xlsx" "$T/d5" > "$T/o"
+check_eq "a declaration with errors: exit 1" "$?" 1
+check_eq "a declaration with errors: its findings as check gives them" \
+    "$(sed -n '/^== 申报书/,/^$/p' "$T/o" | sed '1d;$d')" "$(cat "$T/c")"
 
 # A figure is shown only when filled with a valid value of its type: a
 # mobile that is not one is left blank (and is an error of the
@@ -93,8 +98,8 @@ check_grep "a declaration with errors: warned" 'warning: .*申报书核对发现
 decl 6
 sed -i 's/^contact.mobile,\(.*\),"[^"]*"$/contact.mobile,\1,"1381234"/' "$T/d6/form.csv"
 check_grep "the mobile is made invalid" '^contact.mobile,.*"1381234"$' "$T/d6/form.csv"
-"$SHENBAO" recommend -o "$T/m.xlsx" "$T/d6" > "$T/o"
-check_eq "an invalid mobile: exit 0" "$?" 0
+"$SHENBAO" batch -o "$T/m.xlsx" "$T/d6" > "$T/o"
+check_eq "an invalid mobile: exit 1 (an error of the declaration)" "$?" 1
 check_eq "an invalid mobile: left blank" \
     "$($X sheet "$T/m.xlsx" "$unit" | sed -n 6p)" \
     "6 1.0 | $(value "$T/d6" platform.name) | $(value "$T/d6" company.name) | $(value "$T/d6" contact.name)"
@@ -122,24 +127,26 @@ mkdir -p "$T/batch"
 cp -r "$T/d1" "$T/d2" "$T/d4" "$T/batch/"
 "$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
 check_eq "batch build: exit 0" "$?" 0
-check_eq "batch build: the summary as XLSX and PDF, and the findings" \
+check_eq "batch build: the summary as XLSX and PDF, the overview, and the findings" \
     "$(ls "$T/bo" | tr '\n' ' ')" \
-    "check.json check.junit.xml check.txt 推荐信息汇总表.pdf 推荐信息汇总表.xlsx "
-check_eq "batch build: the same sheets as recommend" \
+    "check.json check.junit.xml check.txt 推荐信息汇总表.pdf 推荐信息汇总表.xlsx 申报书概览.pdf "
+check_eq "batch build: the findings as batch gives them" \
+    "$(grep -c '^== 申报书 ' "$T/bo/check.txt")" 3
+check_eq "batch build: the same sheets as batch" \
     "$($X sheets "$T/bo/推荐信息汇总表.xlsx" | sort)" \
     "$($X sheets "$T/units.xlsx" | sort)"
 cp -r "$T/d3" "$T/batch/"
 "$SHENBAO" build -q -o "$T/bo" "$T/batch" > "$T/o"
 check_eq "batch over the quota: exit 1" "$?" 1
-check_grep "batch over the quota: the finding in check.txt" '\[recommend.quota\]' "$T/bo/check.txt"
+check_grep "batch over the quota: the finding in check.txt" '\[batch.quota\]' "$T/bo/check.txt"
 # The same declarant (USCC) in two declarations: an error naming both.
 decl 7
 sed -i "s/^company.org_code,.*/company.org_code,\"组织机构代码\",\"$(python3 tests/e2e/uscc.py 1)\"/" "$T/d7/form.csv"
-"$SHENBAO" recommend -o "$T/dup.xlsx" "$T/d1" "$T/d7" > "$T/o"
+"$SHENBAO" batch -o "$T/dup.xlsx" "$T/d1" "$T/d7" > "$T/o"
 check_eq "the same declarant twice: exit 1" "$?" 1
 check_grep "the same declarant twice: at the second, naming both" \
-    "d7/form.csv:9:3: error: .*在.*d1和.*d7中各申报了一次.*\[recommend.duplicate-declarant\]" "$T/o"
-check_grep "the same declarant twice: one error" '^1 errors, 0 warnings' "$T/o"
+    "^form.csv:9:3: error: .*在.*d1和.*d7中各申报了一次.*\[batch.duplicate-declarant\]" "$T/o"
+check_grep "the same declarant twice: one error" '^batch: 2 declarations, 1 ready; 1 errors, 0 warnings' "$T/o"
 
 # The 2020 pilot (seed 003): the three forms share one 汇总表 (附件7, six
 # columns with 申报方向); Guangdong's region quota: 粤东西北 ≤ 1 per city.
@@ -149,10 +156,10 @@ for i in 1 2; do
     sed -i -e "s/^company.org_code,.*/company.org_code,组织机构代码,$(python3 tests/e2e/uscc.py "$i" 445100)/" \
         -e "s/^project_name,项目名称,.*/project_name,项目名称,项目$i/" "$T/p$i/form.csv"
 done
-"$SHENBAO" recommend -o "$T/pilot.xlsx" "$T/p1" inputs/pilot-2020-cd "$T/p2" > "$T/o"
+"$SHENBAO" batch -o "$T/pilot.xlsx" "$T/p1" inputs/pilot-2020-cd "$T/p2" > "$T/o"
 check_eq "two of one 粤东西北 city: exit 1" "$?" 1
 check_grep "two of one 粤东西北 city: the region quota at the second's USCC" \
-    "p2/form.csv:8:3: error: 统一社会信用代码：粤东西北地区（行政区划代码4451）的企业共推荐了2个项目（项目1、项目2），超过规定的上限1个 \[recommend.quota\]" "$T/o"
+    "^form.csv:8:3: error: 统一社会信用代码：粤东西北地区（行政区划代码4451）的企业共推荐了2个项目（项目1、项目2），超过规定的上限1个 \[batch.quota\]" "$T/o"
 check_grep "two of one 粤东西北 city: its source" '依据 source: 003 广东省通知 二：粤东西北地区不超过1家' "$T/o"
 check_eq "附件7: six columns, 申报方向 and contact from each form" \
     "$($X sheet "$T/pilot.xlsx" 佛山市工业和信息化局 | sed -n '3p;5p')" \
