@@ -34,15 +34,13 @@ static char *dup_or_null(const char *s)
 char **sb_recommend_split(const char *s, int *n)
 {
     char **v = NULL;
+    const char *item;
+    size_t len;
 
     *n = 0;
-    while (s != NULL && *s != '\0') {
-        const char *bar = strchr(s, '|');
-
+    while (sb_list_next(&s, &item, &len)) {
         v = sb_xrealloc(v, (size_t)(*n + 1) * sizeof *v);
-        v[(*n)++] =
-            bar ? sb_xstrndup(s, (size_t)(bar - s)) : sb_xstrdup(s);
-        s = bar ? bar + 1 : NULL;
+        v[(*n)++] = sb_xstrndup(item, len);
     }
     return v;
 }
