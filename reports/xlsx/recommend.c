@@ -52,7 +52,7 @@ void sb_recommend_strv_free(char **v, int n)
     free(v);
 }
 
-static double text_width(const char *s)
+double sb_recommend_text_width(const char *s)
 {
     double w = 0;
 
@@ -68,10 +68,10 @@ static double text_width(const char *s)
 double sb_recommend_width(const struct sb_recommend *r, int c,
                           int header_lines)
 {
-    double w = text_width(r->columns[c]) / header_lines;
+    double w = sb_recommend_text_width(r->columns[c]) / header_lines;
 
     for (int i = 0; i < r->n; i++) {
-        double x = text_width(r->entries[i].cells[c]);
+        double x = sb_recommend_text_width(r->entries[i].cells[c]);
 
         w = x > w ? x : w;
     }

@@ -76,6 +76,10 @@ const struct sb_quota *sb_recommend_unit_quota(const struct sb_recommend *r,
  * and 0 for NULL or "". */
 char **sb_recommend_split(const char *s, int *n);
 
+/* The width of s in 字: a character one, an ASCII character half of
+ * one (the widths of 仿宋 and 宋体 in the forms); 0 for NULL. */
+double sb_recommend_text_width(const char *s);
+
 /* The width column c asks, in 字 (an ASCII character half of one):
  * the widest of its cells and its header set on header_lines lines
  * (>= 1), at least 2 and at most 16. */

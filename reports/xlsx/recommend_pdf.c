@@ -34,6 +34,21 @@ static double cell_size(const struct sb_recommend *r)
     return sizes[2];
 }
 
+/* The title's type size: 2号 (22 pt) as the notice's forms set it, or
+ * 小2号 or 3号 (18, 16) when it would not fit one line of the 版心 at
+ * 2号 (a title never leaves a character alone on its second line), or
+ * 3号 when it fits at none. */
+static double title_size(const struct sb_recommend *r)
+{
+    static const double sizes[] = {22, 18, 16};
+    double w = sb_recommend_text_width(r->title);
+
+    for (int i = 0; i < 2; i++)
+        if (w * sizes[i] * 25.4 / 72 <= TEXT_WIDTH_MM)
+            return sizes[i];
+    return sizes[2];
+}
+
 /* The columns' widths in mm into mm[]: each the width it asks (its 字 at
  * size pt and its padding) when they all fit, spread out to the 版心;
  * else the narrow ones keep what they ask (序号, 联系人) and the wide
@@ -84,7 +99,8 @@ static void unit_page(struct sb_doc *doc, const struct sb_recommend *r,
 
     if (r->label != NULL)
         sb_doc_add_line(doc, r->label, SB_FONT_HEI, 16, SB_ALIGN_LEFT, 1);
-    sb_doc_add_line(doc, r->title, SB_FONT_SONG, 22, SB_ALIGN_CENTER, 1);
+    sb_doc_add_line(doc, r->title, SB_FONT_SONG, title_size(r),
+                    SB_ALIGN_CENTER, 1);
     for (int l = 0; l < r->n_lines; l++)
         sb_doc_add_line(doc, l == 0 ? unit : r->lines[l], SB_FONT_FANG, 16,
                         SB_ALIGN_LEFT, l == r->n_lines - 1);

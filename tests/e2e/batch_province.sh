@@ -165,6 +165,8 @@ check_eq "汇总表 PDF: each unit's table, 广东 then 深圳" \
     "$(grep -o '推荐单位（盖章）：.*' "$T/sum.txt")" \
     "推荐单位（盖章）：$GD
 推荐单位（盖章）：$SZ"
+check_eq "汇总表 PDF: the title on one line (小2号 where 2号 would leave 表 alone)" \
+    "$(pdftotext -f 1 -l 1 "$T/汇总表.pdf" - | grep -c '^2020年制造业与互联网融合试点示范项目汇总表$')" 1
 check_eq "汇总表 PDF: A4" \
     "$(pdfinfo "$T/汇总表.pdf" | awk '/^Page size:/ { printf "%.0f %.0f\n", $3, $5 }')" "595 842"
 check_eq "overview: a page per declaration" \
