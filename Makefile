@@ -102,6 +102,8 @@ $(BUILD)/%.o: %.c
 # run (exit 2) is.
 RUN_INPUTS = sample green-design platform-2020 platform-2018 app-solution-2021 lighthouse-2021 \
              pilot-2020-gb pilot-2020-ts pilot-2020-cd
+# A department's batch: the three 2020 pilot declarations are one call.
+RUN_BATCH  = pilot-2020-gb pilot-2020-ts pilot-2020-cd
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -111,6 +113,11 @@ run: deps
 	  [ $$rc -le 1 ] || exit $$rc; \
 	  echo "-- outputs/$$d/check.txt:"; cat outputs/$$d/check.txt; \
 	done
+	$(Q)echo "== shenbao batch -o outputs/batch/汇总表.xlsx$(RUN_BATCH:%= inputs/%)"; \
+	mkdir -p outputs/batch; \
+	$(BIN) batch -q -o outputs/batch/汇总表.xlsx $(RUN_BATCH:%=inputs/%) \
+	  > outputs/batch/check.txt; rc=$$?; cat outputs/batch/check.txt; \
+	[ $$rc -le 1 ] || exit $$rc
 
 # Every unit test binary and end-to-end script runs at once (make -j,
 # slowest first so they do not finish last), each through tests/run1.sh
