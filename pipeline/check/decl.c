@@ -566,6 +566,16 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     d->findings = sb_findings_new(opts->max_per_kind > 0 ? opts->max_per_kind
                                                          : 1000);
     d->form_path = sb_xasprintf("%s/form.csv", dir);
+    if (opts->form != NULL && !sb_form_edition_exists(opts->form)) {
+        /* a mistyped --form is refused whatever form.csv says: opening
+         * it fails with the editions there are and the closest */
+        struct sb_error e = {0};
+
+        rc = sb_form_open(&d->form, opts->form, &e);
+        rc = sb_error_set(err, rc != SB_OK ? rc : SB_EUSAGE, NULL,
+                          "--form: %s", e.msg);
+        goto fail;
+    }
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         rc = sb_error_set(err, SB_EIO, NULL,
                           "%s: not a declaration directory", dir);
