@@ -124,7 +124,7 @@ run: deps
 # into $(BUILD)/results/; tests/run.sh prints the summary.
 TEST_E2E  := $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 TEST_SLOW := check_split.sh nightly.sh charts_render.sh report_sample.sh volumes.sh \
-             typeset_measure.sh check_fixtures.sh html.sh
+             typeset_measure.sh check_fixtures.sh html.sh progress.sh
 TEST_RUNS := $(TEST_SLOW:%=$(BUILD)/results/e2e/%.result) \
              $(filter-out $(TEST_SLOW:%=tests/e2e/%), $(TEST_E2E)) \
              $(TEST_BIN:$(BUILD)/tests/%=$(BUILD)/results/unit/%.result)

@@ -12,10 +12,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "base/bookpath.h"
 #include "base/inside.h"
+#include "base/progress.h"
 #include "base/utf8.h"
 #include "check/check.h"
 #include "form/expr.h"
@@ -421,15 +421,14 @@ static int find_annexes(struct sb_decl *d, struct job **jobs, int *n_jobs,
     return SB_OK;
 }
 
-static void show_progress(struct pool *p, long long total)
+/* The bytes the workers of p have read so far. */
+static long long bytes_read(struct pool *p)
 {
     long long done = 0;
 
     for (int i = 0; i < p->n_jobs; i++)
         done += p->jobs[i].done[0] + p->jobs[i].done[1];
-    fprintf(stderr, "\rshenbao: 核对附件清单 %3d%% (%d/%d 个文件)",
-            total > 0 ? (int)(done * 100 / total) : 100, p->finished,
-            p->n_jobs);
+    return done;
 }
 
 static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
@@ -438,8 +437,8 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
     struct pool p = {0};
     int n_threads = opts->threads > 0 ? opts->threads : 2;
     pthread_t *tid;
-    long long total = 0;
-    int tty = opts->progress && isatty(2);
+    long long total = 0, shown = 0;
+    struct sb_progress *bar = NULL;
 
     p.d = d;
     p.jobs = jobs;
@@ -471,8 +470,11 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
     tid = sb_xcalloc((size_t)n_threads, sizeof *tid);
     for (int i = 0; i < n_threads; i++)
         pthread_create(&tid[i], NULL, worker, &p);
-    while (tty) {
-        struct timespec ts = {0, 250 * 1000 * 1000};
+    if (opts->progress)
+        bar = sb_progress_begin("核对附件清单", "KB", total / 1024);
+    while (bar != NULL) {
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        long long kb;
         int finished;
 
         pthread_mutex_lock(&p.lock);
@@ -480,13 +482,14 @@ static int run_jobs(struct sb_decl *d, struct job *jobs, int n_jobs,
         pthread_mutex_unlock(&p.lock);
         if (finished >= n_jobs)
             break;
-        show_progress(&p, total);
+        kb = bytes_read(&p) / 1024;
+        sb_progress_step(bar, kb - shown);
+        shown = kb;
         nanosleep(&ts, NULL);
     }
     for (int i = 0; i < n_threads; i++)
         pthread_join(tid[i], NULL);
-    if (tty)
-        fprintf(stderr, "\r\033[K");
+    sb_progress_end(bar);
     free(tid);
     free(p.queue);
     pthread_cond_destroy(&p.more);
@@ -536,8 +539,8 @@ static const char *choose_edition(struct sb_decl *d, const struct sb_table *t,
     f.code = "form.edition-conflict";
     sb_findings_addf(d->findings, &f,
                      "form.csv 写明表单版本“%s”，--form 指定“%s”：按 form.csv "
-                     "的“%s”核对",
-                     named, opt, named);
+                     "的“%s”核对；现有：%s",
+                     named, opt, named, list);
     free(list);
     return named;
 }
@@ -563,6 +566,16 @@ int sb_decl_check(struct sb_decl **out, const char *dir,
     d->findings = sb_findings_new(opts->max_per_kind > 0 ? opts->max_per_kind
                                                          : 1000);
     d->form_path = sb_xasprintf("%s/form.csv", dir);
+    if (opts->form != NULL && !sb_form_edition_exists(opts->form)) {
+        /* a mistyped --form is refused whatever form.csv says: opening
+         * it fails with the editions there are and the closest */
+        struct sb_error e = {0};
+
+        rc = sb_form_open(&d->form, opts->form, &e);
+        rc = sb_error_set(err, rc != SB_OK ? rc : SB_EUSAGE, NULL,
+                          "--form: %s", e.msg);
+        goto fail;
+    }
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         rc = sb_error_set(err, SB_EIO, NULL,
                           "%s: not a declaration directory", dir);

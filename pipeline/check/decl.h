@@ -27,7 +27,8 @@ struct sb_check_opts {
     long max_per_kind;   /* findings stored per (code, file); 0: 1000 */
     int threads;         /* threads reading annexes; 0: 2 (1: every
                             file in order, none split) */
-    int progress;        /* print progress to stderr */
+    int progress;        /* show the reading on the progress line
+                            (base/progress.h) */
     int follow_symlinks; /* read inputs that are links to files outside
                             the declaration (base/inside.h); each one
                             read is an info finding */

@@ -16,6 +16,7 @@
 #include "rules/eval.h"
 #include "form/expr.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 #include "read/table.h"
 #include "base/numfmt.h"
 
@@ -690,10 +691,14 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
     double w_px = o->width_px > 0 ? o->width_px : 1920;
     double h_px = o->height_px > 0 ? o->height_px : 1080;
     struct sb_chart_set_opts set = {w_px / 960, o->svg_outlines};
+    struct sb_progress *bar = sb_progress_begin("图表", "张",
+                                                d->form->n_charts);
     int rc = sb_mkdirs(dir, err);
     int n = 0;
 
-    for (int i = 0; rc == SB_OK && i < d->form->n_charts; i++) {
+    /* a chart skipped counts as drawn on the progress line */
+    for (int i = 0; rc == SB_OK && i < d->form->n_charts;
+         i++, sb_progress_step(bar, 1)) {
         const struct sb_chart_def *ch = &d->form->charts[i];
         struct sb_chart *c = NULL;
         struct sb_error e2 = {0};
@@ -718,6 +723,7 @@ int sb_chartset_write(struct sb_decl *d, const char *dir,
         n += rc == SB_OK;
         sb_chart_free(c);
     }
+    sb_progress_end(bar);
     if (written != NULL)
         *written = n;
     return rc;

@@ -13,6 +13,7 @@
 #include "chart/chartset.h"
 #include "cells/cell.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 
 #define SLIDE_W 960.0
 #define SLIDE_H 540.0
@@ -166,12 +167,14 @@ int sb_deck_write(const struct sb_decl *d, const char *path,
     struct slide *s = sb_xcalloc((size_t)n_charts + 1, sizeof *s);
     PangoContext *ctx = sb_fonts_context(fonts);
     const char *platform = subject(d);
+    struct sb_progress *bar;
     struct sb_buf pdf = {0};
     cairo_surface_t *surf;
     cairo_status_t st;
     cairo_t *cr;
     char *title;
 
+    bar = sb_progress_begin("答辩幻灯片", "张", n_charts);
     for (int i = 0; i < n_charts; i++) {
         struct sb_error skip = {0};
 
@@ -181,7 +184,9 @@ int sb_deck_write(const struct sb_decl *d, const char *path,
                                SLIDE_W, SLIDE_H - FOOTER_H, g, fonts,
                                &skip) == SB_OK)
             n++;
+        sb_progress_step(bar, 1);
     }
+    sb_progress_end(bar);
     qsort(s, (size_t)n, sizeof *s, by_indicator);
     surf = cairo_pdf_surface_create_for_stream(append, &pdf, SLIDE_W, SLIDE_H);
     title = sb_xasprintf(sb_glossary_lang(g) == SB_LANG_EN

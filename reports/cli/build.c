@@ -9,6 +9,7 @@
 #include "chart/deck.h"
 #include "typeset/fonts.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 #include "base/outset.h"
 #include "cli/batch.h"
 #include "html/html.h"
@@ -25,7 +26,8 @@ struct dest {
 };
 
 /* List path, written under dest->dir, as it will be under dest->shown,
- * followed by note (may be ""). */
+ * followed by note (may be ""), on a line of its own beside the
+ * progress line. */
 static void list_path(const struct dest *o, const char *path,
                       const char *note)
 {
@@ -34,9 +36,9 @@ static void list_path(const struct dest *o, const char *path,
     if (o->list == NULL)
         return;
     if (strncmp(path, o->dir, n) == 0)
-        fprintf(o->list, "%s%s%s\n", o->shown, path + n, note);
+        sb_progress_printf(o->list, "%s%s%s\n", o->shown, path + n, note);
     else
-        fprintf(o->list, "%s%s\n", path, note);
+        sb_progress_printf(o->list, "%s%s\n", path, note);
 }
 
 /* The findings fs of the declaration in root, or those of batch b, as

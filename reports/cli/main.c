@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/progress.h"
 #include "base/suggest.h"
 #include "cli/cli.h"
 #include "cli/cmd.h"
@@ -432,8 +434,11 @@ static int run(const struct sb_cmd *c, int argc, char **argv)
     struct sb_args a;
     int status;
 
-    if (sb_cli_parse(c, argc, argv, &a, &status))
+    if (sb_cli_parse(c, argc, argv, &a, &status)) {
+        if (!a.quiet && isatty(2))
+            sb_progress_enable(stderr);
         status = c->run(&a);
+    }
     return status;
 }
 

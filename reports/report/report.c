@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/progress.h"
 #include "chart/chart.h"
 #include "form/sections.h"
 #include "report/fill.h"
@@ -133,14 +134,30 @@ static void fence(struct rp *r, cmark_node *n)
     free(kind);
 }
 
+/* The headings at the top of the template root: the sections the
+ * progress line counts. */
+static long long count_headings(cmark_node *root)
+{
+    long long n = 0;
+
+    for (cmark_node *c = cmark_node_first_child(root); c != NULL;
+         c = cmark_node_next(c))
+        n += cmark_node_get_type(c) == CMARK_NODE_HEADING;
+    return n;
+}
+
 static void walk(struct rp *r, cmark_node *root)
 {
+    struct sb_progress *bar =
+        sb_progress_begin("申报书", "节", count_headings(root));
+
     for (cmark_node *n = cmark_node_first_child(root);
          n != NULL && r->status == SB_OK; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_HTML_BLOCK:
             break; /* the template's comments */
         case CMARK_NODE_HEADING:
+            sb_progress_step(bar, 1);
             heading(r, n);
             break;
         case CMARK_NODE_CODE_BLOCK:
@@ -155,6 +172,7 @@ static void walk(struct rp *r, cmark_node *root)
             break;
         }
     }
+    sb_progress_end(bar);
 }
 
 static int setup(struct rp *r, const struct sb_decl *d,
@@ -180,6 +198,7 @@ static int setup(struct rp *r, const struct sb_decl *d,
     r->plain.number = SB_PAGE_NUMBER_NONE;
     r->doc = sb_doc_new(fonts, &r->plain);
     sb_doc_set_info(r->doc, title, sb_fill_role(d, "declarant"));
+    sb_doc_set_progress(r->doc, "申报书排版");
     sb_doc_set_findings(r->doc, findings, sb_fill_meta(d, "font_source"));
     return SB_OK;
 }

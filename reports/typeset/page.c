@@ -61,6 +61,7 @@ static void open_page(struct ts_pass *p)
     struct sb_doc *doc = p->doc;
 
     p->page++;
+    sb_progress_step(p->bar, 1);
     p->open = 1;
     p->at_top = 1;
     p->left = sb_grid_left(&p->g, p->page);

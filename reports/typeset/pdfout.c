@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/outfile.h"
+#include "base/progress.h"
 
 struct sink {
     FILE *f;
@@ -77,7 +78,10 @@ static int draw(struct sb_doc *doc, struct sink *sink, struct sb_error *err)
         cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_AUTHOR,
                                        doc->author);
     d.cr = cairo_create(d.surface);
+    if (doc->progress != NULL)
+        d.bar = sb_progress_begin(doc->progress, "页", doc->pages);
     rc = sb_ts_run_pass(&d);
+    sb_progress_end(d.bar);
     if (rc == SB_OK && d.page != doc->pages)
         rc = sb_error_set(err, SB_ERENDER, NULL,
                           "typesetting: %d pages measured but %d drawn",

@@ -168,6 +168,11 @@ void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs,
     doc->font_source = source;
 }
 
+void sb_doc_set_progress(struct sb_doc *doc, const char *label)
+{
+    doc->progress = label;
+}
+
 void sb_doc_set_label(struct sb_doc *doc, const char *label)
 {
     doc->label = doc_strdup(doc, label);

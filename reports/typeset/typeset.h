@@ -66,6 +66,10 @@ void sb_doc_set_info(struct sb_doc *doc, const char *title,
  * font_source role; borrowed; may be NULL). */
 void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs,
                          const char *source);
+/* Show the pages drawn on the progress line (base/progress.h) as the
+ * stage label (borrowed, a string literal such as "申报书排版"); NULL
+ * (the default): not shown. */
+void sb_doc_set_progress(struct sb_doc *doc, const char *label);
 /* Location named in findings for the blocks added from now on, e.g.
  * "附件2 设备清单". A heading sets it to its own text until the next
  * call. NULL goes back to following the headings. */

@@ -29,6 +29,7 @@
 #include "typeset/grid.h"
 #include "typeset/linebreak.h"
 #include "typeset/typeset_types.h"
+#include "base/progress.h"
 #include "base/sb.h"
 
 /* ---- the glyph cache (glyphs.c) ---------------------------------- */
@@ -201,6 +202,7 @@ struct sb_doc {
     char *title, *author;
     struct sb_findings *findings;
     const char *font_source; /* cited by missing-glyph findings */
+    const char *progress;    /* stage label of the pages drawn, or NULL */
 
     struct ts_block **blocks;
     int n_blocks, cap_blocks;
@@ -276,6 +278,7 @@ struct ts_pass {
     int placing;             /* placing floats: no recursion */
     /* run on each page opened (layout.c: place the floating figures) */
     void (*opened)(struct ts_pass *p);
+    struct sb_progress *bar; /* pages drawn (base/progress.h), or NULL */
 };
 
 #endif

@@ -18,6 +18,7 @@
 #include "form/mask.h"
 #include "base/numfmt.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 #include "volume/group.h"
 #include "volume/volume_int.h"
 
@@ -34,6 +35,12 @@ struct vcol {
 /* Where a grouped list is (struct src): before a group's header row,
  * in its rows, before its subtotal, after the total. */
 enum src_state { ST_HEAD, ST_ROWS, ST_NEXT, ST_END };
+
+/* The typesetter reads a printed list's rows three times: to measure
+ * the columns (volume_pdf.c), to break the pages and to draw them
+ * (typeset/table.c). The progress line counts a row typeset for every
+ * ROW_PASSES rows read. */
+enum { ROW_PASSES = 3 };
 
 /* The rows of one annex file, for struct sb_vol_table: in file order,
  * or group by group (gr), each group's rows under a header row and
@@ -57,6 +64,8 @@ struct src {
     int total_done;           /* ungrouped with cnt: the total row given */
     int total_field;          /* the list's declared figure, or -1 */
     unsigned char *spans;     /* a row across all columns */
+    struct sb_progress *bar;  /* rows typeset, or NULL */
+    long reads;               /* rows read in all passes */
 };
 
 static int src_open(struct src *s, struct sb_error *err)
@@ -114,6 +123,8 @@ static void put_field(struct src *s, const struct sb_record *rec,
 static void put_row(struct src *s, const struct sb_record *rec)
 {
     s->n++;
+    if (++s->reads % ROW_PASSES == 0)
+        sb_progress_step(s->bar, 1);
     if (s->cnt != NULL)
         sb_counted_row(s->cnt, rec);
     for (int c = 0; c < s->n_cols; c++) {
@@ -495,13 +506,36 @@ static int listed(const char *list, const char *code)
     return 0;
 }
 
+/* Is annex idx's volume asked for in electronic form (opts->electronic)? */
+static int is_electronic(const struct sb_decl *d, int idx,
+                         const struct sb_volume_opts *opts)
+{
+    return opts != NULL && listed(opts->electronic, d->form->annexes[idx].code);
+}
+
+/* The progress stage of the volumes to write (only: one annex or
+ * NULL for all): the rows of the printed lists. NULL when progress is
+ * off. */
+static struct sb_progress *begin_rows(const struct sb_decl *d,
+                                      const char *only,
+                                      const struct sb_volume_opts *opts)
+{
+    long long rows = 0;
+
+    for (int i = 0; i < d->form->n_annexes; i++)
+        if (d->annexes[i].path != NULL && !is_electronic(d, i, opts) &&
+            (only == NULL || strcmp(only, d->form->annexes[i].code) == 0))
+            rows += d->annexes[i].rows;
+    return sb_progress_begin("附件卷册", "行", rows);
+}
+
 /* Write the volume of annex idx to path, in electronic form when asked
  * (the list copied beside it as a .csv of the same name, a summary
  * printed); *pages receives its page count. */
 static int write_form(const struct sb_decl *d, int idx, const char *path,
                       const struct sb_volume_opts *opts, int electronic,
-                      struct sb_fonts *fonts, int *pages,
-                      struct sb_error *err)
+                      struct sb_fonts *fonts, struct sb_progress *bar,
+                      int *pages, struct sb_error *err)
 {
     static const char *const sum_titles[] = {"类别", "记录条数及与申报书核对"};
     static const enum sb_vol_align sum_align[] = {SB_VOL_LEFT, SB_VOL_LEFT};
@@ -522,6 +556,7 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
     if (rc == SB_OK && !electronic)
         rc = sb_counted_open(d, idx, &s.cnt, err);
     s.d = d;
+    s.bar = bar;
     s.total_field = sb_vol_total_field(d, idx);
     s.path = res->path;
     s.annex = a->code;
@@ -619,16 +654,16 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
  * (the printed one is then replaced). */
 static int write_volume(const struct sb_decl *d, int idx, const char *path,
                         const struct sb_volume_opts *opts,
-                        struct sb_fonts *fonts, int *pages,
-                        struct sb_error *err)
+                        struct sb_fonts *fonts, struct sb_progress *bar,
+                        int *pages, struct sb_error *err)
 {
-    int electronic = opts != NULL &&
-                     listed(opts->electronic, d->form->annexes[idx].code);
-    int rc = write_form(d, idx, path, opts, electronic, fonts, pages, err);
+    int electronic = is_electronic(d, idx, opts);
+    int rc = write_form(d, idx, path, opts, electronic, fonts, bar, pages,
+                        err);
 
     if (rc == SB_OK && !electronic && opts != NULL &&
         opts->electronic_pages > 0 && *pages > opts->electronic_pages)
-        rc = write_form(d, idx, path, opts, 1, fonts, pages, err);
+        rc = write_form(d, idx, path, opts, 1, fonts, bar, pages, err);
     return rc;
 }
 
@@ -685,7 +720,7 @@ int sb_volume_write(const struct sb_decl *d, int annex_idx, const char *path,
         d->annexes[annex_idx].path == NULL)
         return sb_error_set(err, SB_EUSAGE, NULL,
                             "annex %d is not in the declaration", annex_idx);
-    return write_volume(d, annex_idx, path, opts, fonts, &pages, err);
+    return write_volume(d, annex_idx, path, opts, fonts, NULL, &pages, err);
 }
 
 char *sb_volume_file_name(const struct sb_decl *d, int annex_idx)
@@ -740,12 +775,14 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
 {
     struct sb_error e = {0};
     struct sb_volume_info ev = {0};
+    struct sb_progress *bar;
     int rc, first = SB_OK, found = only == NULL;
     char *path;
 
     rc = sb_mkdirs(dir, err);
     if (rc != SB_OK)
         return rc;
+    bar = begin_rows(d, only, opts);
     for (int i = 0; i < d->form->n_annexes; i++) {
         const struct sb_annex *a = &d->form->annexes[i];
         char *name;
@@ -758,7 +795,7 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
         name = sb_volume_file_name(d, i);
         path = sb_xasprintf("%s/%s", dir, name);
         free(name);
-        rc = write_volume(d, i, path, opts, fonts, &pages, &e);
+        rc = write_volume(d, i, path, opts, fonts, bar, &pages, &e);
         sb_error_keep_first(rc, &e, &first, err);
         if (rc == SB_OK && out != NULL) {
             struct sb_volume_info *v = list_add(out);
@@ -772,6 +809,7 @@ int sb_volumes_write(const struct sb_decl *d, const char *dir, const char *only,
         }
         free(path);
     }
+    sb_progress_end(bar);
     if (only == NULL || strcmp(only, "evidence") == 0) {
         path = sb_xasprintf("%s/证明材料.pdf", dir);
         rc = sb_evidence_write(d, path, opts, fonts, &ev, &e);

@@ -87,12 +87,24 @@ static int write_sheets(struct sb_xlsx_book *bk, struct sb_xlsx_annex_out *outs,
     return rc;
 }
 
+/* The data rows of the annexes the workbook lists. */
+static long long annex_rows(const struct sb_decl *d)
+{
+    long long rows = 0;
+
+    for (int i = 0; i < d->form->n_annexes; i++)
+        if (d->annexes[i].path != NULL)
+            rows += d->annexes[i].rows;
+    return rows;
+}
+
 int sb_xlsx_write(const struct sb_decl *d, const char *path,
                   const struct sb_xlsx_opts *opts, struct sb_error *err)
 {
     static const struct sb_xlsx_opts defaults = {0};
     struct sb_xlsx_book bk = {0};
     struct sb_xlsx_annex_out *outs = NULL;
+    struct sb_progress *bar;
     struct sb_outfile o;
     lxw_workbook_options wo = {0};
     char *tmpdir = NULL;
@@ -111,9 +123,14 @@ int sb_xlsx_write(const struct sb_decl *d, const char *path,
     bk.wb = workbook_new_opt(o.tmp, &wo);
     if (bk.wb != NULL) {
         outs = sb_xcalloc((size_t)d->form->n_annexes + 1, sizeof *outs);
+        bk.bar = sb_progress_begin("工作簿", "行", annex_rows(d));
         rc = write_sheets(&bk, outs, err);
+        sb_progress_end(bk.bar);
     }
+    /* libxlsxwriter zips the sheets on close, saying nothing meanwhile */
+    bar = sb_progress_begin("工作簿压缩", "", 0);
     rc = sb_xlsx_finish(bk.wb, rc, &o, path, err);
+    sb_progress_end(bar);
     for (int i = 0; outs != NULL && i < d->form->n_annexes; i++) {
         free(outs[i].first_sheet);
         if (outs[i].grouped)

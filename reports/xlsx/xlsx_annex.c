@@ -357,6 +357,7 @@ int sb_xlsx_annex(struct sb_xlsx_book *bk, int idx,
         if (rec->row <= 1)
             continue;
         rc = write_record(&sh, rec, err);
+        sb_progress_step(bk->bar, 1);
         if (out->grouped) {
             struct sb_vol_groups *g = &out->groups;
             int f = g->file_field;

@@ -10,6 +10,7 @@
 #include "cells/money_unit.h"
 #include "check/decl.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 #include "base/sb.h"
 #include "base/utf8.h"
 #include "volume/group.h"
@@ -30,6 +31,8 @@ struct sb_xlsx_book {
     lxw_format *percent;     /* 0.0##% of a fraction */
     lxw_format *money[SB_MONEY_UNITS]; /* #,##0.00"元" per unit */
     lxw_format *link;        /* internal hyperlinks */
+    struct sb_progress *bar; /* the annex rows written (base/progress.h),
+                                or NULL */
 };
 
 /* Create the formats of bk->wb. */
