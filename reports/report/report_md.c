@@ -479,6 +479,12 @@ static void block(struct blk *b, cmark_node *top, unsigned flags)
         struct sb_para_style st;
         struct sb_para *p;
 
+        /* the narrative's blocks name their line in findings */
+        if (enter && !b->fill &&
+            cmark_node_get_type(n) <= CMARK_NODE_LAST_BLOCK &&
+            cmark_node_get_start_line(n) > 0)
+            sb_doc_set_source(b->r->doc, b->r->narr->path,
+                              cmark_node_get_start_line(n));
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH:
             if (!enter)
@@ -546,5 +552,6 @@ void sb_rp_blocks(struct rp *r, cmark_node *first, cmark_node *end,
 
     for (cmark_node *n = first; n != NULL && n != end; n = cmark_node_next(n))
         block(&b, n, 0);
+    sb_doc_set_source(r->doc, NULL, 0);
     free(b.k);
 }

@@ -78,7 +78,7 @@ static void layout_block(struct ts_pass *p, int i)
     int need = 1;
 
     doc->cur_label = b->label;
-    memset(&doc->cur_pos, 0, sizeof doc->cur_pos);
+    doc->cur_pos = b->pos;
     switch (b->kind) {
     case TS_HEADING:
         h = (const struct ts_heading *)b;

@@ -92,6 +92,7 @@ static int next_row(struct tab *tb, struct sb_row *row)
         row->row = tb->i;
     tb->p->doc->cur_pos.path = t->st.source;
     tb->p->doc->cur_pos.row = row->row;
+    tb->p->doc->cur_pos.line = row->line;
     return 1;
 }
 

@@ -173,6 +173,16 @@ void sb_doc_set_label(struct sb_doc *doc, const char *label)
     doc->label = doc_strdup(doc, label);
 }
 
+void sb_doc_set_source(struct sb_doc *doc, const char *path, long line)
+{
+    memset(&doc->pos, 0, sizeof doc->pos);
+    if (path == NULL)
+        return;
+    doc->pos.path = doc_strdup(doc, path);
+    doc->pos.row = line;
+    doc->pos.line = line;
+}
+
 /* Append block b (allocated by the caller, size bytes, zeroed). */
 static void *add_block(struct sb_doc *doc, enum ts_kind kind, size_t size)
 {
@@ -180,6 +190,7 @@ static void *add_block(struct sb_doc *doc, enum ts_kind kind, size_t size)
 
     b->kind = kind;
     b->label = doc->label ? doc->label : doc->heading_label;
+    b->pos = doc->pos;
     if (doc->n_blocks == doc->cap_blocks) {
         doc->cap_blocks = doc->cap_blocks ? doc->cap_blocks * 2 : 64;
         doc->blocks = sb_xrealloc(doc->blocks, (size_t)doc->cap_blocks *

@@ -70,6 +70,9 @@ void sb_doc_set_findings(struct sb_doc *doc, struct sb_findings *fs,
  * "附件2 设备清单". A heading sets it to its own text until the next
  * call. NULL goes back to following the headings. */
 void sb_doc_set_label(struct sb_doc *doc, const char *label);
+/* Source file and 1-based line the blocks added from now on come from
+ * (copied), named as file:line by their findings; path NULL: none. */
+void sb_doc_set_source(struct sb_doc *doc, const char *path, long line);
 
 /* Body text: 仿宋, body size, justified, indent 2 字. */
 void sb_para_style_body(struct sb_para_style *st);

@@ -79,10 +79,11 @@ struct sb_table_style {
 
 /* One row from a source: cells[0..n_cols-1] (NULL: empty), borrowed
  * until the next call; row is the source's row number for findings (0:
- * count from 1). */
+ * count from 1), line the physical line it starts on (0: unknown). */
 struct sb_row {
     const char *const *cells;
     long row;
+    long line;
     const unsigned char *spans; /* n_cols spans as for
                                    sb_table_add_row_span, or NULL */
 };
