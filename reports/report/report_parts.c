@@ -450,14 +450,8 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
     r->charts = sb_xrealloc(r->charts,
                             (size_t)(r->n_charts + 1) * sizeof *r->charts);
     r->charts[r->n_charts++] = c;
+    sb_rp_cite(r, title);
     cap = sb_rp_caption(r, title, &st);
-    {
-        /* the text cites each figure (issue 13 item 15) */
-        char *cite = sb_xasprintf("%s见图%d。", title, r->n_figures);
-
-        sb_doc_add_text(r->doc, cite);
-        free(cite);
-    }
     sb_doc_add_figure(r->doc, 156, h / SB_PT_PER_MM, draw_chart, c, &st, cap);
     free(cap);
 }

@@ -137,7 +137,8 @@ void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
  * books: placed where it stands when it and its caption fit on the
  * page, else at the top of the next page while the text after it fills
  * this one. Figures keep their order; pending ones are placed before a
- * page or section break, a heading that starts a page, and the end. */
+ * page or section break, any heading (a figure stays in the section it
+ * was added to), and the end. */
 void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
                        sb_draw_fn fn, void *user,
                        const struct sb_para_style *cap,
