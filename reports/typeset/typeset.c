@@ -455,6 +455,12 @@ void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
                                              sizeof *t->cells);
         if (t->spans != NULL)
             t->spans = sb_xrealloc(t->spans, (size_t)t->cap_rows * n);
+        if (t->row_pos != NULL) {
+            t->row_pos = sb_xrealloc(t->row_pos, (size_t)t->cap_rows *
+                                                     sizeof *t->row_pos);
+            memset(&t->row_pos[t->n_rows], 0,
+                   (size_t)(t->cap_rows - t->n_rows) * sizeof *t->row_pos);
+        }
     }
     if (spans != NULL && t->spans == NULL) {
         /* the first row with spans: the earlier rows span nothing */
@@ -469,6 +475,21 @@ void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
             t->spans[i] = spans != NULL ? spans[c] : 1;
     }
     t->n_rows++;
+}
+
+void sb_table_row_source(struct sb_table *t, const char *path, long line)
+{
+    struct sb_pos *p;
+
+    if (t->n_rows == 0 || path == NULL)
+        return;
+    if (t->row_pos == NULL)
+        t->row_pos = sb_xcalloc((size_t)t->cap_rows, sizeof *t->row_pos);
+    p = &t->row_pos[t->n_rows - 1];
+    free((char *)p->path);
+    p->path = sb_xstrdup(path);
+    p->row = line;
+    p->line = line;
 }
 
 void sb_table_add_row(struct sb_table *t, const char *const *cells)

@@ -157,6 +157,11 @@ void sb_table_style_default(struct sb_table_style *st);
 struct sb_table *sb_doc_add_table(struct sb_doc *doc,
                                   const struct sb_column *cols, int n_cols,
                                   const struct sb_table_style *st);
+/* The source file and 1-based line of the row added last (path
+ * copied), named by its findings; a row without one is the table's
+ * block's (sb_doc_set_source). */
+void sb_table_row_source(struct sb_table *t, const char *path, long line);
+
 /* Append a row of n_cols cells (NULL cell: empty); copied. */
 void sb_table_add_row(struct sb_table *t, const char *const *cells);
 /* The same with column spans (merged cells): spans[c] >= 1 is how many

@@ -189,6 +189,8 @@ struct sb_table {
     int streamed;
     char **cells;           /* retained: n_rows × n_cols, owned */
     unsigned char *spans;   /* n_rows × n_cols, or NULL: no spans */
+    struct sb_pos *row_pos; /* per row its source (path owned), or NULL:
+                               none has one */
     long n_rows, cap_rows;
     double *width;          /* column widths, pt, from the first pass */
     double width_for;       /* the 版心 width they were made for */

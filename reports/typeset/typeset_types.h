@@ -71,6 +71,10 @@ struct sb_table_style {
     const char *source;     /* file the rows come from, for findings */
     int no_header;          /* 1: no header row (a form whose first row
                                is its title); column titles unused */
+    int split_rows;         /* 1: a row that does not fit on the page is
+                               split there when 2 lines or more go on
+                               each side (a form's long text cell); 0:
+                               it moves to the next page */
 };
 
 /* Cells are at most this many characters; longer ones are cut with "…"

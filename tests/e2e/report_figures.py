@@ -10,9 +10,13 @@ report_figures.py sources PDF
     the smallest height in pt of a chart's source line (数据来源…):
     pdftotext -bbox gives a word's box as tall as its type size.
 report_figures.py padding PDF TMPDIR
-    the least gap in pt between a word of the form's first table (企业
-    基本信息) and the nearest ink left, right, above or below it: the
-    cell border, on the page rendered at 288 dpi.
+    the number of words of the form's first table (企业基本信息, up to
+    企业简介) and the least gap in pt between one and the nearest ink
+    left, right, above or below it: the cell border, on the page
+    rendered at 288 dpi.
+report_figures.py cells PDF TMPDIR TEXT…
+    per TEXT "TEXT inside|outside": inside a table's cell, between
+    borders on its line (cells()).
 """
 import csv
 import os
@@ -68,40 +72,71 @@ def sources(pdf):
     print(f'{len(h)} {min(h):.2f}' if h else '0 -')
 
 
+class Ink:
+    """Page page of pdf rendered in grey at 288 dpi: gap() measures."""
+    s = 4  # px per pt
+
+    def __init__(self, pdf, page, tmp):
+        base = os.path.join(tmp, f'ink{page}')
+        subprocess.run(['pdftoppm', '-f', str(page), '-l', str(page), '-r',
+                        '288', '-gray', '-singlefile', pdf, base], check=True)
+        data = open(base + '.pgm', 'rb').read()
+        m = re.match(rb'P5\s+(\d+)\s+(\d+)\s+\d+\s', data)
+        self.w, self.h = int(m.group(1)), int(m.group(2))
+        self.px = data[m.end():]
+
+    def gap(self, x0, y0, dx, dy, limit=40):
+        """pt from (x0, y0) in pt to the first ink going (dx, dy); limit
+        when there is none within limit pt."""
+        x0, y0 = int(x0 * self.s), int(y0 * self.s)
+        for k in range(1, limit * self.s):
+            x, y = x0 + k * dx, y0 + k * dy
+            if 0 <= x < self.w and 0 <= y < self.h and \
+                    self.px[y * self.w + x] < 128:
+                return k / self.s
+        return limit
+
+    def around(self, box):
+        """The gaps left, right, above and below a word's box."""
+        x1, y1, x2, y2 = box[:4]
+        xm, ym = (x1 + x2) / 2, (y1 + y2) / 2
+        e = 0.5 / self.s
+        return (self.gap(x1 - e, ym, -1, 0), self.gap(x2 + e, ym, 1, 0),
+                self.gap(xm, y1 - e, 0, -1), self.gap(xm, y2 + e, 0, 1))
+
+
+def page_of(pdf, needle):
+    return next(p for p in range(1, 80)
+                if needle in text(pdf, '-f', str(p), '-l', str(p)))
+
+
 def padding(pdf, tmp):
-    page = next(p for p in range(1, 60)
-                if '组织机构代码' in text(pdf, '-f', str(p), '-l', str(p)))
+    page = page_of(pdf, '组织机构代码')
     ws = words(pdf, '-f', str(page), '-l', str(page))
     top = min(w[1] for w in ws if w[4] == '企业基本信息')
-    end = min(w[1] for w in ws if w[1] > top and '企业简介' in w[4] or
-              w[4] == '（一）申报单位情况介绍')
+    end = min([w[1] for w in ws if w[1] > top and '企业简介' in w[4]] +
+              [1e9])
+    ink = Ink(pdf, page, tmp)
     cells = [w for w in ws if top <= w[1] < end]
-    s = 4  # px per pt at 288 dpi
-    subprocess.run(['pdftoppm', '-f', str(page), '-l', str(page), '-r', '288',
-                    '-gray', pdf, os.path.join(tmp, 'pad')], check=True)
-    name = next(x for x in os.listdir(tmp) if x.startswith('pad'))
-    data = open(os.path.join(tmp, name), 'rb').read()
-    m = re.match(rb'P5\s+(\d+)\s+(\d+)\s+\d+\s', data)
-    width, height = int(m.group(1)), int(m.group(2))
-    px = data[m.end():]
-
-    def gap(x0, y0, dx, dy):
-        for k in range(1, 40 * s):
-            x, y = x0 + k * dx, y0 + k * dy
-            if 0 <= x < width and 0 <= y < height and px[y * width + x] < 128:
-                return k / s
-        return 40
-
-    worst = 40.0
-    for x1, y1, x2, y2, w in cells:
-        xm, ym = int((x1 + x2) / 2 * s), int((y1 + y2) / 2 * s)
-        worst = min(worst, gap(int(x2 * s) + 1, ym, 1, 0),
-                    gap(int(x1 * s) - 1, ym, -1, 0),
-                    gap(xm, int(y1 * s) - 1, 0, -1),
-                    gap(xm, int(y2 * s) + 1, 0, 1))
+    worst = min(min(ink.around(w)) for w in cells)
     print(f'{len(cells)} {worst:.1f}')
 
 
+def cells(pdf, tmp, *needles):
+    """Per needle: "inside" when the first word holding it has ink (a
+    cell's border) within 40 pt on its left and within 500 pt on its right
+    on its line: a paragraph of the body has none in its margins."""
+    for needle in needles:
+        page = page_of(pdf, needle)
+        w = next(w for w in words(pdf, '-f', str(page), '-l', str(page))
+                 if needle in w[4])
+        ink = Ink(pdf, page, tmp)
+        ym = (w[1] + w[3]) / 2
+        inside = ink.gap(w[0] - 0.2, ym, -1, 0) < 40 and \
+            ink.gap(w[2] + 0.2, ym, 1, 0, 500) < 500
+        print(needle, 'inside' if inside else 'outside')
+
+
 if __name__ == '__main__':
-    {'figures': figures, 'sources': sources,
-     'padding': padding}[sys.argv[1]](*sys.argv[2:])
+    {'figures': figures, 'sources': sources, 'padding': padding,
+     'cells': cells}[sys.argv[1]](*sys.argv[2:])
