@@ -342,6 +342,48 @@ struct rows {
  * the line of the section's heading in declaration.md. */
 #define NARRATIVE_CELL "{{narrative:"
 
+/* A table's cell holds text only: each image and raw HTML (not a
+ * comment) of part is a warning report.cell-text-only at its line, so
+ * nothing is dropped silently. */
+static void text_only(struct rp *r, const struct sb_narrative_part *part)
+{
+    for (cmark_node *b = part->first; b != NULL && b != part->end;
+         b = cmark_node_next(b)) {
+        cmark_iter *it = cmark_iter_new(b);
+        cmark_event_type ev;
+
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+            cmark_node *n = cmark_iter_get_node(it);
+            cmark_node_type t = cmark_node_get_type(n);
+            struct sb_finding f = {0};
+            const char *what;
+
+            if (ev != CMARK_EVENT_ENTER)
+                continue;
+            if (t == CMARK_NODE_IMAGE)
+                what = cmark_node_get_url(n);
+            else if ((t == CMARK_NODE_HTML_BLOCK ||
+                      t == CMARK_NODE_HTML_INLINE) &&
+                     strncmp(cmark_node_get_literal(n), "<!--", 4) != 0)
+                what = "HTML"; /* a comment is a hint, never printed */
+            else
+                continue;
+            f.code = "report.cell-text-only";
+            f.sev = SB_SEV_WARNING;
+            f.pos.path = r->narr->path;
+            f.pos.row = f.pos.line = cmark_node_get_start_line(n);
+            f.expected = "文字";
+            f.found = what;
+            f.source = sb_fill_meta(r->d, "form_source");
+            sb_findings_addf(r->fs, &f,
+                             "“%s”印在表中，只排文字：%s“%s”未排入",
+                             part->title,
+                             t == CMARK_NODE_IMAGE ? "图片" : "", what);
+        }
+        cmark_iter_free(it);
+    }
+}
+
 static char *narrative_cell(struct rp *r, const char *cell, long line,
                             long *src)
 {
@@ -362,7 +404,8 @@ static char *narrative_cell(struct rp *r, const char *cell, long line,
     if (part == NULL)
         return sb_xstrdup(blank ? SB_FILL_BLANK : "");
     *src = part->line;
-    sb_narrative_text(part->first, part->end, &raw);
+    text_only(r, part);
+    sb_narrative_lines(part->first, part->end, &raw);
     for (const char *s = raw.data ? raw.data : ""; *s != '\0';) {
         size_t n = strcspn(s, "\n");
 

@@ -46,4 +46,25 @@ sed -i 's/总部位于苏州工业园区/总部位于苏州工业园区镕/' "$T
 "$SHENBAO" report -o "$T/d.pdf" "$T/d" > "$T/d.txt" 2>&1
 check_grep "a glyph finding in the cell names declaration.md:$line" \
     "^declaration.md:$line: warning: “镕”\\(U\\+9555\\)" "$T/d.txt"
+
+# the cell holds text: an image there is a warning at its line, never
+# dropped silently; a paragraph wrapped in the source is one line
+cp -r "$S" "$T/e"
+python3 - "$T/e/declaration.md" "$S/evidence/02-平台运行监测截图.png" <<'PY'
+import shutil, sys
+p = sys.argv[1]
+shutil.copy(sys.argv[2], p.replace('declaration.md', 'pic.png'))
+s = open(p, encoding='utf-8').read()
+mark = '**（二）申报单位核心竞争力介绍**'
+s = s.replace(mark, '![厂区](pic.png)\n\n软换行之前\n软换行之后。\n\n' + mark, 1)
+open(p, 'w', encoding='utf-8').write(s)
+PY
+img=$(grep -n '^!\[厂区\]' "$T/e/declaration.md" | cut -d: -f1)
+"$SHENBAO" report -o "$T/e.pdf" "$T/e" > "$T/e.txt" 2>&1
+check_grep "an image in 企业简介 is a warning at its line" \
+    "^declaration.md:$img: warning: “企业简介”印在表中，只排文字：图片“pic.png”未排入 \\[report.cell-text-only\\]" \
+    "$T/e.txt"
+check_grep "a soft-wrapped paragraph is one line of the cell" '软换行之前软换行之后。' \
+    "$(pdftotext "$T/e.pdf" "$T/e.pdf.txt"; echo "$T/e.pdf.txt")"
+check_no_grep "and no figure from it" '图[0-9]+ 厂区' "$T/e.pdf.txt"
 finish
