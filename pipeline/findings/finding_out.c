@@ -165,9 +165,11 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
             fprintf(out, "%s：", g->column);
         fprintf(out, "%s [%s]\n", g->message ? g->message : "",
                 g->code ? g->code : "");
+        /* the position is said once, file:row:col above (the column by
+         * name before the message) */
         if (g->expected != NULL || g->found != NULL ||
-            g->source != NULL || g->pos.line > 0 ||
-            (g->pos.row > 0 && g->pos.col > 0)) {
+            g->source != NULL ||
+            (g->pos.line > 0 && g->pos.line != g->pos.row)) {
             const char *sep = "";
 
             fputs("    ", out);
@@ -181,13 +183,6 @@ int sb_findings_write_text(struct sb_findings *fs, FILE *out,
             }
             if (g->pos.line > 0 && g->pos.line != g->pos.row) {
                 fprintf(out, "%s行 line %ld", sep, g->pos.line);
-                sep = " | ";
-            }
-            if (g->pos.row > 0 && g->pos.col > 0) {
-                /* file:row:col for tools, in words for the reader */
-                fprintf(out, "%s第%ld行 第%d列", sep, g->pos.row, g->pos.col);
-                if (g->column != NULL)
-                    fprintf(out, "（%s）", g->column);
                 sep = " | ";
             }
             if (g->source != NULL)

@@ -152,6 +152,12 @@ int sb_typed_parse(enum sb_type t, const struct sb_enum *en, double yuan,
     *why = "";
     switch (t) {
     case SB_TYPE_TEXT:
+        if (en != NULL) { /* names, never rejects */
+            struct sb_buf key = {0};
+
+            out->enum_idx = enum_value(en, s, len, &key);
+            sb_buf_free(&key);
+        }
         return 1;
     case SB_TYPE_INT:
         if (!sb_cell_parse_int(s, len, allow_wan, &iv, why))

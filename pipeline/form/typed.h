@@ -26,8 +26,10 @@ struct sb_typed {
 };
 
 /* Parse s (len bytes, untrimmed) as type t. en: the enumeration of enum
- * types; yuan: 元 per unit for money; allow_wan: accept 12.6万 in
- * numbers. Returns 1 if valid. Otherwise 0 with *why a short Chinese
+ * types, or of a text column that names one: any text is valid there, and
+ * a value or alias of en sets enum_idx, so the text is grouped and shown
+ * as that value (批次 3 → 第三批绿色设计产品名单); yuan: 元 per unit for
+ * money; allow_wan: accept 12.6万 in numbers. Returns 1 if valid. Otherwise 0 with *why a short Chinese
  * reason and *kind the finding kind: "type", "enum", "uscc",
  * "excel-scientific", "phone", "email" or "heading" (both static). The
  * caller has already handled empty and none-word cells. */

@@ -269,8 +269,11 @@ static void cell_text(const struct sb_agg *a, const struct sb_expr *key,
     case SB_VT_NUM:
         sb_buf_printf(out, "%.15g", c->num);
         break;
-    default:
-        sb_buf_put(out, c->text, c->len);
+    default: /* text: a value of the enumeration it names reads as it */
+        if (c->enum_idx >= 0 && cd->en != NULL && c->enum_idx < cd->en->n)
+            sb_buf_puts(out, cd->en->values[c->enum_idx].text);
+        else
+            sb_buf_put(out, c->text, c->len);
     }
 }
 

@@ -50,7 +50,8 @@ void sb_chart_theme_init(struct sb_chart_theme *t,
         t->title_pt = 10.5; /* 五号 */
         t->text_pt = 9;     /* 小五 */
         t->small_pt = 7.5;  /* 六号 */
-        t->source_pt = 7.5;
+        t->source_pt = 10.5; /* 五号: the source is read, not glanced at
+                                (issue 13 item 15) */
         t->margin_pt = 4;
         t->pad_pt = 3;
         t->line_pt = 1.5;

@@ -44,7 +44,8 @@ enum sb_chart_target {
                          at 1920×1080 and read from the back of the
                          room: 18 pt labels (36 px), 28 pt title (56 px),
                          14 pt source (28 px) */
-    SB_CHART_REPORT, /* 442.2 pt wide: 9 pt text, 10.5 pt title */
+    SB_CHART_REPORT, /* 442.2 pt wide: 9 pt text, 10.5 pt title and
+                        source */
     SB_CHART_FIGURE, /* as REPORT, under a caption "图N title" of the
                         document: the title is not drawn again */
 };

@@ -20,8 +20,10 @@ static void put_visible(struct sb_buf *out, const char *s)
     sb_buf_puts(out, s);
 }
 
-/* Append the visible text of node's subtree (see sb_narrative_text). */
-static void plain(cmark_node *node, struct sb_buf *out)
+/* Append the visible text of node's subtree (see sb_narrative_text);
+ * joined: a soft break joins the lines of a paragraph and an item ends a
+ * line (sb_narrative_lines). */
+static void plain(cmark_node *node, struct sb_buf *out, int joined)
 {
     cmark_iter *it = cmark_iter_new(node);
     cmark_event_type ev;
@@ -38,7 +40,8 @@ static void plain(cmark_node *node, struct sb_buf *out)
         if (image > 0)
             continue;
         if (ev == CMARK_EVENT_EXIT) {
-            if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)
+            if ((t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) &&
+                !(joined && out->len > 0 && out->data[out->len - 1] == '\n'))
                 sb_buf_putc(out, '\n');
             continue;
         }
@@ -51,6 +54,13 @@ static void plain(cmark_node *node, struct sb_buf *out)
                 sb_buf_putc(out, '\n');
             break;
         case CMARK_NODE_SOFTBREAK:
+            if (!joined) {
+                sb_buf_putc(out, '\n');
+            } else if (out->len > 0 &&
+                       (unsigned char)out->data[out->len - 1] < 0x80) {
+                sb_buf_putc(out, ' '); /* "OPC\nUA": a space; 中文 joins */
+            }
+            break;
         case CMARK_NODE_LINEBREAK:
             sb_buf_putc(out, '\n');
             break;
@@ -66,7 +76,15 @@ void sb_narrative_text(cmark_node *first, cmark_node *end,
 {
     for (cmark_node *n = first; n != NULL && n != end;
          n = cmark_node_next(n))
-        plain(n, out);
+        plain(n, out, 0);
+}
+
+void sb_narrative_lines(cmark_node *first, cmark_node *end,
+                        struct sb_buf *out)
+{
+    for (cmark_node *n = first; n != NULL && n != end;
+         n = cmark_node_next(n))
+        plain(n, out, 1);
 }
 
 /* Chinese punctuation (Unicode P* outside ASCII): 。，、“”（）： … */
@@ -213,7 +231,7 @@ static void add_part(struct sb_narrative *n, cmark_node *h)
                            (size_t)(n->n_parts + 1) * sizeof *n->parts);
     p = &n->parts[n->n_parts++];
     memset(p, 0, sizeof *p);
-    plain(h, &title);
+    plain(h, &title, 0);
     while (title.len > 0 && title.data[title.len - 1] == '\n')
         title.data[--title.len] = '\0';
     p->title = sb_buf_take(&title);

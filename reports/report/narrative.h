@@ -86,4 +86,10 @@ sb_narrative_part(const struct sb_narrative *n, int sec);
 void sb_narrative_text(cmark_node *first, cmark_node *end,
                        struct sb_buf *out);
 
+/* As sb_narrative_text, as lines to print: a paragraph, heading or list
+ * item a line ending in a line feed, its soft breaks joined (a space
+ * after ASCII, nothing after Chinese), a hard break a line feed. */
+void sb_narrative_lines(cmark_node *first, cmark_node *end,
+                        struct sb_buf *out);
+
 #endif

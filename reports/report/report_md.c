@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <cairo.h>
+
 #include "base/inside.h"
 #include "report/fill.h"
 #include "report/narrative.h"
@@ -268,6 +270,25 @@ void sb_rp_inlines(struct rp *r, cmark_node *node, struct sb_para *p,
     sb_buf_free(&in.text);
 }
 
+void sb_rp_cite(struct rp *r, const char *title)
+{
+    char *cite = sb_xasprintf("%s见图%d。", title, r->n_figures + 1);
+
+    sb_doc_add_text(r->doc, cite);
+    free(cite);
+}
+
+/* 1 when path is a PNG Cairo reads, as sb_doc_add_png will: the figure
+ * is cited before it is added. */
+static int png_readable(const char *path)
+{
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+
+    cairo_surface_destroy(s);
+    return ok;
+}
+
 char *sb_rp_caption(struct rp *r, const char *title,
                     struct sb_para_style *st)
 {
@@ -321,6 +342,8 @@ static int image(struct rp *r, cmark_node *para, const char *base)
         return 1;
     }
     plain_of(im, &alt);
+    if (png_readable(path))
+        sb_rp_cite(r, alt.data ? alt.data : "");
     if (sb_doc_add_png(r->doc, path, 0, &e) == SB_OK) {
         struct sb_para_style st;
         char *cap = sb_rp_caption(r, alt.data ? alt.data : "", &st);
@@ -479,6 +502,12 @@ static void block(struct blk *b, cmark_node *top, unsigned flags)
         struct sb_para_style st;
         struct sb_para *p;
 
+        /* the narrative's blocks name their line in findings */
+        if (enter && !b->fill &&
+            cmark_node_get_type(n) <= CMARK_NODE_LAST_BLOCK &&
+            cmark_node_get_start_line(n) > 0)
+            sb_doc_set_source(b->r->doc, b->r->narr->path,
+                              cmark_node_get_start_line(n));
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH:
             if (!enter)
@@ -546,5 +575,6 @@ void sb_rp_blocks(struct rp *r, cmark_node *first, cmark_node *end,
 
     for (cmark_node *n = first; n != NULL && n != end; n = cmark_node_next(n))
         block(&b, n, 0);
+    sb_doc_set_source(r->doc, NULL, 0);
     free(b.k);
 }

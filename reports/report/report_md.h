@@ -32,6 +32,11 @@ void sb_rp_inlines(struct rp *r, cmark_node *node, struct sb_para *p,
 void sb_rp_blocks(struct rp *r, cmark_node *first, cmark_node *end,
                   int slot, int fill, const char *base);
 
+/* The text's citation of the next figure, a body paragraph "title见图N。"
+ * ("见图N。" when title is empty), N the number sb_rp_caption will give
+ * it: every figure is cited by a generated number (issue 13 item 15). */
+void sb_rp_cite(struct rp *r, const char *title);
+
 /* The caption of the next figure, "图N title" (caller frees), and its
  * style: centred, 黑体 14 pt. */
 char *sb_rp_caption(struct rp *r, const char *title,

@@ -270,6 +270,60 @@ void sb_rp_toc(struct rp *r, const char *lines)
     free(title);
 }
 
+/* ---- narrative ----------------------------------------------------- */
+
+/* The narrative of section key (sections.csv) that the template places
+ * at line: its part, with the facts checked (report_facts.h), or NULL:
+ * no such key (a template error, *blank 0) or an empty section (*blank
+ * 1 when it is required; a finding says why). */
+static const struct sb_narrative_part *narrative_of(struct rp *r,
+                                                    const char *key,
+                                                    long line, int *blank)
+{
+    int s = sb_sections_find(r->secs, key);
+    const struct sb_narrative_part *part;
+    struct sb_buf msg = {0};
+
+    *blank = 0;
+    if (s < 0) {
+        sb_buf_printf(&msg, "shenbao-narrative %s: no such key in "
+                            "sections.csv", key);
+        sb_rp_template_error(r, line, msg.data);
+        sb_buf_free(&msg);
+        return NULL;
+    }
+    part = sb_narrative_part(r->narr, s);
+    if (part == NULL || part->words == 0) {
+        *blank = r->secs->v[s].required;
+        return NULL;
+    }
+    sb_rp_narrative_facts(r, s, part);
+    return part;
+}
+
+void sb_rp_narrative(struct rp *r, const char *key, long line)
+{
+    const struct sb_narrative_part *part;
+    int blank;
+
+    sb_rp_body(r);
+    part = narrative_of(r, key, line, &blank);
+    if (part == NULL) {
+        if (blank)
+            sb_doc_add_text(r->doc, SB_FILL_BLANK);
+        return;
+    }
+    free(r->label);
+    r->label = sb_xasprintf("%s 第%ld行起“%s”", r->narr->path, part->line,
+                            part->title);
+    sb_doc_set_label(r->doc, r->label);
+    sb_rp_blocks(r, part->first, part->end, r->level, 0,
+                 sb_fill_dir(r->d));
+    free(r->label);
+    r->label = NULL;
+    sb_doc_set_label(r->doc, NULL);
+}
+
 /* ---- form tables --------------------------------------------------- */
 
 #define TABLE_MAX_COLS 16
@@ -277,8 +331,92 @@ void sb_rp_toc(struct rp *r, const char *lines)
 struct rows {
     char **cells;         /* n × TABLE_MAX_COLS, filled */
     unsigned char *spans;
+    long *src;            /* n: the narrative line a row holds, or 0 */
     int n, cols;
 };
+
+/* A cell "{{narrative:KEY}}": the text of narrative section KEY inside
+ * the table, as the notice prints 企业简介 in its form (002 附件2): each
+ * block of declaration.md a line of its own, indented 2 字 as a form
+ * filled in Word is; SB_FILL_BLANK for a required empty one. *src gets
+ * the line of the section's heading in declaration.md. */
+#define NARRATIVE_CELL "{{narrative:"
+
+/* A table's cell holds text only: each image and raw HTML (not a
+ * comment) of part is a warning report.cell-text-only at its line, so
+ * nothing is dropped silently. */
+static void text_only(struct rp *r, const struct sb_narrative_part *part)
+{
+    for (cmark_node *b = part->first; b != NULL && b != part->end;
+         b = cmark_node_next(b)) {
+        cmark_iter *it = cmark_iter_new(b);
+        cmark_event_type ev;
+
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+            cmark_node *n = cmark_iter_get_node(it);
+            cmark_node_type t = cmark_node_get_type(n);
+            struct sb_finding f = {0};
+            const char *what;
+
+            if (ev != CMARK_EVENT_ENTER)
+                continue;
+            if (t == CMARK_NODE_IMAGE)
+                what = cmark_node_get_url(n);
+            else if ((t == CMARK_NODE_HTML_BLOCK ||
+                      t == CMARK_NODE_HTML_INLINE) &&
+                     strncmp(cmark_node_get_literal(n), "<!--", 4) != 0)
+                what = "HTML"; /* a comment is a hint, never printed */
+            else
+                continue;
+            f.code = "report.cell-text-only";
+            f.sev = SB_SEV_WARNING;
+            f.pos.path = r->narr->path;
+            f.pos.row = f.pos.line = cmark_node_get_start_line(n);
+            f.expected = "文字";
+            f.found = what;
+            f.source = sb_fill_meta(r->d, "form_source");
+            sb_findings_addf(r->fs, &f,
+                             "“%s”印在表中，只排文字：%s“%s”未排入",
+                             part->title,
+                             t == CMARK_NODE_IMAGE ? "图片" : "", what);
+        }
+        cmark_iter_free(it);
+    }
+}
+
+static char *narrative_cell(struct rp *r, const char *cell, long line,
+                            long *src)
+{
+    const char *key = cell + strlen(NARRATIVE_CELL);
+    size_t k = strcspn(key, "}");
+    char *name = sb_xstrndup(key, k);
+    const struct sb_narrative_part *part;
+    struct sb_buf raw = {0}, out = {0};
+    int blank;
+
+    if (strcmp(key + k, "}}") != 0) {
+        sb_rp_template_error(r, line, "{{narrative:KEY}} is a cell alone");
+        free(name);
+        return sb_xstrdup("");
+    }
+    part = narrative_of(r, name, line, &blank);
+    free(name);
+    if (part == NULL)
+        return sb_xstrdup(blank ? SB_FILL_BLANK : "");
+    *src = part->line;
+    text_only(r, part);
+    sb_narrative_lines(part->first, part->end, &raw);
+    for (const char *s = raw.data ? raw.data : ""; *s != '\0';) {
+        size_t n = strcspn(s, "\n");
+
+        if (n > 0)
+            sb_buf_printf(&out, "%s　　%.*s", out.len ? "\n" : "", (int)n,
+                          s);
+        s += n + (s[n] == '\n');
+    }
+    sb_buf_free(&raw);
+    return out.data != NULL ? sb_buf_take(&out) : sb_xstrdup("");
+}
 
 static void table_line(struct rp *r, const char *ln, long line, void *user)
 {
@@ -291,6 +429,8 @@ static void table_line(struct rp *r, const char *ln, long line, void *user)
     t->cells = sb_xrealloc(t->cells, (size_t)(t->n + 1) * TABLE_MAX_COLS *
                                          sizeof *t->cells);
     t->spans = sb_xrealloc(t->spans, (size_t)(t->n + 1) * TABLE_MAX_COLS);
+    t->src = sb_xrealloc(t->src, (size_t)(t->n + 1) * sizeof *t->src);
+    t->src[t->n] = 0;
     memset(&t->cells[t->n * TABLE_MAX_COLS], 0,
            TABLE_MAX_COLS * sizeof *t->cells);
     memset(&t->spans[t->n * TABLE_MAX_COLS], 1, TABLE_MAX_COLS);
@@ -310,7 +450,10 @@ static void table_line(struct rp *r, const char *ln, long line, void *user)
                 bs[0] = '\n';
                 memmove(bs + 1, bs + 2, strlen(bs + 2) + 1);
             }
-            t->cells[t->n * TABLE_MAX_COLS + c] = filled(r, cell, line);
+            t->cells[t->n * TABLE_MAX_COLS + c] =
+                strncmp(cell, NARRATIVE_CELL, strlen(NARRATIVE_CELL)) == 0
+                    ? narrative_cell(r, cell, line, &t->src[t->n])
+                    : filled(r, cell, line);
             last = c;
         }
         free(cell);
@@ -349,6 +492,7 @@ void sb_rp_table(struct rp *r, const char *arg, const char *lines,
     st.pad_y_pt = 4;
     st.frame_pt = 1;
     st.no_header = 1;
+    st.split_rows = 1; /* 企业简介 runs on past the page */
     tab = sb_doc_add_table(r->doc, cols, t.cols > 0 ? t.cols : 1, &st);
     for (int i = 0; i < t.n; i++) {
         for (int c = t.cols; c < TABLE_MAX_COLS; c++)
@@ -357,45 +501,14 @@ void sb_rp_table(struct rp *r, const char *arg, const char *lines,
                               (const char *const *)&t.cells[i *
                                                             TABLE_MAX_COLS],
                               &t.spans[i * TABLE_MAX_COLS]);
+        if (t.src[i] > 0)
+            sb_table_row_source(tab, r->narr->path, t.src[i]);
     }
     for (int i = 0; i < t.n * TABLE_MAX_COLS; i++)
         free(t.cells[i]);
     free(t.cells);
     free(t.spans);
-}
-
-/* ---- narrative ----------------------------------------------------- */
-
-void sb_rp_narrative(struct rp *r, const char *key, long line)
-{
-    int s = sb_sections_find(r->secs, key);
-    const struct sb_narrative_part *part;
-    struct sb_buf msg = {0};
-
-    sb_rp_body(r);
-    if (s < 0) {
-        sb_buf_printf(&msg, "shenbao-narrative %s: no such key in "
-                            "sections.csv", key);
-        sb_rp_template_error(r, line, msg.data);
-        sb_buf_free(&msg);
-        return;
-    }
-    part = sb_narrative_part(r->narr, s);
-    if (part == NULL || part->words == 0) {
-        if (r->secs->v[s].required)
-            sb_doc_add_text(r->doc, SB_FILL_BLANK); /* a finding says why */
-        return;
-    }
-    sb_rp_narrative_facts(r, s, part);
-    free(r->label);
-    r->label = sb_xasprintf("%s 第%ld行起“%s”", r->narr->path, part->line,
-                            part->title);
-    sb_doc_set_label(r->doc, r->label);
-    sb_rp_blocks(r, part->first, part->end, r->level, 0,
-                 sb_fill_dir(r->d));
-    free(r->label);
-    r->label = NULL;
-    sb_doc_set_label(r->doc, NULL);
+    free(t.src);
 }
 
 /* ---- charts -------------------------------------------------------- */
@@ -450,14 +563,8 @@ void sb_rp_chart(struct rp *r, const char *id, long line)
     r->charts = sb_xrealloc(r->charts,
                             (size_t)(r->n_charts + 1) * sizeof *r->charts);
     r->charts[r->n_charts++] = c;
+    sb_rp_cite(r, title);
     cap = sb_rp_caption(r, title, &st);
-    {
-        /* the text cites each figure (issue 13 item 15) */
-        char *cite = sb_xasprintf("%s见图%d。", title, r->n_figures);
-
-        sb_doc_add_text(r->doc, cite);
-        free(cite);
-    }
     sb_doc_add_figure(r->doc, 156, h / SB_PT_PER_MM, draw_chart, c, &st, cap);
     free(cap);
 }

@@ -74,6 +74,7 @@ struct saved {
     struct ts_text text;
     struct ts_lines lines;
     const char *label;
+    struct sb_pos pos;
 };
 
 static void save(struct ts_pass *p, struct saved *s)
@@ -81,6 +82,7 @@ static void save(struct ts_pass *p, struct saved *s)
     s->text = p->doc->text;
     s->lines = p->doc->lines;
     s->label = p->doc->cur_label;
+    s->pos = p->doc->cur_pos;
     memset(&p->doc->text, 0, sizeof p->doc->text);
     memset(&p->doc->lines, 0, sizeof p->doc->lines);
 }
@@ -92,6 +94,7 @@ static void restore(struct ts_pass *p, const struct saved *s)
     p->doc->text = s->text;
     p->doc->lines = s->lines;
     p->doc->cur_label = s->label;
+    p->doc->cur_pos = s->pos;
 }
 
 /* Grid lines a figure and its caption take. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "typeset/usual.h"
 
 /* The face index of font, added on first sight. */
 static int face_of(struct sb_doc *doc, PangoFont *font, double size)
@@ -73,30 +74,58 @@ static const char *family_of(PangoFont *font, char *buf, size_t size)
     return buf;
 }
 
-/* The character Chinese text usually means by cp, which the body faces
- * have, or 0: look-alikes of the 间隔号 · (GB/T 15834-2011 4.14), typed
- * from a formula editor or a Japanese input method (issue 13 item 18). */
-static int32_t usual_substitute(int32_t cp)
+/* The usual character for cp that the role's face has (usual.h) as
+ * "；通常应为“·”(U+00B7，间隔号，GB/T 15834-2011 4.14)" into hint, or ""
+ * when there is none or the face lacks it too. The table is read on
+ * the first finding. */
+static void usual_hint(struct sb_doc *doc, const struct ts_style *st,
+                       int32_t cp, char *hint, size_t size)
 {
-    switch (cp) {
-    case 0x2219: case 0x22C5: case 0x2027: case 0x30FB: /* ∙ ⋅ ‧ ・ */
-        return 0xB7;
-    default:
-        return 0;
+    hint[0] = '\0';
+    if (!doc->usual_read) {
+        doc->usual_read = 1;
+        sb_usual_read(&doc->usual, &doc->n_usual);
     }
+    for (int i = 0; i < doc->n_usual; i++) {
+        const struct sb_usual *u = &doc->usual[i];
+        struct sb_buf ch = {0};
+
+        if (u->from != cp ||
+            !pango_font_has_char(doc->faces[st->primary].font,
+                                 (gunichar)u->to))
+            continue;
+        sb_utf8_put(&ch, u->to);
+        snprintf(hint, size, "；通常应为“%s”(U+%04X%s%s%s%s)", ch.data,
+                 (unsigned)u->to, *u->name ? "，" : "", u->name,
+                 *u->source ? "，" : "", u->source);
+        sb_buf_free(&ch);
+        return;
+    }
+}
+
+/* The role's face as the findings name it: "仿宋（FandolFang）". */
+static void face_name(struct sb_doc *doc, const struct ts_style *st,
+                      char *buf, size_t size)
+{
+    static const char *const kind[] = {"仿宋", "黑体", "楷体", "宋体"};
+    char family[128];
+
+    snprintf(buf, size, "%s（%s）", kind[st->role],
+             family_of(doc->faces[st->primary].font, family, sizeof family));
 }
 
 /* One finding per code point and label (the label changes with each
  * heading or table, so a name missing in every row of an annex is
- * reported once for that annex). */
+ * reported once for that annex). Its source is the notice's rule on the
+ * faces of body text and headings (role font_source); a table's 宋体 is
+ * not the notice's rule, so a table's finding cites none. */
 static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
                    const struct ts_glyph *g)
 {
     struct sb_finding f = {0};
     struct sb_buf ch = {0};
-    char primary[128], used[128], hint[64] = "";
+    char primary[192], used[128], hint[256];
     const char *label = doc->cur_label ? doc->cur_label : "";
-    int32_t sub = usual_substitute(cp);
 
     if (!doc->report || doc->findings == NULL)
         return;
@@ -109,30 +138,23 @@ static void report(struct sb_doc *doc, struct ts_style *st, int32_t cp,
         return;
     doc->seen[cp >> 5] |= 1u << (cp & 31);
     sb_utf8_put(&ch, cp);
-    if (sub != 0) {
-        struct sb_buf b = {0};
-
-        sb_utf8_put(&b, sub);
-        snprintf(hint, sizeof hint, "；通常应为“%s”(U+%04X)", b.data,
-                 (unsigned)sub);
-        sb_buf_free(&b);
-    }
-    family_of(doc->faces[st->primary].font, primary, sizeof primary);
+    usual_hint(doc, st, cp, hint, sizeof hint);
+    face_name(doc, st, primary, sizeof primary);
     f.code = "font.missing-glyph";
     f.pos = doc->cur_pos;
     f.found = ch.data;
     f.expected = primary;
-    f.source = doc->font_source;
+    f.source = st->role != SB_FONT_SONG ? doc->font_source : NULL;
     if (g->state == TS_G_FALLBACK) {
         f.sev = SB_SEV_WARNING;
         family_of(doc->faces[g->face].font, used, sizeof used);
         sb_findings_addf(doc->findings, &f,
-                         "“%s”(U+%04X) 不在 %s 字体中，已改用 %s 排印（位置：%s）%s",
+                         "“%s”(U+%04X) 不在%s中，已改用 %s 排印（位置：%s）%s",
                          ch.data, (unsigned)cp, primary, used, label, hint);
     } else {
         f.sev = SB_SEV_ERROR;
         sb_findings_addf(doc->findings, &f,
-                         "“%s”(U+%04X) 不在 %s 字体中，也无替代字体，印出为空框（位置：%s）%s",
+                         "“%s”(U+%04X) 不在%s中，也无替代字体，印出为空框（位置：%s）%s",
                          ch.data, (unsigned)cp, primary, label, hint);
     }
     sb_buf_free(&ch);
@@ -212,6 +234,10 @@ void sb_ts_glyphs_free(struct sb_doc *doc)
     free(doc->styles);
     for (int i = 0; i < doc->n_faces; i++)
         g_object_unref(doc->faces[i].font);
+    sb_usual_free(doc->usual, doc->n_usual);
+    doc->usual = NULL;
+    doc->n_usual = 0;
+    doc->usual_read = 0;
     doc->n_faces = 0;
     doc->n_styles = 0;
 }

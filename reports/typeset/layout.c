@@ -78,12 +78,14 @@ static void layout_block(struct ts_pass *p, int i)
     int need = 1;
 
     doc->cur_label = b->label;
-    memset(&doc->cur_pos, 0, sizeof doc->cur_pos);
+    doc->cur_pos = b->pos;
     switch (b->kind) {
     case TS_HEADING:
         h = (const struct ts_heading *)b;
-        if (h->flags & SB_HEADING_NEW_PAGE)
-            sb_ts_flush_floats(p);
+        /* a figure stays under the heading it was added under: one that
+         * waits for room goes before the next heading (issue 13 item 15:
+         * 图6 of 5.1 was printed after the heading of 5.2) */
+        sb_ts_flush_floats(p);
         if ((h->flags & SB_HEADING_NEW_PAGE) && !p->at_top)
             sb_ts_page_finish(p);
         /* fall through */

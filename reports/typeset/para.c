@@ -28,6 +28,7 @@ static double shape_para(struct ts_pass *p, const struct sb_para *para,
     *track = p->g.track * size / p->g.body;
     *indent = st->indent * (size + *track);
     doc->cur_label = para->b.label;
+    doc->cur_pos = para->b.pos;
     sb_ts_text_clear(&doc->text);
     doc->text.s = s;
     for (int i = 0; i < para->n_runs; i++) {

@@ -75,6 +75,11 @@ static int next_row(struct tab *tb, struct sb_row *row)
         row->cells = (const char *const *)&t->cells[tb->i * t->n_cols];
         if (t->spans != NULL)
             row->spans = &t->spans[tb->i * t->n_cols];
+        if (t->row_pos != NULL && t->row_pos[tb->i].path != NULL) {
+            tb->p->doc->cur_pos = t->row_pos[tb->i];
+            tb->i++;
+            return 1;
+        }
     } else {
         rc = t->src.next(t->src.user, row, tb->p->err);
         if (rc < 0) {
@@ -90,8 +95,13 @@ static int next_row(struct tab *tb, struct sb_row *row)
     tb->i++;
     if (row->row == 0)
         row->row = tb->i;
-    tb->p->doc->cur_pos.path = t->st.source;
-    tb->p->doc->cur_pos.row = row->row;
+    if (t->st.source != NULL) {
+        tb->p->doc->cur_pos.path = t->st.source;
+        tb->p->doc->cur_pos.row = row->row;
+        tb->p->doc->cur_pos.line = row->line;
+    } else {
+        tb->p->doc->cur_pos = t->b.pos; /* the block's own */
+    }
     return 1;
 }
 
@@ -483,7 +493,8 @@ static void place_row(struct tab *tb)
                                  tb->lp);
 
             fit = (int)floor((room - pad) / tb->lp);
-            if (!fresh && ((a == 0 && n <= cap) || fit < 1)) {
+            if (!fresh && ((a == 0 && n <= cap) || fit < 1) &&
+                !(tb->t->st.split_rows && fit >= 2 && n - a - fit >= 2)) {
                 new_page(tb);
                 continue;
             }
@@ -549,6 +560,9 @@ void sb_ts_table_free(struct sb_table *t)
 {
     for (long i = 0; i < t->n_rows * t->n_cols; i++)
         free(t->cells[i]);
+    for (long i = 0; t->row_pos != NULL && i < t->n_rows; i++)
+        free((char *)t->row_pos[i].path);
+    free(t->row_pos);
     free(t->cells);
     free(t->spans);
     free(t->cols);

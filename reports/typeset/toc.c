@@ -98,6 +98,7 @@ void sb_ts_layout_toc(struct ts_pass *p, const struct ts_toc *toc)
         if ((h->flags & SB_HEADING_NO_TOC) || h->level > toc->max_level)
             continue;
         doc->cur_label = h->p.b.label;
+        doc->cur_pos = h->p.b.pos;
         entry(p, h);
     }
 }

@@ -178,6 +178,16 @@ void sb_doc_set_label(struct sb_doc *doc, const char *label)
     doc->label = doc_strdup(doc, label);
 }
 
+void sb_doc_set_source(struct sb_doc *doc, const char *path, long line)
+{
+    memset(&doc->pos, 0, sizeof doc->pos);
+    if (path == NULL)
+        return;
+    doc->pos.path = doc_strdup(doc, path);
+    doc->pos.row = line;
+    doc->pos.line = line;
+}
+
 /* Append block b (allocated by the caller, size bytes, zeroed). */
 static void *add_block(struct sb_doc *doc, enum ts_kind kind, size_t size)
 {
@@ -185,6 +195,7 @@ static void *add_block(struct sb_doc *doc, enum ts_kind kind, size_t size)
 
     b->kind = kind;
     b->label = doc->label ? doc->label : doc->heading_label;
+    b->pos = doc->pos;
     if (doc->n_blocks == doc->cap_blocks) {
         doc->cap_blocks = doc->cap_blocks ? doc->cap_blocks * 2 : 64;
         doc->blocks = sb_xrealloc(doc->blocks, (size_t)doc->cap_blocks *
@@ -464,6 +475,12 @@ void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
                                              sizeof *t->cells);
         if (t->spans != NULL)
             t->spans = sb_xrealloc(t->spans, (size_t)t->cap_rows * n);
+        if (t->row_pos != NULL) {
+            t->row_pos = sb_xrealloc(t->row_pos, (size_t)t->cap_rows *
+                                                     sizeof *t->row_pos);
+            memset(&t->row_pos[t->n_rows], 0,
+                   (size_t)(t->cap_rows - t->n_rows) * sizeof *t->row_pos);
+        }
     }
     if (spans != NULL && t->spans == NULL) {
         /* the first row with spans: the earlier rows span nothing */
@@ -478,6 +495,21 @@ void sb_table_add_row_span(struct sb_table *t, const char *const *cells,
             t->spans[i] = spans != NULL ? spans[c] : 1;
     }
     t->n_rows++;
+}
+
+void sb_table_row_source(struct sb_table *t, const char *path, long line)
+{
+    struct sb_pos *p;
+
+    if (t->n_rows == 0 || path == NULL)
+        return;
+    if (t->row_pos == NULL)
+        t->row_pos = sb_xcalloc((size_t)t->cap_rows, sizeof *t->row_pos);
+    p = &t->row_pos[t->n_rows - 1];
+    free((char *)p->path);
+    p->path = sb_xstrdup(path);
+    p->row = line;
+    p->line = line;
 }
 
 void sb_table_add_row(struct sb_table *t, const char *const *cells)

@@ -74,6 +74,9 @@ void sb_doc_set_progress(struct sb_doc *doc, const char *label);
  * "附件2 设备清单". A heading sets it to its own text until the next
  * call. NULL goes back to following the headings. */
 void sb_doc_set_label(struct sb_doc *doc, const char *label);
+/* Source file and 1-based line the blocks added from now on come from
+ * (copied), named as file:line by their findings; path NULL: none. */
+void sb_doc_set_source(struct sb_doc *doc, const char *path, long line);
 
 /* Body text: 仿宋, body size, justified, indent 2 字. */
 void sb_para_style_body(struct sb_para_style *st);
@@ -144,7 +147,8 @@ void sb_doc_add_drawing(struct sb_doc *doc, double w_mm, double h_mm,
  * books: placed where it stands when it and its caption fit on the
  * page, else at the top of the next page while the text after it fills
  * this one. Figures keep their order; pending ones are placed before a
- * page or section break, a heading that starts a page, and the end. */
+ * page or section break, any heading (a figure stays in the section it
+ * was added to), and the end. */
 void sb_doc_add_figure(struct sb_doc *doc, double w_mm, double h_mm,
                        sb_draw_fn fn, void *user,
                        const struct sb_para_style *cap,
@@ -163,6 +167,11 @@ void sb_table_style_default(struct sb_table_style *st);
 struct sb_table *sb_doc_add_table(struct sb_doc *doc,
                                   const struct sb_column *cols, int n_cols,
                                   const struct sb_table_style *st);
+/* The source file and 1-based line of the row added last (path
+ * copied), named by its findings; a row without one is the table's
+ * block's (sb_doc_set_source). */
+void sb_table_row_source(struct sb_table *t, const char *path, long line);
+
 /* Append a row of n_cols cells (NULL cell: empty); copied. */
 void sb_table_add_row(struct sb_table *t, const char *const *cells);
 /* The same with column spans (merged cells): spans[c] >= 1 is how many

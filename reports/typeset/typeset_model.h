@@ -121,6 +121,8 @@ enum ts_kind {
 struct ts_block {
     enum ts_kind kind;
     const char *label; /* location for findings; owned by doc->strs */
+    struct sb_pos pos; /* source file and line for findings (path in
+                          doc->strs), or all 0 */
 };
 
 struct ts_run {
@@ -188,6 +190,8 @@ struct sb_table {
     int streamed;
     char **cells;           /* retained: n_rows × n_cols, owned */
     unsigned char *spans;   /* n_rows × n_cols, or NULL: no spans */
+    struct sb_pos *row_pos; /* per row its source (path owned), or NULL:
+                               none has one */
     long n_rows, cap_rows;
     double *width;          /* column widths, pt, from the first pass */
     double width_for;       /* the 版心 width they were made for */
@@ -211,6 +215,7 @@ struct sb_doc {
     long counter[5];          /* heading numbers per level */
     const char *label;        /* explicit label, or NULL */
     const char *heading_label; /* text of the last heading */
+    struct sb_pos pos;        /* source position of new blocks, or 0 */
 
     char **strs;              /* strings owned by the document */
     int n_strs, cap_strs;
@@ -226,6 +231,8 @@ struct sb_doc {
     struct sb_pos cur_pos;    /* source position (table rows) */
     uint32_t *seen;           /* bitmap of code points reported */
     const char *seen_label;   /* the label seen belongs to */
+    struct sb_usual *usual;   /* usual.h, read on the first finding */
+    int n_usual, usual_read;
 
     /* results of the measuring pass */
     int pages;

@@ -71,6 +71,10 @@ struct sb_table_style {
     const char *source;     /* file the rows come from, for findings */
     int no_header;          /* 1: no header row (a form whose first row
                                is its title); column titles unused */
+    int split_rows;         /* 1: a row that does not fit on the page is
+                               split there when 2 lines or more go on
+                               each side (a form's long text cell); 0:
+                               it moves to the next page */
 };
 
 /* Cells are at most this many characters; longer ones are cut with "…"
@@ -79,10 +83,11 @@ struct sb_table_style {
 
 /* One row from a source: cells[0..n_cols-1] (NULL: empty), borrowed
  * until the next call; row is the source's row number for findings (0:
- * count from 1). */
+ * count from 1), line the physical line it starts on (0: unknown). */
 struct sb_row {
     const char *const *cells;
     long row;
+    long line;
     const unsigned char *spans; /* n_cols spans as for
                                    sb_table_add_row_span, or NULL */
 };

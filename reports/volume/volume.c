@@ -162,9 +162,11 @@ static void put_line(struct src *s, const char *label, int field, long rows,
         s->cells[c] = NULL;
 }
 
-/* The next row of a grouped list: 1 (*row 0 for a header, subtotal or
- * total row), 0 at the end, -1 on error. */
-static int group_next(struct src *s, long *row, struct sb_error *err)
+/* The next row of a grouped list: 1 (*row and *line set for a row of
+ * the file, left 0 for a header, subtotal or total row), 0 at the end,
+ * -1 on error. */
+static int group_next(struct src *s, long *row, long *line,
+                      struct sb_error *err)
 {
     struct sb_vol_groups *gr = s->gr;
     struct sb_record *rec;
@@ -183,7 +185,6 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
                     all += gr->g[k].rows;
                 put_line(s, "合计：", gr->total_field, all, 1, 1);
                 s->state = ST_END;
-                *row = 0;
                 return 1;
             }
             if (s->g == gr->n - 1 && g->rows == 0) { /* all recognised */
@@ -198,7 +199,6 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
             s->state = g->rows > 0 ? ST_ROWS : ST_NEXT;
             if (s->state == ST_ROWS && src_open(s, err) != SB_OK)
                 return -1;
-            *row = 0;
             return 1;
         case ST_ROWS:
             if (sb_csvin_next(s->in, &rec, err) != SB_OK)
@@ -213,6 +213,7 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
                     continue;
                 put_row(s, rec);
                 *row = rec->row;
+                *line = rec->line;
                 return 1;
             }
             s->state = ST_NEXT;
@@ -223,7 +224,6 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
             sb_buf_free(&label);
             s->g++;
             s->state = ST_HEAD;
-            *row = 0;
             return 1;
         case ST_END:
             return 0;
@@ -232,7 +232,7 @@ static int group_next(struct src *s, long *row, struct sb_error *err)
 }
 
 static int src_next(void *user, const char *const **cells,
-                    const unsigned char **spans, long *row,
+                    const unsigned char **spans, long *row, long *line,
                     struct sb_error *err)
 {
     struct src *s = user;
@@ -240,10 +240,12 @@ static int src_next(void *user, const char *const **cells,
     int rc;
 
     *spans = NULL;
+    *row = 0;
+    *line = 0;
     if (s->in == NULL)
         return 0;
     if (s->gr != NULL && !s->file_order) {
-        rc = group_next(s, row, err);
+        rc = group_next(s, row, line, err);
         if (rc == 1 && *row == 0)
             *spans = s->spans;
         *cells = s->cells;
@@ -257,7 +259,6 @@ static int src_next(void *user, const char *const **cells,
         s->total_done = 1;
         *spans = s->spans;
         *cells = s->cells;
-        *row = 0;
         return 1;
     }
     if (rec == NULL)
@@ -265,6 +266,7 @@ static int src_next(void *user, const char *const **cells,
     put_row(s, rec);
     *cells = s->cells;
     *row = rec->row;
+    *line = rec->line;
     return 1;
 }
 
@@ -437,7 +439,7 @@ static int summary_rewind(void *user, struct sb_error *err)
 }
 
 static int summary_next(void *user, const char *const **cells,
-                        const unsigned char **spans, long *row,
+                        const unsigned char **spans, long *row, long *line,
                         struct sb_error *err)
 {
     struct summary *m = user;
@@ -450,6 +452,7 @@ static int summary_next(void *user, const char *const **cells,
     m->row[1] = m->cells[m->i][1];
     *cells = m->row;
     *row = 0;
+    *line = 0;
     m->i++;
     return 1;
 }

@@ -36,11 +36,12 @@ struct sb_vol_table {
     /* the rows, read three times: rewind returns SB_OK or an error;
      * next returns 1 with *cells (n_cols, borrowed until the next call),
      * *spans (NULL, or merged cells as for struct sb_row: a group's
-     * header, subtotal and total rows) and *row (record number in the
-     * file, 0 for a row of the volume's own), 0 at the end, -1 with err */
+     * header, subtotal and total rows) and *row and *line (record
+     * number and physical line in the file, 0 for a row of the volume's
+     * own), 0 at the end, -1 with err */
     int (*rewind)(void *user, struct sb_error *err);
     int (*next)(void *user, const char *const **cells,
-                const unsigned char **spans, long *row,
+                const unsigned char **spans, long *row, long *line,
                 struct sb_error *err);
     /* for measuring the columns: rewind to the rows in file order, so
      * that the rows the widths are chosen on are not all of the first

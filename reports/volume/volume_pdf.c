@@ -33,7 +33,8 @@ static int rows_next(void *user, struct sb_row *row, struct sb_error *err)
 {
     const struct sb_vol_table *t = user;
 
-    return t->next(t->user, &row->cells, &row->spans, &row->row, err);
+    return t->next(t->user, &row->cells, &row->spans, &row->row,
+                   &row->line, err);
 }
 
 static int ideograph(int32_t cp)

@@ -75,10 +75,19 @@ check_grep "new declaration: the suite counts the skipped cases" \
 "$SHENBAO" check -q --junit "$T/g.xml" inputs/green-design > "$T/g.txt"
 check_eq "green-design: exit 1" "$?" 1
 check_grep "green-design: 2 errors and nothing else" '^2 errors, 0 warnings, 0 info$' "$T/g.txt"
+# the batch by its list's title (enums.csv batch), not "批次3"
 check_grep "green-design: 电视机 group" \
-    'miit-green-design-products.csv:1619:8: error: 种类：批次3“二十一、电视机（4种）”写明4种，名单中有14行' "$T/g.txt"
+    'miit-green-design-products.csv:1619:8: error: 种类：第三批绿色设计产品名单“二十一、电视机（4种）”写明4种，名单中有14行' "$T/g.txt"
 check_grep "green-design: 烧结钕铁硼 group" \
-    'miit-green-design-products.csv:1683:8: error: 种类：批次3“二十八、烧结钕铁硼永磁材料（12种）”写明12种，名单中有43行' "$T/g.txt"
+    'miit-green-design-products.csv:1683:8: error: 种类：第三批绿色设计产品名单“二十八、烧结钕铁硼永磁材料（12种）”写明12种，名单中有43行' "$T/g.txt"
+# issue 13 item 17: the source is the rule's statement, never a heading
+# of the list ("一、家用洗涤剂（58种）"), and the position is said once
+check_eq "green-design: each finding cites the rule's statement" \
+    "$(grep -c '依据 source: 工信部绿色设计产品名单：每个种类标题写明该批次该种类的产品数，名单按标题逐行列出$' "$T/g.txt")" 2
+check_no_grep "green-design: no category heading as a source" \
+    '依据 source: [一二三四五六七八九十]+、' "$T/g.txt"
+check_no_grep "green-design: the row and column not repeated in words" \
+    '第1619行|第8列' "$T/g.txt"
 "$SHENBAO" check -q -f json inputs/green-design > "$T/g.json"
 check_eq "green-design: JSON findings (batch, category, stated, counted)" \
     "$(python3 -c "

@@ -342,14 +342,15 @@ static void pages_and_findings(void)
     /* 镕 twice in one section: one finding, located by its heading; the
      * shipped fallback face draws it (a warning). 𠮷 (Ext. B) is in no
      * face: an error, printed as a box. ∙ (U+2219) names the 间隔号 ·
-     * it usually stands for. */
+     * it usually stands for (pipeline/forms/substitutes.csv). */
     f = sb_findings_sorted(fs, &n);
     CHECK_INT(n, 3);
     for (long i = 0; i < n; i++) {
         CHECK_STR(f[i].code, "font.missing-glyph");
         CHECK(strstr(f[i].message, "（一）负责人") != NULL);
-        CHECK((strstr(f[i].message, "通常应为“·”(U+00B7)") != NULL) ==
+        CHECK((strstr(f[i].message, "通常应为“·”(U+00B7，间隔号") != NULL) ==
               (strcmp(f[i].found, "∙") == 0));
+        CHECK_STR(f[i].expected, "仿宋（FandolFang）"); /* the face */
         if (strcmp(f[i].found, "∙") == 0)
             continue;
         if (strcmp(f[i].found, "镕") == 0) {
