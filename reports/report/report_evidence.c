@@ -121,6 +121,17 @@ static int names_indicator(const char *list, const char *number)
     return 0;
 }
 
+/* Does the evidence volume give its items' pages? Only when it was
+ * typeset (build); `report` alone names the items without pages, and
+ * the 细分目录 must then not promise them. */
+static int paged(const struct rp *r)
+{
+    for (int i = 0; i < r->evidence->n_items; i++)
+        if (r->evidence->items[i].page > 0)
+            return 1;
+    return 0;
+}
+
 /* The widths of the 细分目录's columns, mm (156 in all). */
 static const double matrix_mm[] = {36, 46, 30, 44};
 
@@ -138,8 +149,10 @@ void sb_rp_evidence_matrix(struct rp *r)
         return;
     sb_doc_add_heading(r->doc, level, "", "证明材料细分目录", 0);
     sb_doc_add_text(r->doc,
-                    "表中每项带*标记指标的客观数据依次列出其申报值、"
-                    "清单核对结果和证明材料（页码为证明材料册的页码）。");
+                    paged(r) ? "表中每项带*标记指标的客观数据依次列出其申报值、"
+                               "清单核对结果和证明材料（页码为证明材料册的页码）。"
+                             : "表中每项带*标记指标的客观数据依次列出其申报值、"
+                               "清单核对结果和证明材料。");
     memset(cols, 0, sizeof cols);
     for (int c = 0; c < 4; c++) {
         cols[c].title = head[c];

@@ -72,5 +72,8 @@ check_grep "the 证明材料细分目录 is printed" "证明材料细分目录" 
 check_grep "1.1 rests on 附件1 with its rows" "附件1：$(printf "%'d" "$devices" 2>/dev/null || echo "$devices")" "$T/text"
 check_grep "and on the screenshot" "1\.1工业设备数量.*证明材料[0-9]平台运行监测截图" "$T/text"
 check_grep "附件9 says 无" "附件9：财务报表[^附]*无。" "$T/text"
+check_grep "report alone: the items named without the volume's pages" \
+    "清单核对结果和证明材料。" "$T/text"
+check_no_grep "so the 细分目录 promises none" "页码为证明材料册的页码" "$T/text"
 check_grep "附件12 holds the licence" "附件12：企业运营资质材料：证明材料[0-9]营业执照" "$T/text"
 finish

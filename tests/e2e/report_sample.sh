@@ -42,6 +42,11 @@ pdftotext "$T/build/declaration.pdf" - | grep -c . > "$T/b.n"
 check "build's 申报书 holds more text than report's (the volumes)" \
     test "$(cat "$T/b.n")" -gt "$(cat "$T/a.n")"
 check_no_grep "no CreationDate" "CreationDate" "$T/a.pdf"
+pdftotext "$T/build/declaration.pdf" - | tr -d ' \n\f' > "$T/b.text"
+check_grep "build's 细分目录 promises the evidence volume's pages" \
+    "页码为证明材料册的页码" "$T/b.text"
+check_grep "and gives them (1.1 rests on a page of 证明材料.pdf)" \
+    "1\.1工业设备数量.*（证明材料\.pdf第[1-9][0-9]*页）" "$T/b.text"
 
 # pages: all A4
 pages=$(pdfinfo "$T/a.pdf" | awk '/^Pages:/ { print $2 }')
