@@ -31,6 +31,25 @@ static char *dup_or_null(const char *s)
     return s != NULL ? sb_xstrdup(s) : NULL;
 }
 
+void sb_recommend_finding(struct sb_findings *fs, const struct sb_pos *pos,
+                          const char *column, enum sb_severity sev,
+                          const char *code, const char *expected,
+                          const char *found, const char *msg,
+                          const char *source)
+{
+    struct sb_finding f = {0};
+
+    f.code = code;
+    f.sev = sev;
+    f.pos = *pos;
+    f.column = column;
+    f.expected = expected;
+    f.found = found;
+    f.message = msg;
+    f.source = source;
+    sb_findings_add(fs, &f);
+}
+
 char **sb_recommend_split(const char *s, int *n)
 {
     char **v = NULL;

@@ -72,6 +72,15 @@ struct sb_recommend {
 const struct sb_quota *sb_recommend_unit_quota(const struct sb_recommend *r,
                                                int gi);
 
+/* Add a finding of the batch to fs at pos (copied): column, expected,
+ * found, message and source as struct sb_finding has them (each may be
+ * NULL). */
+void sb_recommend_finding(struct sb_findings *fs, const struct sb_pos *pos,
+                          const char *column, enum sb_severity sev,
+                          const char *code, const char *expected,
+                          const char *found, const char *msg,
+                          const char *source);
+
 /* Split "a|b|c" into a new array of owned strings (*n of them); NULL
  * and 0 for NULL or "". */
 char **sb_recommend_split(const char *s, int *n);

@@ -30,17 +30,8 @@ static void add(struct listed *l, const struct sb_pos *pos,
                 const char *column, const char *code, const char *expected,
                 const char *found, const char *msg)
 {
-    struct sb_finding f = {0};
-
-    f.code = code;
-    f.sev = SB_SEV_ERROR;
-    f.pos = *pos;
-    f.column = column;
-    f.expected = expected;
-    f.found = found;
-    f.message = msg;
-    f.source = "shenbao：汇总表与申报书一致";
-    sb_findings_add(l->fs, &f);
+    sb_recommend_finding(l->fs, pos, column, SB_SEV_ERROR, code, expected,
+                         found, msg, "shenbao：汇总表与申报书一致");
 }
 
 /* The header row rec: col[c] = its field of the summary's column c

@@ -67,25 +67,6 @@ static const struct sb_quota *region_quota(const struct sb_recommend *r,
     return NULL;
 }
 
-static void add_finding(struct sb_findings *fs, const struct sb_pos *pos,
-                        const char *column, enum sb_severity sev,
-                        const char *code, const char *expected,
-                        const char *found, const char *msg,
-                        const char *source)
-{
-    struct sb_finding f = {0};
-
-    f.code = code;
-    f.sev = sev;
-    f.pos = *pos;
-    f.column = column;
-    f.expected = expected;
-    f.found = found;
-    f.message = msg;
-    f.source = source;
-    sb_findings_add(fs, &f);
-}
-
 static struct sb_pos unit_pos(const struct sb_recommend_entry *e)
 {
     struct sb_pos p = {0};
@@ -142,7 +123,7 @@ static void over_quota(const struct sb_recommend *r, const struct sb_quota *q,
     sb_buf_printf(&exp, "不超过%d个", q->max);
     sb_buf_printf(&got, "%d个", k);
     pos = by_unit ? unit_pos(at) : at->uscc_pos;
-    add_finding(fs, &pos, by_unit ? r->unit_label : "统一社会信用代码",
+    sb_recommend_finding(fs, &pos, by_unit ? r->unit_label : "统一社会信用代码",
                 SB_SEV_ERROR, "batch.quota", exp.data, got.data, msg.data,
                 q->source);
     sb_buf_free(&names);
@@ -220,7 +201,7 @@ static void duplicates(const struct sb_recommend *r, struct sb_findings *fs)
             msg = sb_xasprintf("同一申报主体（统一社会信用代码%s）在%s和%s"
                                "中各申报了一次，每个申报主体只能申报一个%s",
                                e->uscc, o->dir, e->dir, r->item);
-            add_finding(fs, &e->uscc_pos, "统一社会信用代码", SB_SEV_ERROR,
+            sb_recommend_finding(fs, &e->uscc_pos, "统一社会信用代码", SB_SEV_ERROR,
                         "batch.duplicate-declarant", "只申报一次",
                         o->dir, msg,
                         r->once_source ? r->once_source
@@ -238,7 +219,7 @@ void sb_recommend_check(const struct sb_recommend *r, struct sb_findings *fs)
         struct sb_pos pos = unit_pos(e);
 
         if (r->groups[e->group].key == NULL)
-            add_finding(fs, &pos, r->unit_label, SB_SEV_WARNING,
+            sb_recommend_finding(fs, &pos, r->unit_label, SB_SEV_WARNING,
                         "batch.no-recommender", "推荐单位名称", "（空）",
                         "申报书没有填写推荐单位，汇总表中单列", NULL);
     }
