@@ -1,8 +1,8 @@
 #!/bin/sh
-# End-to-end: the 2020/2021 editions print 企业简介 / 单位简介 as a row of
-# the company's table, as their notices print it (003 附件2/3/5, 000
-# 附件1; issue 13 item 16): on each bundled sample's 申报书 the label and
-# the section's first words lie inside the table's cells
+# End-to-end: the 2018, 2020 and 2021 editions print 企业简介 / 单位简介 as
+# a row of the company's table, as their notices print it (004 附件2,
+# 003 附件2/3/4/5, 000 附件2; issue 13 item 16): on each bundled sample's
+# 申报书 the label and the section's first words lie inside the cells
 # (report_figures.py cells), the 目录 lists no 简介 heading, and the
 # section's word limit still fails a declaration one 字 over it.
 . "$(dirname "$0")/lib.sh"
@@ -22,6 +22,7 @@ $words inside"
     check_no_grep "$ed: no 简介 heading or intro fence in the template" \
         '^#.*简介|shenbao-narrative [a-z_]*intro' "pipeline/forms/$ed/report.md"
 done <<'ROWS'
+platform-2018 企业简介 申报单位情况介绍
 platform-2020 企业简介 申报单位情况介绍
 pilot-2020-gb 企业简介 成立于2008
 pilot-2020-ts 单位简介 成立于2016
@@ -33,9 +34,14 @@ check_eq "pilot-2020-cd: 德方企业简介's text in its cell" \
     "$(python3 $P cells "$T/pilot-2020-cd.pdf" "$T" 成立于2006)" \
     "成立于2006 inside"
 
+# app-solution-2021's 企业在质量、安全、信誉和社会责任等方面的情况说明 is the
+# next row (000 附件2 prints it so)
+check_eq "app-solution-2021: the 情况说明 in its cell" \
+    "$(python3 $P cells "$T/app-solution-2021.pdf" "$T" 质量方面)" "质量方面 inside"
+
 # the limit still holds (pilot_reports.sh checks the pilot editions;
 # app-solution-2021 sets no limit on 企业简介)
-for ed in platform-2020; do
+for ed in platform-2018 platform-2020; do
     cp -r "inputs/$ed" "$T/$ed-long"
     n=$(python3 - "pipeline/forms/$ed/sections.csv" "$T/$ed-long/declaration.md" <<'PY'
 import csv, sys
