@@ -2,14 +2,13 @@
  * overview.h); overview_pdf.c typesets them. */
 #include "report/overview.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check/decl.h"
 #include "form/sections.h"
 #include "report/narrative.h"
+#include "volume/volume.h"
 
 struct sb_overview *sb_overview_new(const char *title)
 {
@@ -17,28 +16,6 @@ struct sb_overview *sb_overview_new(const char *title)
 
     o->title = title != NULL ? sb_xstrdup(title) : NULL;
     return o;
-}
-
-/* Regular files under dir/evidence (not its subfolders, not hidden). */
-static long evidence_files(const char *dir)
-{
-    char *ev = sb_xasprintf("%s/evidence", dir);
-    DIR *dp = opendir(ev);
-    struct dirent *de;
-    long n = 0;
-
-    while (dp != NULL && (de = readdir(dp)) != NULL) {
-        char *path = sb_xasprintf("%s/%s", ev, de->d_name);
-        struct stat st;
-
-        n += de->d_name[0] != '.' && stat(path, &st) == 0 &&
-             S_ISREG(st.st_mode);
-        free(path);
-    }
-    if (dp != NULL)
-        closedir(dp);
-    free(ev);
-    return n;
 }
 
 /* The messages of the first SB_OVERVIEW_ERRORS errors of fs, "；"
@@ -110,7 +87,13 @@ int sb_overview_add(struct sb_overview *o, const struct sb_decl *d,
     p->lists = d->form->n_annexes;
     for (int i = 0; i < d->form->n_annexes; i++)
         p->lists_found += d->annexes[i].path != NULL;
-    p->evidence = evidence_files(d->dir);
+    {
+        struct sb_volume_info plan;
+
+        sb_evidence_plan(d, &plan);
+        p->evidence = plan.n_items;
+        sb_volume_info_free(&plan);
+    }
     if (o->font_source == NULL && fsrc != NULL)
         o->font_source = sb_xstrdup(fsrc);
     return take_sections(p, d, err);

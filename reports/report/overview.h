@@ -4,7 +4,7 @@
  * SB_OVERVIEW_ERRORS errors' messages), the word
  * count of each narrative section against its limit (sections.csv, the
  * count narrative.h makes), and the evidence there is (the annex lists
- * of the edition found, the files under DIR/evidence).
+ * of the edition found, the items of its evidence volume).
  *
  * What a page needs is copied when a declaration is added, so that the
  * declaration may be freed; overview_pdf.c typesets it with the report
@@ -41,7 +41,9 @@ struct sb_overview_page {
     struct sb_overview_section *secs;
     int n_secs;
     int lists, lists_found; /* annex lists of the edition, and found */
-    long evidence;  /* files under DIR/evidence */
+    long evidence;  /* items the evidence volume would hold
+                       (sb_evidence_plan: not index.csv, not links
+                       out of the declaration) */
 };
 
 struct sb_overview {

@@ -69,7 +69,7 @@ static void page(struct sb_doc *doc, const struct sb_overview *o, int i)
                       ? sb_xasprintf("%d/%d份", p->lists_found, p->lists)
                       : sb_xasprintf("本表单无附件清单");
     char *evidence = p->evidence > 0
-                         ? sb_xasprintf("%ld个文件（evidence/）", p->evidence)
+                         ? sb_xasprintf("%ld份（evidence/）", p->evidence)
                          : sb_xasprintf("无");
     struct sb_table *t;
 

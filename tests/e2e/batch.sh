@@ -165,4 +165,13 @@ check_eq "附件7: six columns, 申报方向 and contact from each form" \
     "$($X sheet "$T/pilot.xlsx" 佛山市工业和信息化局 | sed -n '3p;5p')" \
 "3 序号 | 项目名称 | 申报单位 | 申报方向 | 联系人 | 联系方式（手机与邮箱）
 5 2.0 | 中德合作注塑装备智能工厂示范项目 | 佛山中德智造装备有限公司 | 中德智能制造合作 | 陈伟东 | 13690538217，chenweidong@zdzz-equip.example.cn"
+
+# The overview's evidence is what the evidence volume holds: the files of
+# evidence/ but its index.csv.
+"$SHENBAO" batch -q -o "$T/one.xlsx" inputs/sample > /dev/null 2>&1
+items=$(ls inputs/sample/evidence | grep -vc '^index\.csv$')
+check "the sample has evidence and an index" test "$items" -gt 0 -a -f inputs/sample/evidence/index.csv
+pdftotext -layout "$T/one-概览.pdf" "$T/one.txt"
+check_grep "overview: the evidence volume's $items items, not index.csv" \
+    "^证明材料 *${items}份（evidence/）" "$T/one.txt"
 finish
