@@ -59,6 +59,8 @@ static int open_any(struct sb_csvin **out, const char *path,
         rc = sb_sheetin_open(&r->sheet, path, r->annex, findings, err);
         if (rc != SB_OK)
             goto fail;
+        if (opts != NULL && opts->form)
+            sb_sheetin_ragged(r->sheet);
         r->size = sb_sheetin_size(r->sheet);
         r->end = r->size;
         *out = r;

@@ -57,6 +57,10 @@ struct sb_csvin_opts {
     int libcsv_only;        /* 1: every line through libcsv, not only
                                those with a quote (the tests' oracle
                                for the hand-cut fast path) */
+    int form;               /* 1: a workbook's sheet is read as a form,
+                               its table below a title
+                               (sb_sheetin_ragged); a CSV file's rows
+                               are read as they stand either way */
 };
 
 

@@ -141,34 +141,20 @@ static void data_row(struct listed *l, const char *path,
     sb_buf_free(&b);
 }
 
-/* A reader of the table's records: a CSV file's or a sheet's. */
-struct reader {
-    struct sb_csvin *csv;
-    struct sb_sheetin *sheet;
-};
-
-static int next(struct reader *in, struct sb_record **rec,
-                struct sb_error *err)
-{
-    return in->csv != NULL ? sb_csvin_next(in->csv, rec, err)
-                           : sb_sheetin_next(in->sheet, rec, err);
-}
-
-/* Read the table at path (a CSV file, or a sheet read as a form:
- * sb_sheetin_ragged), each data row below each header row. */
-static int read_table(struct listed *l, const char *path, int sheet,
+/* Read the table at path (a CSV file, or a sheet read as a form: its
+ * title above the table), each data row below each header row. */
+static int read_table(struct listed *l, const char *path,
                       struct sb_error *err)
 {
-    struct reader in = {NULL, NULL};
+    struct sb_csvin_opts opts = {0};
+    struct sb_csvin *in = NULL;
     struct sb_record *rec;
     int *col = sb_xcalloc((size_t)l->r->n_cols, sizeof *col);
-    int in_table = 0;
-    int rc = sheet ? sb_sheetin_open(&in.sheet, path, NULL, l->fs, err)
-                   : sb_csvin_open(&in.csv, path, NULL, l->fs, err);
+    int in_table = 0, rc;
 
-    if (rc == SB_OK && sheet)
-        sb_sheetin_ragged(in.sheet);
-    while (rc == SB_OK && (rc = next(&in, &rec, err)) == SB_OK &&
+    opts.form = 1;
+    rc = sb_csvin_open(&in, path, &opts, l->fs, err);
+    while (rc == SB_OK && (rc = sb_csvin_next(in, &rec, err)) == SB_OK &&
            rec != NULL) {
         if (header_row(l, rec, col)) {
             in_table = col[1] >= 0;
@@ -177,8 +163,7 @@ static int read_table(struct listed *l, const char *path, int sheet,
             data_row(l, path, rec, col);
         }
     }
-    sb_csvin_close(in.csv);
-    sb_sheetin_close(in.sheet);
+    sb_csvin_close(in);
     free(col);
     return rc;
 }
@@ -191,12 +176,12 @@ static int read_tables(struct listed *l, const char *path,
     int n = 0, rc;
 
     if (sb_book_kind(path, NULL, NULL) == SB_BOOK_NONE)
-        return read_table(l, path, 0, err);
+        return read_table(l, path, err);
     rc = sb_book_sheets(path, &sheets, &n, err);
     for (int i = 0; rc == SB_OK && i < n; i++) {
         char *sheet = sb_xasprintf("%s#%s", path, sheets[i].name);
 
-        rc = read_table(l, sheet, 1, err);
+        rc = read_table(l, sheet, err);
         free(sheet);
     }
     sb_book_sheets_free(sheets, n);
