@@ -75,11 +75,6 @@ static int next_row(struct tab *tb, struct sb_row *row)
         row->cells = (const char *const *)&t->cells[tb->i * t->n_cols];
         if (t->spans != NULL)
             row->spans = &t->spans[tb->i * t->n_cols];
-        if (t->row_pos != NULL && t->row_pos[tb->i].path != NULL) {
-            tb->p->doc->cur_pos = t->row_pos[tb->i];
-            tb->i++;
-            return 1;
-        }
     } else {
         rc = t->src.next(t->src.user, row, tb->p->err);
         if (rc < 0) {
@@ -95,7 +90,10 @@ static int next_row(struct tab *tb, struct sb_row *row)
     tb->i++;
     if (row->row == 0)
         row->row = tb->i;
-    if (t->st.source != NULL) {
+    if (!t->streamed && t->row_pos != NULL &&
+        t->row_pos[tb->i - 1].path != NULL) {
+        tb->p->doc->cur_pos = t->row_pos[tb->i - 1]; /* sb_table_row_source */
+    } else if (t->st.source != NULL) {
         tb->p->doc->cur_pos.path = t->st.source;
         tb->p->doc->cur_pos.row = row->row;
         tb->p->doc->cur_pos.line = row->line;
