@@ -25,21 +25,25 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Does dir hold a form.csv? */
+static int has_form(const char *dir)
+{
+    struct stat st;
+    char *form = sb_xasprintf("%s/form.csv", dir);
+    int yes = stat(form, &st) == 0;
+
+    free(form);
+    return yes;
+}
+
 /* Is path a directory holding a form.csv (a link to one only when
  * links are followed)? */
 static int is_declaration(const char *path, int links)
 {
     struct stat st;
-    char *form;
-    int yes;
 
-    if ((links ? stat(path, &st) : lstat(path, &st)) != 0 ||
-        !S_ISDIR(st.st_mode))
-        return 0;
-    form = sb_xasprintf("%s/form.csv", path);
-    yes = stat(form, &st) == 0;
-    free(form);
-    return yes;
+    return (links ? stat(path, &st) : lstat(path, &st)) == 0 &&
+           S_ISDIR(st.st_mode) && has_form(path);
 }
 
 /* The names of dir's entries for which keep(path, arg) holds, as paths
@@ -74,13 +78,8 @@ static int entries(const char *dir, int (*keep)(const char *, int), int arg,
 
 int sb_batch_dirs(const char *dir, int links, char ***out)
 {
-    char *form = sb_xasprintf("%s/form.csv", dir);
-    struct stat st;
-    int own = stat(form, &st) == 0;
-
-    free(form);
     *out = NULL;
-    return own ? 0 : entries(dir, is_declaration, links, out);
+    return has_form(dir) ? 0 : entries(dir, is_declaration, links, out);
 }
 
 /* Is path a 汇总表 file (batch.h)? */

@@ -81,12 +81,13 @@ static int write_all_findings(struct sb_findings *fs, struct sb_batch *b,
 {
     static const char *const names[] = {"check.txt", "check.json",
                                         "check.junit.xml"};
+    static const enum sb_findings_format fmts[] = {SB_FMT_TEXT, SB_FMT_JSON,
+                                                   SB_FMT_JUNIT};
     struct sb_error e = {0};
     int first = SB_OK;
 
     for (int i = 0; i < 3; i++) {
-        int rc = write_findings(fs, b, root, o, names[i],
-                                (enum sb_findings_format)i, &e);
+        int rc = write_findings(fs, b, root, o, names[i], fmts[i], &e);
 
         sb_error_keep_first(rc, &e, &first, err);
     }
