@@ -156,12 +156,14 @@ asan: deps
 # Coverage-guided fuzzing with clang's libFuzzer: each target in
 # tests/fuzz/ runs FUZZ_SECONDS from its seed corpus (tests/fuzz/corpus/
 # NAME, copied to build/fuzz/ so that what libFuzzer adds stays there);
-# the targets link the whole library (pipeline and reports), and a crash
-# or leak fails the target (its log: build/fuzz/NAME.log).
+# the targets link the whole library (pipeline and reports). Every target
+# runs; one that finds a crash or leak prints the sanitizer's report and
+# the input (kept as build/fuzz/NAME-crash-*; whole log: build/fuzz/
+# NAME.log), and fuzz fails after the last target.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(LIB_SRC)
 fuzz: deps
-	$(Q)for t in tests/fuzz/fuzz_*.c; do \
+	$(Q)failed=""; for t in tests/fuzz/fuzz_*.c; do \
 	  n=$$(basename $$t .c); mkdir -p build/fuzz; \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
@@ -173,9 +175,13 @@ fuzz: deps
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
 	  ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    build/fuzz/corpus-$$n > build/fuzz/$$n.log 2>&1; rc=$$?; \
-	  tail -3 build/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; \
-	done
+	    -artifact_prefix=build/fuzz/$$n- \
+	    build/fuzz/corpus-$$n > build/fuzz/$$n.log 2>&1 \
+	    && { tail -3 build/fuzz/$$n.log; continue; }; \
+	  sed -n '/^==[0-9]*== *ERROR/,/^SUMMARY/p;/^Base64:/p;/Test unit written/p' \
+	    build/fuzz/$$n.log | head -80; \
+	  failed="$$failed $$n"; \
+	done; [ -z "$$failed" ] || { echo "fuzz: failed:$$failed"; exit 1; }
 
 tools: $(TOOL_BIN)
 

@@ -78,7 +78,7 @@ void *sb_xcalloc(size_t nmemb, size_t size);
 void *sb_xrealloc(void *p, size_t n);
 char *sb_xstrdup(const char *s);
 char *sb_xstrndup(const char *s, size_t n);
-/* printf into a new string owned by the caller. */
+
 /* Step through a list of items separated by '|', as edition data writes
  * them (header aliases "a|b", roles "code.column|code.column", cases
  * "key=text|key=text"). *cursor starts at the list (NULL or "" is an
@@ -90,6 +90,7 @@ char *sb_xstrndup(const char *s, size_t n);
  *     for (const char *p = list, *it; sb_list_next(&p, &it, &n);) ... */
 int sb_list_next(const char **cursor, const char **item, size_t *len);
 
+/* printf into a new string owned by the caller. */
 char *sb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Growable byte buffer; data is always NUL-terminated once non-NULL.

@@ -20,7 +20,9 @@ void sb_ts_heading_mark(struct ts_pass *p, struct ts_heading *h, double y)
              y > p->g.pitch ? y - p->g.pitch / 2 : 0);
     cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
     cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-    if (h->flags & SB_HEADING_NO_TOC)
+    /* an empty heading ("##" alone) has nothing to show as a bookmark;
+     * cairo would also copy its NULL title */
+    if ((h->flags & SB_HEADING_NO_TOC) || h->p.text.len == 0)
         return;
     for (int l = h->level - 1; l >= 1; l--)
         if (p->outline[l] > 0) {

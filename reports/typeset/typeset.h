@@ -107,8 +107,9 @@ void sb_para_add_ref(struct sb_para *p, const char *text, int heading);
  * indent 2 字, kept with the next block. number: NULL to number it
  * automatically (一、（一）1.（1）; a heading resets the counters below
  * it), "" for none, else printed as given (e.g. "附件1 "). The heading
- * goes into the TOC and the PDF outline unless SB_HEADING_NO_TOC.
- * Returns the heading's id (>= 0) for sb_para_add_ref. */
+ * goes into the TOC and the PDF outline unless SB_HEADING_NO_TOC; an
+ * empty one (number "" and title "", as "##" alone in Markdown) is a
+ * destination but no bookmark. Returns the heading's id (>= 0) for sb_para_add_ref. */
 int sb_doc_add_heading(struct sb_doc *doc, int level, const char *number,
                        const char *title, unsigned flags);
 
