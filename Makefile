@@ -172,7 +172,7 @@ fuzz: deps
 	    || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  cp tests/fuzz/corpus/$${n#fuzz_}/* build/fuzz/corpus-$$n/; \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
 	  ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/$$n- \
