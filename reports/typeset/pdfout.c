@@ -39,7 +39,7 @@ static cairo_status_t write_cb(void *closure, const unsigned char *data,
     return CAIRO_STATUS_SUCCESS;
 }
 
-static int measure(struct sb_doc *doc, struct sb_error *err)
+int sb_ts_pdf_measure(struct sb_doc *doc, struct sb_error *err)
 {
     struct ts_pass m = {0};
     int rc;
@@ -107,7 +107,7 @@ int sb_ts_pdf_write(struct sb_doc *doc, const char *path,
 
     if (err == NULL)
         err = &local;
-    rc = measure(doc, err);
+    rc = sb_ts_pdf_measure(doc, err);
     if (rc == SB_OK)
         rc = sb_outfile_open(&o, path, err);
     if (rc != SB_OK)

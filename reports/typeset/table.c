@@ -1,6 +1,7 @@
 /* table.c: tables as wide as the 版心, their header row repeated on every
- * page, rows streamed from a source or kept in memory, cells optionally
- * merged across columns (spans).
+ * page (under a line such as 续表 when the style gives one), rows
+ * streamed from a source or kept in memory, cells optionally merged
+ * across columns (spans).
  *
  * A row is read, shaped, broken into lines, placed and drawn, then
  * forgotten: only the current row's cells (one scratch text per column)
@@ -35,6 +36,9 @@ struct tab {
     int head_n, row_n;       /* lines of the header, of the row */
     const unsigned char *spans; /* of the current row, or NULL */
     double head_h;           /* pt */
+    struct cell cont;        /* st.continued, shaped */
+    double cont_h;           /* pt it takes above a repeated header, or 0 */
+    int segs;                /* parts opened so far */
     double lp;               /* line pitch in cells */
     double y;                /* next free y */
     long i;                  /* rows read */
@@ -328,7 +332,21 @@ static void tab_init(struct tab *tb, struct ts_pass *p, struct sb_table *t)
                                t->st.header_bold);
         free(titles);
         tb->head_h = tb->head_n * tb->lp + 2 * t->st.pad_y_pt;
+        if (t->st.continued != NULL) {
+            shape_cell(tb, tb->head_style, &tb->cont.t, t->st.continued, 0,
+                       0);
+            sb_ts_break(&tb->cont.t, p->g.text_w, p->g.text_w, 0, 0,
+                        &tb->cont.l);
+            tb->cont_h = tb->cont.l.n * tb->lp + t->st.pad_y_pt;
+        }
     }
+}
+
+/* Height in pt a part of the table takes above its first row on this
+ * page: the header, under the continued line on a later page. */
+static double open_height(const struct tab *tb)
+{
+    return tb->head_h + (tb->segs > 0 ? tb->cont_h : 0);
 }
 
 static void tab_fini(struct tab *tb)
@@ -339,6 +357,8 @@ static void tab_fini(struct tab *tb)
         sb_ts_text_free(&tb->row[c].t);
         sb_ts_lines_free(&tb->row[c].l);
     }
+    sb_ts_text_free(&tb->cont.t);
+    sb_ts_lines_free(&tb->cont.l);
     free(tb->head);
     free(tb->row);
     free(tb->rules);
@@ -381,8 +401,26 @@ static void draw_part(struct tab *tb, struct cell *cells, int n, int a,
     }
 }
 
+/* The continued line, centred across the 版心 from y down. */
+static void draw_continued(struct tab *tb, double y)
+{
+    struct ts_pass *p = tb->p;
+    double size = tb->t->st.size_pt;
+
+    if (!p->draw)
+        return;
+    for (int k = 0; k < tb->cont.l.n; k++)
+        sb_ts_draw_line(p, &tb->cont.t, &tb->cont.l.v[k], p->left,
+                        y + k * tb->lp + (tb->lp - size) / 2 + 0.88 * size,
+                        p->g.text_w, 0, SB_ALIGN_CENTER, NULL);
+}
+
 static void open_segment(struct tab *tb)
 {
+    if (tb->segs++ > 0 && tb->cont_h > 0) {
+        draw_continued(tb, tb->y);
+        tb->y += tb->cont_h;
+    }
     tb->seg_top = tb->y;
     draw_part(tb, tb->head, tb->head_n, 0, tb->head_n, tb->y, 1, NULL);
     tb->y += tb->head_h;
@@ -482,12 +520,14 @@ static void place_row(struct tab *tb)
     int n = tb->row_n, a = 0;
 
     while (a < n && p->status == SB_OK) {
-        double room = p->g.bottom - tb->y - (tb->seg_open ? 0 : tb->head_h);
+        double room =
+            p->g.bottom - tb->y - (tb->seg_open ? 0 : open_height(tb));
         int fit = n - a;
 
         if ((n - a) * tb->lp + pad > room + 0.01) {
             int fresh = !tb->seg_open && tb->y <= p->g.top + 0.01;
-            int cap = (int)floor((p->g.bottom - p->g.top - tb->head_h - pad) /
+            int cap = (int)floor((p->g.bottom - p->g.top - tb->head_h -
+                                  tb->cont_h - pad) /
                                  tb->lp);
 
             fit = (int)floor((room - pad) / tb->lp);

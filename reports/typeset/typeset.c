@@ -454,6 +454,7 @@ static struct sb_table *add_table(struct sb_doc *doc,
     if (t->st.line_pt <= 0)
         t->st.line_pt = 1.3 * t->st.size_pt;
     t->st.source = doc_strdup(doc, t->st.source);
+    t->st.continued = doc_strdup(doc, t->st.continued);
     return t;
 }
 
@@ -534,6 +535,11 @@ int sb_doc_write_pdf(struct sb_doc *doc, const char *path,
                      struct sb_error *err)
 {
     return sb_ts_pdf_write(doc, path, err);
+}
+
+int sb_doc_layout(struct sb_doc *doc, struct sb_error *err)
+{
+    return sb_ts_pdf_measure(doc, err);
 }
 
 int sb_doc_page_count(const struct sb_doc *doc)

@@ -203,7 +203,16 @@ struct sb_table *sb_doc_add_table_rows(struct sb_doc *doc,
 int sb_doc_write_pdf(struct sb_doc *doc, const char *path,
                      struct sb_error *err);
 
-/* Pages written by the last sb_doc_write_pdf (0 before). */
+/* Lay out the document without writing it (the measuring pass of
+ * sb_doc_write_pdf), to ask sb_doc_page_count how many pages it takes:
+ * for a caller that tries a type size or column widths before it
+ * commits to them. Findings go to the list given with
+ * sb_doc_set_findings (a trial document sets none). Returns SB_OK or
+ * the error a row source returned. */
+int sb_doc_layout(struct sb_doc *doc, struct sb_error *err);
+
+/* Pages written by the last sb_doc_write_pdf or laid out by the last
+ * sb_doc_layout (0 before). */
 int sb_doc_page_count(const struct sb_doc *doc);
 
 /* The printed page number of heading (an id from sb_doc_add_heading) in

@@ -75,6 +75,10 @@ struct sb_table_style {
                                split there when 2 lines or more go on
                                each side (a form's long text cell); 0:
                                it moves to the next page */
+    const char *continued;  /* NULL, or a line set centred above the
+                               header row where it is repeated on a
+                               later page ("续表", as tables that run
+                               over pages are marked); copied */
 };
 
 /* Cells are at most this many characters; longer ones are cut with "…"

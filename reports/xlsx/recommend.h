@@ -109,7 +109,10 @@ int sb_recommend_write(const struct sb_recommend *r, const char *path,
 /* Write the summary as a PDF to path, in the page format of the
  * notice's forms (A4, GB/T 9704 版心; recommend_pdf.c): one page per
  * unit, the label above the title (summary_label: 附件3), the table
- * with numbered blank rows up to the unit's quota to fill in by hand. fonts is
+ * with numbered blank rows up to the unit's quota to fill in by hand,
+ * in 4号, 小4号 or 5号 (the largest at which each unit's page is one
+ * page; a unit whose rows cannot be goes on under 续表), no column
+ * narrower than its widest e-mail or phone number. fonts is
  * borrowed; characters no face has are findings in fs (may be NULL).
  * Returns SB_OK, SB_EUSAGE (nothing was added), SB_EIO or SB_ERENDER
  * with err; path is then as it was. Deterministic. */

@@ -167,6 +167,26 @@ check_eq "汇总表 PDF: each unit's table, 广东 then 深圳" \
 推荐单位（盖章）：$SZ"
 check_eq "汇总表 PDF: the title on one line (小2号 where 2号 would leave 表 alone)" \
     "$(pdftotext -f 1 -l 1 "$T/汇总表.pdf" - | grep -c '^2020年制造业与互联网融合试点示范项目汇总表$')" 1
+# 广东's eleven rows (over its quota of ten) do not fit one page even at
+# 5号: its table goes on on a second page, under 续表, its header
+# repeated; 深圳's two and its blank rows stay on one page.
+check_eq "汇总表 PDF: a page per unit and 广东's continuation" \
+    "$(pdfinfo "$T/汇总表.pdf" | awk '/^Pages:/ { print $2 }')" 3
+check_eq "汇总表 PDF: 续表 and the header on the continuation only" \
+    "$(for p in 1 2 3; do pdftotext -f $p -l $p "$T/汇总表.pdf" - |
+        grep -c '^续表$\|^序号$' | tr '\n' ' '; done)" "1 2 1 "
+check_eq "汇总表 PDF: 深圳 and its note on page 3" \
+    "$(pdftotext -f 3 -l 3 "$T/汇总表.pdf" - | tr -d ' ' |
+        grep -c "^推荐单位（盖章）：$SZ\$\|^注：")" 2
+# Each declaration's e-mail whole on one line of the 联系方式 column.
+pdftotext "$T/汇总表.pdf" "$T/sum_raw.txt"
+whole=0
+for n in 01 02 03 04 05 06 07 08 09 10 11 12 13; do
+    mail=$(value $n contact.email)
+    [ -z "$mail" ] && mail=$(value $n project.leader.email)
+    grep -qF -- "$mail" "$T/sum_raw.txt" && whole=$((whole + 1))
+done
+check_eq "汇总表 PDF: every e-mail unbroken" "$whole" 13
 check_eq "汇总表 PDF: A4" \
     "$(pdfinfo "$T/汇总表.pdf" | awk '/^Page size:/ { printf "%.0f %.0f\n", $3, $5 }')" "595 842"
 check_eq "overview: a page per declaration" \
