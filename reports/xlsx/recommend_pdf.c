@@ -21,15 +21,16 @@
 /* The cells' padding, in pt. */
 #define PAD_PT 4.0
 
-/* The table's type sizes, largest first: 4号, 小4号, 5号. The first two
- * are taken only when every column fits its cells on one line (the
- * headers on two) and every unit's page stays one page at them (one
- * page a unit, to stamp once). Nothing smaller: a unit whose rows do
- * not fit one page at 5号 (one over its quota: eleven rows of 申报单位,
- * 申报方向 and an e-mail do not fit even at 小5号) goes on under 续表,
- * its header repeated, as printed tables do. */
-static const double cell_sizes[] = {14, 12, 10.5};
-#define N_SIZES 3
+/* The table's type sizes, largest first: 4号, 小4号, 5号, 小5号 (the
+ * size Chinese forms often set their tables in). The first two are
+ * taken only when every column fits its cells on one line (the headers
+ * on two); each only when every unit's page stays one page at it (one
+ * page a unit, to stamp once), a person's name unbroken (SHORT_ZI).
+ * Nothing smaller: a unit whose rows do not fit one page at 小5号 (one
+ * over its quota: eleven rows of 申报单位, 申报方向 and an e-mail) goes
+ * on under 续表, its header repeated, as printed tables do. */
+static const double cell_sizes[] = {14, 12, 10.5, 9};
+#define N_SIZES 4
 #define N_ONE_LINE 2 /* sizes[0..N_ONE_LINE-1] need one-line cells */
 
 /* The title's type size: 2号 (22 pt) as the notice's forms set it, or
@@ -124,20 +125,30 @@ static int min_widths(const struct sb_recommend *r, struct sb_fonts *fonts,
     return rc;
 }
 
+/* A column whose cells are all at most this many 字 (a person's name,
+ * 2 to 4 字; 序号; a short code) keeps them on one line: a name broken
+ * in two reads as two names, and the long columns take the lines. */
+#define SHORT_ZI 4
+
 /* The width column c asks at size pt to set its cells on lines lines
  * and its header on two, in mm: the 字 of its longest cell (at most 16,
  * as sb_recommend_width counts them) over lines, or of half its
  * header, whichever is more (at least 2), and its padding; at least
- * min_mm[c]. */
+ * min_mm[c]. A short column (cells of at most SHORT_ZI 字) sets its
+ * cells on one line, and its header too when that is as short. */
 static double ask_mm(const struct sb_recommend *r, int c, int lines,
                      double size, const double *min_mm)
 {
-    double cell = 0, zi, mm;
+    double cell = 0, head = sb_recommend_text_width(r->columns[c]), zi, mm;
+    int head_lines = 2;
 
     for (int i = 0; i < r->n; i++)
         cell = fmax(cell, sb_recommend_text_width(r->entries[i].cells[c]));
-    zi = fmax(ceil(fmin(cell, 16) / lines),
-              ceil(sb_recommend_text_width(r->columns[c]) / 2));
+    if (cell <= SHORT_ZI) {
+        lines = 1;
+        head_lines = head <= SHORT_ZI ? 1 : 2;
+    }
+    zi = fmax(ceil(fmin(cell, 16) / lines), ceil(head / head_lines));
     zi = fmax(zi, 2);
     mm = (zi * size + 2 * PAD_PT) / SB_PT_PER_MM;
     return fmax(mm, min_mm[c]);
@@ -293,13 +304,13 @@ static int unit_pages(const struct sb_recommend *r, int gi,
  * every unit's page: the first of cell_sizes[] from the largest at
  * which the cells fit on one line at which no column is narrower than
  * its widest unbreakable piece and every unit's page is one page, but
- * for the units that take more than one even at 5号 (their table goes
- * on under 续表); else 5号. Returns SB_OK, or the error of a measure or
+ * for the units that take more than one even at 小5号 (their table
+ * goes on under 续表); else 小5号. Returns SB_OK, or the error of a measure or
  * a layout. */
 static int choose_size(const struct sb_recommend *r, struct sb_fonts *fonts,
                        double *size, double *mm, struct sb_error *err)
 {
-    int n = r->n_cols, last = N_SIZES - 1, first = last, k, rc = SB_OK;
+    int n = r->n_cols, last = N_SIZES - 1, first = N_ONE_LINE, k, rc = SB_OK;
     int pages = 1;
     double *min = sb_xcalloc((size_t)(N_SIZES * n), sizeof *min);
     char *one_page = sb_xcalloc((size_t)r->n_groups, 1);
