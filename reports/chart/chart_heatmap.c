@@ -3,7 +3,9 @@
  * cells are white, outlined, without a number (issue 16 item 2), so they
  * stand apart from the lowest count; cell text is white or dark by
  * contrast; rows and columns come sorted by total (chart.c); row names
- * are wrapped or cut at 28% of the width, column names go under the grid through the category ladder,
+ * are wrapped or cut at 40% of the width (down to 28% while the
+ * column names would otherwise turn), column names go under the grid through the
+ * category ladder,
  * and a colour bar with nice ticks sits below (research/charts.md §6). */
 #include <math.h>
 
@@ -37,6 +39,24 @@ static double cell_text_size(struct sb_chart *c, double cw, double ch)
             return sizes[k];
     }
     return 0;
+}
+
+/* The width of the row names' column, pt, when each may take up to
+ * share of the plot's width: the widest name as measured with rf,
+ * whose max_w is set to what they may take. */
+static double names_width(struct sb_chart *c, struct text_fmt *rf,
+                          double natural, double share, struct box plot)
+{
+    double col_w = 0;
+
+    rf->max_w = fmin(natural, share * (plot.x1 - plot.x0));
+    for (int r = 0; r < c->m.n_series; r++) {
+        double w, h;
+
+        chart_measure(c, c->m.series[r], rf, &w, &h, NULL, NULL);
+        col_w = fmax(col_w, w);
+    }
+    return col_w;
 }
 
 void chart_layout_heatmap(struct sb_chart *c, struct box plot)
@@ -73,17 +93,19 @@ void chart_layout_heatmap(struct sb_chart *c, struct box plot)
         chart_measure(c, m->series[r], &rf, &w, &h, NULL, NULL);
         natural = fmax(natural, w);
     }
-    rf.max_w = fmin(natural, 0.28 * (plot.x1 - plot.x0));
-    for (int r = 0; r < rows; r++) {
-        double w, h;
-
-        chart_measure(c, m->series[r], &rf, &w, &h, NULL, NULL);
-        col_w = fmax(col_w, w);
+    /* Row names up to two fifths of the width, so that an industry of
+     * the 2023 catalogue as long as 煤炭/黑色金属矿开采/石油天然气开采
+     * keeps its whole name; less, down to 28%, while the grid left
+     * would turn its domains' names (stacked read better than slanted). */
+    for (int pct = 40; pct >= 28; pct -= 2) {
+        col_w = names_width(c, &rf, natural, pct / 100.0, plot);
+        x0 = plot.x0 + col_w + pad;
+        bw = (plot.x1 - x0) / cols;
+        chart_fit_cats(c, (const char *const *)m->cats, cols, bw,
+                       0.25 * (plot.y1 - plot.y0), 1, 0, rf.size, &fit);
+        if (fit.angle_deg == 0)
+            break;
     }
-    x0 = plot.x0 + col_w + pad;
-    bw = (plot.x1 - x0) / cols;
-    chart_fit_cats(c, (const char *const *)m->cats, cols, bw,
-                   0.25 * (plot.y1 - plot.y0), 1, 0, rf.size, &fit);
     if (fit.overhang - bw / 2 > col_w + pad) {
         x0 = plot.x0 + fit.overhang - bw / 2;
         bw = (plot.x1 - x0) / cols;
