@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/progress.h"
 #include "report/overview.h"
 #include "report/report.h"
 #include "typeset/fonts.h"
@@ -140,6 +141,7 @@ int sb_batch_run(struct sb_batch **out, char *const *dirs, int n,
     struct sb_batch *b = sb_xcalloc(1, sizeof *b);
     struct sb_findings *fs = sb_findings_new(0);
     struct sb_check_opts copts = *opts;
+    struct sb_progress *bar = sb_progress_begin("核对申报书", "份", n);
     int rc = SB_OK;
 
     copts.more = sb_report_check; /* as check: what build fails */
@@ -153,7 +155,9 @@ int sb_batch_run(struct sb_batch **out, char *const *dirs, int n,
             b->n++;
             rc = sb_recommend_add(b->r, b->decls[i], err);
         }
+        sb_progress_step(bar, 1);
     }
+    sb_progress_end(bar);
     if (rc == SB_OK)
         sb_recommend_check(b->r, fs);
     if (rc == SB_OK && summary != NULL)

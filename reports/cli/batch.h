@@ -38,6 +38,9 @@ char *sb_batch_summary_in(const char *dir);
  * batch: quotas and duplicates, and with summary (the department's
  * 汇总表, may be NULL) the reconciliation (sb_recommend_reconcile).
  * name is the batch as the findings name it (its directory, or NULL).
+ * The progress line (base/progress.h) counts the declarations checked
+ * ("核对申报书 2/5 份"); each one's own reading stage shows only when
+ * opts->progress.
  * Returns SB_OK and *out (free with sb_batch_free), or the first run
  * error with err (a declaration that cannot be read, editions of
  * another call, an unreadable 汇总表). */
@@ -47,8 +50,10 @@ int sb_batch_run(struct sb_batch **out, char *const *dirs, int n,
 
 /* Write the call's 汇总表 to xlsx and pdf and the overview to overview
  * (each through a temporary file; fonts_dir the official faces or
- * NULL). Characters the faces lack are findings of the batch. Returns
- * SB_OK or the first error with err; the files written stay. */
+ * NULL). Characters the faces lack are findings of the batch. The
+ * progress line shows the pages of the 汇总表 PDF and of the overview
+ * (a page a declaration) as they are drawn. Returns SB_OK or the first
+ * error with err; the files written stay. */
 int sb_batch_write(struct sb_batch *b, const char *xlsx, const char *pdf,
                    const char *overview, const char *fonts_dir,
                    struct sb_error *err);

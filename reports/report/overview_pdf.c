@@ -128,6 +128,7 @@ int sb_overview_write_pdf(const struct sb_overview *o, const char *path,
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, o->title != NULL ? o->title : "申报书概览", NULL);
     sb_doc_set_findings(doc, fs, o->font_source);
+    sb_doc_set_progress(doc, "申报书概览"); /* a page a declaration */
     for (int i = 0; i < o->n; i++) {
         if (i > 0)
             sb_doc_add_break(doc, SB_BREAK_PAGE);

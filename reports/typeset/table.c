@@ -567,6 +567,8 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
         place_row(&tb);
         if (p->status != SB_OK)
             goto done;
+        if (p->draw && t->streamed && t->src.drawn != NULL)
+            t->src.drawn(t->src.user);
     }
     if (rc < 0)
         goto done;

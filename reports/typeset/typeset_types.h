@@ -100,11 +100,16 @@ struct sb_row {
  * sb_doc_write_pdf (and once more when a column width is automatic).
  * rewind: go back to the first row; returns SB_OK or an enum sb_status
  * with err filled. next: returns 1 with *row filled, 0 at the end, or
- * -1 with err filled (err->code is what sb_doc_write_pdf returns). */
+ * -1 with err filled (err->code is what sb_doc_write_pdf returns).
+ * drawn (NULL: not told): the row next gave last is on the page, all
+ * its parts; called once per row in the drawing pass only, however many
+ * passes read the rows, before next is called again: for a progress
+ * line that counts rows written. */
 struct sb_rows {
     int (*rewind)(void *user, struct sb_error *err);
     int (*next)(void *user, struct sb_row *row, struct sb_error *err);
     void *user;
+    void (*drawn)(void *user);
 };
 
 #endif

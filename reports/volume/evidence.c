@@ -609,6 +609,7 @@ int sb_vol_evidence_write(const char *dir,
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, "证明材料", cite->company);
     sb_doc_set_findings(doc, fs, cite->fonts);
+    sb_doc_set_progress(doc, "证明材料");
     pages = add_items(&ev, doc, &g, cite->company);
     rc = sb_doc_write_pdf(doc, path, err);
     if (rc == SB_OK && info != NULL) {

@@ -36,12 +36,6 @@ struct vcol {
  * in its rows, before its subtotal, after the total. */
 enum src_state { ST_HEAD, ST_ROWS, ST_NEXT, ST_END };
 
-/* The typesetter reads a printed list's rows three times: to measure
- * the columns (volume_pdf.c), to break the pages and to draw them
- * (typeset/table.c). The progress line counts a row typeset for every
- * ROW_PASSES rows read. */
-enum { ROW_PASSES = 3 };
-
 /* The rows of one annex file, for struct sb_vol_table: in file order,
  * or group by group (gr), each group's rows under a header row and
  * followed by a subtotal row, a total row at the end. */
@@ -64,8 +58,8 @@ struct src {
     int total_done;           /* ungrouped with cnt: the total row given */
     int total_field;          /* the list's declared figure, or -1 */
     unsigned char *spans;     /* a row across all columns */
-    struct sb_progress *bar;  /* rows typeset, or NULL */
-    long reads;               /* rows read in all passes */
+    struct sb_progress *bar;  /* rows of the file drawn, or NULL */
+    int file_row;             /* the row given last is one of the file */
 };
 
 static int src_open(struct src *s, struct sb_error *err)
@@ -123,8 +117,7 @@ static void put_field(struct src *s, const struct sb_record *rec,
 static void put_row(struct src *s, const struct sb_record *rec)
 {
     s->n++;
-    if (++s->reads % ROW_PASSES == 0)
-        sb_progress_step(s->bar, 1);
+    s->file_row = 1;
     if (s->cnt != NULL)
         sb_counted_row(s->cnt, rec);
     for (int c = 0; c < s->n_cols; c++) {
@@ -146,6 +139,7 @@ static void put_row(struct src *s, const struct sb_record *rec)
 static void put_line(struct src *s, const char *label, int field, long rows,
                      int tie, int totals)
 {
+    s->file_row = 0;
     sb_buf_clear(&s->cell[0]);
     sb_buf_puts(&s->cell[0], label);
     if (tie) {
@@ -268,6 +262,17 @@ static int src_next(void *user, const char *const **cells,
     *row = rec->row;
     *line = rec->line;
     return 1;
+}
+
+/* The typesetter drew the row src_next gave last: a row of the file
+ * steps the progress line (a group's header, subtotal or the total do
+ * not: the stage counts the file's rows). */
+static void src_drawn(void *user)
+{
+    struct src *s = user;
+
+    if (s->file_row)
+        sb_progress_step(s->bar, 1);
 }
 
 static enum sb_vol_align align_of(enum sb_type t)
@@ -518,7 +523,7 @@ static int is_electronic(const struct sb_decl *d, int idx,
 
 /* The progress stage of the volumes to write (only: one annex or
  * NULL for all): the rows of the printed lists. NULL when progress is
- * off. */
+ * off or no list is printed (only the evidence, or all electronic). */
 static struct sb_progress *begin_rows(const struct sb_decl *d,
                                       const char *only,
                                       const struct sb_volume_opts *opts)
@@ -529,7 +534,7 @@ static struct sb_progress *begin_rows(const struct sb_decl *d,
         if (d->annexes[i].path != NULL && !is_electronic(d, i, opts) &&
             (only == NULL || strcmp(only, d->form->annexes[i].code) == 0))
             rows += d->annexes[i].rows;
-    return sb_progress_begin("附件卷册", "行", rows);
+    return rows > 0 ? sb_progress_begin("附件卷册", "行", rows) : NULL;
 }
 
 /* Write the volume of annex idx to path, in electronic form when asked
@@ -626,6 +631,7 @@ static int write_form(const struct sb_decl *d, int idx, const char *path,
         t.rewind = src_rewind;
         t.rewind_measure = src_rewind_file_order;
         t.next = src_next;
+        t.drawn = src_drawn;
         t.user = &s;
     }
     if (rc == SB_OK)

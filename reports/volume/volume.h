@@ -29,7 +29,10 @@
  *   "第 n 页 共 N 页" (N = the volume's pages, title page included).
  * Rows are read from the file again (pipeline/csvin.h), three times:
  * to measure the columns, to lay out, to draw; one row is held at a
- * time, so memory does not grow with the rows.
+ * time, so memory does not grow with the rows. sb_volumes_write shows
+ * the rows of the files drawn, all printed lists together, on the
+ * progress line (base/progress.h: "附件卷册 n/N 行"), and the evidence
+ * volume's pages drawn ("证明材料 n/N 页").
  *
  * The evidence volume (sb_evidence_write): see evidence.c for the rules
  * (which files, which order, index.csv). Its first page is the contents

@@ -33,7 +33,7 @@ struct sb_vol_table {
     const char *const *col_titles;
     const enum sb_vol_align *col_align;
     const char *source; /* the file, for findings */
-    /* the rows, read three times: rewind returns SB_OK or an error;
+    /* the rows, read once per pass: rewind returns SB_OK or an error;
      * next returns 1 with *cells (n_cols, borrowed until the next call),
      * *spans (NULL, or merged cells as for struct sb_row: a group's
      * header, subtotal and total rows) and *row and *line (record
@@ -47,6 +47,9 @@ struct sb_vol_table {
      * that the rows the widths are chosen on are not all of the first
      * group; NULL: rewind */
     int (*rewind_measure)(void *user, struct sb_error *err);
+    /* the row next gave last is drawn (struct sb_rows: once per row,
+     * in the drawing pass only); NULL: not told */
+    void (*drawn)(void *user);
     void *user;
 };
 

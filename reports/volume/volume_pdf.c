@@ -37,6 +37,14 @@ static int rows_next(void *user, struct sb_row *row, struct sb_error *err)
                    &row->line, err);
 }
 
+static void rows_drawn(void *user)
+{
+    const struct sb_vol_table *t = user;
+
+    if (t->drawn != NULL)
+        t->drawn(t->user);
+}
+
 static int ideograph(int32_t cp)
 {
     return cp >= 0x3400 && cp <= 0x9FFF;
@@ -175,8 +183,9 @@ int sb_vol_table_write(const struct sb_vol_table *t, const char *path,
 {
     static const enum sb_align align[] = {SB_ALIGN_LEFT, SB_ALIGN_CENTER,
                                           SB_ALIGN_RIGHT};
-    struct sb_rows rows = {rows_rewind, rows_next, (void *)t};
-    struct sb_rows file_order = {rows_rewind_measure, rows_next, (void *)t};
+    struct sb_rows rows = {rows_rewind, rows_next, (void *)t, rows_drawn};
+    struct sb_rows file_order = {rows_rewind_measure, rows_next, (void *)t,
+                                 NULL};
     int n = t->n_cols, rc, landscape;
     struct sb_column *cols = sb_xcalloc((size_t)n, sizeof *cols);
     struct sb_col_measure m = {0};

@@ -103,7 +103,7 @@ static int min_widths(const struct sb_recommend *r, struct sb_fonts *fonts,
     double *pref = sb_xcalloc((size_t)n, sizeof *pref);
     double *head = sb_xcalloc((size_t)n, sizeof *head);
     struct entry_rows er = {r, 0};
-    struct sb_rows src = {entry_rewind, entry_next, &er};
+    struct sb_rows src = {entry_rewind, entry_next, &er, NULL};
     struct sb_col_measure m = {pref, min_mm, head, NULL, 0};
     struct sb_table_style ts;
     struct sb_page_style ps;
@@ -368,6 +368,7 @@ int sb_recommend_write_pdf(const struct sb_recommend *r, const char *path,
     doc = sb_doc_new(fonts, &ps);
     sb_doc_set_info(doc, r->title, NULL);
     sb_doc_set_findings(doc, fs, r->font_source);
+    sb_doc_set_progress(doc, "推荐信息汇总表");
     for (int gi = 0; gi < r->n_groups; gi++) {
         if (gi > 0)
             sb_doc_add_break(doc, SB_BREAK_PAGE);

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
         {"接入协议", 0, SB_ALIGN_LEFT},
     };
     struct gen gen = {0};
-    struct sb_rows rows = {gen_rewind, gen_next, &gen};
+    struct sb_rows rows = {gen_rewind, gen_next, &gen, NULL};
     struct sb_fonts *fonts = NULL;
     struct sb_error err = {0};
     struct sb_page_style ps;

@@ -257,7 +257,7 @@ int main(int argc, char **argv)
     struct sb_para_style st;
     struct sb_para *p;
     struct gen gen = {.n = 300};
-    struct sb_rows rows = {gen_rewind, gen_next, &gen};
+    struct sb_rows rows = {gen_rewind, gen_next, &gen, NULL};
     static const struct sb_column vol_cols[] = {
         {"序号", 15, SB_ALIGN_RIGHT},  {"设备编号", 0, SB_ALIGN_LEFT},
         {"设备类别", 0, SB_ALIGN_LEFT}, {"设备名称", 0, SB_ALIGN_LEFT},

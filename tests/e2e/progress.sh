@@ -53,6 +53,10 @@ for stage in '核对附件清单 [0-9,]+/[0-9,]+ KB [0-9]+%' \
     check_grep "a progress line shows: $stage" "^shenbao: (.* · )?$stage" \
         "$T/draws"
 done
+check_eq "附件卷册 never counts more rows than the lists hold" \
+    "$(grep -aoE '附件卷册 [0-9,]+/[0-9,]+' "$T/draws" | tr -d , |
+        awk '{ split($2, n, "/"); if (n[1] + 0 > n[2] + 0) bad++ }
+             END { print (NR > 0 && bad == 0) }')" 1
 check_grep "two stages side by side (charts on their own thread)" \
     '^shenbao: .* · .*' "$T/draws"
 screen "$T/build.tty" > "$T/build.screen"
@@ -104,4 +108,56 @@ check_no_grep "check: no progress left among the findings" 'shenbao: 核对' \
     "$T/check.screen"
 check_grep "check: the findings summary printed whole" \
     '^[0-9]+ errors, [0-9]+ warnings' "$T/check.screen"
+
+# the evidence volume: its pages drawn; no rows stage when no list is
+# printed
+on_tty "$T/ev.tty" 200 "$SHENBAO" volumes -a evidence -o "$T/v1" inputs/sample
+check_eq "volumes -a evidence under a terminal: exit 0" "$?" 0
+tr '\r' '\n' < "$T/ev.tty" > "$T/ev.draws"
+check_grep "a progress line shows: 证明材料 n/N 页" \
+    '^shenbao: (.* · )?证明材料 [0-9]+/[0-9]+ 页 [0-9]+%' "$T/ev.draws"
+check_no_grep "no 附件卷册 stage without a list to print" '附件卷册' \
+    "$T/ev.draws"
+screen "$T/ev.tty" > "$T/ev.screen"
+check_no_grep "evidence: no progress left on the screen" '页 [0-9]+%' \
+    "$T/ev.screen"
+check_grep "evidence: the volume listed on a line of its own" \
+    "^$T/v1/证明材料.pdf" "$T/ev.screen"
+"$SHENBAO" volumes -a evidence -o "$T/v2" inputs/sample > /dev/null \
+    2> "$T/ev.err"
+check_eq "evidence without a terminal: no \\r or escape on stderr" \
+    "$(tr -cd '\r\033' < "$T/ev.err" | wc -c)" 0
+check "证明材料.pdf: the same bytes with and without the progress line" \
+    cmp -s "$T/v1/证明材料.pdf" "$T/v2/证明材料.pdf"
+
+# batch: the declarations checked, then the 汇总表 and the overview
+# (a page a declaration) drawn
+PILOTS="inputs/pilot-2020-gb inputs/pilot-2020-ts inputs/pilot-2020-cd"
+on_tty "$T/batch.tty" 200 "$SHENBAO" batch -o "$T/b1.xlsx" $PILOTS
+check_eq "batch under a terminal: exit 0" "$?" 0
+tr '\r' '\n' < "$T/batch.tty" > "$T/batch.draws"
+for stage in '核对申报书 [0-9]/3 份 [0-9]+%' \
+    '推荐信息汇总表 [0-9]+/[0-9]+ 页 [0-9]+%' '申报书概览 [0-9]/3 页 [0-9]+%'; do
+    check_grep "a progress line shows: $stage" "^shenbao: (.* · )?$stage" \
+        "$T/batch.draws"
+done
+screen "$T/batch.tty" > "$T/batch.screen"
+check_no_grep "batch: no progress left on the screen" '份 [0-9]+%|页 [0-9]+%' \
+    "$T/batch.screen"
+check_eq "batch: the summary is the last line, alone" \
+    "$(grep -v '^$' "$T/batch.screen" | tail -n 1)" \
+    "batch: 3 declarations, 3 ready; 0 errors, 0 warnings, 0 info"
+"$SHENBAO" batch -o "$T/b2.xlsx" $PILOTS > "$T/batch.out" 2> "$T/batch.err"
+check_eq "batch without a terminal: exit 0" "$?" 0
+check_eq "batch without a terminal: nothing on stderr" \
+    "$(wc -c < "$T/batch.err")" 0
+check_eq "batch: the screen shows what a pipe gets" \
+    "$(grep -v '^$' "$T/batch.screen")" "$(grep -v '^$' "$T/batch.out")"
+on_tty "$T/bq.tty" 200 "$SHENBAO" batch -q -o "$T/b3.xlsx" $PILOTS
+check_eq "batch -q under a terminal: exit 0" "$?" 0
+check_no_grep "batch -q: no stage drawn" 'shenbao: ' "$T/bq.tty"
+for f in b1.pdf b1-概览.pdf; do
+    check "$f: the same bytes with and without the progress line" \
+        cmp -s "$T/$f" "$T/$(echo "$f" | sed 's/b1/b2/')"
+done
 finish

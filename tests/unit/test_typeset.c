@@ -396,7 +396,7 @@ static void errors_leave_no_file(void)
     static const struct sb_column cols[] = {{"序号", 20, SB_ALIGN_RIGHT},
                                             {"名称", 0, SB_ALIGN_LEFT}};
     struct failing src = {0};
-    struct sb_rows rows = {fail_rewind, fail_next, &src};
+    struct sb_rows rows = {fail_rewind, fail_next, &src, NULL};
     struct sb_page_style ps;
     struct sb_error err = {0};
     struct sb_doc *doc;
@@ -418,6 +418,96 @@ static void errors_leave_no_file(void)
     CHECK(strstr(err.msg, "a.pdf") != NULL);
     CHECK(stat(path_in("a.pdf"), &st) == 0 && S_ISREG(st.st_mode));
     sb_doc_free(doc);
+}
+
+/* A streamed table that notes what the typesetter tells it. */
+struct told {
+    long n;                  /* rows in the table */
+    long given;              /* rows next gave since the last rewind */
+    long drawn;              /* drawn calls */
+    long out_of_turn;        /* drawn not for the row given last, or twice */
+    char tall[3 * 1800 + 1]; /* a cell taller than a page */
+};
+
+static int told_rewind(void *user, struct sb_error *err)
+{
+    (void)err;
+    ((struct told *)user)->given = 0;
+    return SB_OK;
+}
+
+static int told_next(void *user, struct sb_row *row, struct sb_error *err)
+{
+    static const char *const cells[] = {"1", "数控机床"};
+    static const char *tall_row[2];
+    struct told *t = user;
+
+    (void)err;
+    if (t->given == t->n)
+        return 0;
+    t->given++;
+    row->cells = cells;
+    if (t->given == t->n / 2 && t->tall[0] != '\0') {
+        tall_row[0] = "2";
+        tall_row[1] = t->tall;
+        row->cells = tall_row;
+    }
+    return 1;
+}
+
+static void told_drawn(void *user)
+{
+    struct told *t = user;
+
+    if (t->given != t->drawn + 1)
+        t->out_of_turn++;
+    t->drawn++;
+}
+
+/* Pages of a table of t's rows (the tall row when t->tall is set). */
+static int told_pages(struct told *t, const char *path)
+{
+    static const struct sb_column cols[] = {{"序号", 20, SB_ALIGN_RIGHT},
+                                            {"名称", 40, SB_ALIGN_LEFT}};
+    struct sb_rows rows = {told_rewind, told_next, t, told_drawn};
+    struct sb_page_style ps;
+    struct sb_error err = {0};
+    struct sb_doc *doc;
+    int pages;
+
+    sb_page_style_landscape(&ps);
+    doc = sb_doc_new(fonts, &ps);
+    sb_doc_add_table_rows(doc, cols, 2, NULL, &rows);
+    CHECK_INT(sb_doc_layout(doc, &err), SB_OK);
+    CHECK_INT(t->drawn, 0); /* measured, not drawn */
+    CHECK_INT(sb_doc_write_pdf(doc, path, &err), SB_OK);
+    pages = sb_doc_page_count(doc);
+    sb_doc_free(doc);
+    remove(path);
+    return pages;
+}
+
+/* The typesetter tells a streamed table's source each row it draws,
+ * once, in the drawing pass only: 500 rows on many pages, one of them
+ * split over three pages or more, are 500 rows drawn, though each pass
+ * reads them. */
+static void rows_drawn(void)
+{
+    static struct told t;
+    int plain, split;
+
+    t.n = 500;
+    plain = told_pages(&t, path_in("r.pdf"));
+    CHECK_INT(t.drawn, 500);
+    CHECK_INT(t.out_of_turn, 0);
+    for (int i = 0; i < 1800; i++)
+        memcpy(t.tall + 3 * i, "设", 3);
+    t.drawn = 0;
+    split = told_pages(&t, path_in("r.pdf"));
+    CHECK(plain >= 10);
+    CHECK(split >= plain + 2); /* the tall row's parts */
+    CHECK_INT(t.drawn, 500);
+    CHECK_INT(t.out_of_turn, 0);
 }
 
 /* Count occurrences of needle in the file at path (the PDF's outline
@@ -485,6 +575,7 @@ int main(void)
     RUN(pages_and_findings);
     RUN(errors_leave_no_file);
     RUN(empty_heading);
+    RUN(rows_drawn);
     remove(path_in("a.pdf"));
     rmdir(dir);
     sb_fonts_free(fonts);

@@ -117,7 +117,7 @@ static void measure_columns(void)
     double pref[2], min[2], head[2], sample[2 * 8];
     struct sb_col_measure m = {pref, min, head, sample, 8};
     int i = 0;
-    struct sb_rows src = {rows_rewind, rows_next, &i};
+    struct sb_rows src = {rows_rewind, rows_next, &i, NULL};
 
     CHECK_INT(sb_fonts_new(&fonts, NULL, &err), SB_OK);
     if (fonts == NULL)
