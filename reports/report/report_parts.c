@@ -36,7 +36,13 @@ void sb_rp_body(struct rp *r)
     sb_doc_set_label(r->doc, NULL);
 }
 
-/* Width of s in half 字 (full-width characters 2, others 1). */
+/* Width of code point cp in half 字: full-width characters 2, others 1. */
+static int cp_halves(int32_t cp)
+{
+    return cp >= 0x2E80 || (cp >= 0x2000 && cp < 0x2070) ? 2 : 1;
+}
+
+/* Width of s in half 字. */
 static int halves(const char *s)
 {
     size_t len = strlen(s);
@@ -46,7 +52,7 @@ static int halves(const char *s)
         int32_t cp;
 
         i += (size_t)sb_utf8_decode(s + i, len - i, &cp);
-        n += cp >= 0x2E80 || (cp >= 0x2000 && cp < 0x2070) ? 2 : 1;
+        n += cp_halves(cp);
     }
     return n;
 }
@@ -104,24 +110,92 @@ static void style(struct sb_para_style *st, enum sb_font_role role,
 
 /* ---- cover --------------------------------------------------------- */
 
+#define COVER_INDENT 3 /* 字 before a field's label */
 #define COVER_LABEL 8  /* 字 of a field's label, spread out */
 #define COVER_BLANK 14 /* 字 of the underlined blank */
+/* 字 a value's line may take: the rest of the 28 字 line */
+#define COVER_VALUE (28 - COVER_INDENT - COVER_LABEL)
 
 struct cover {
     int fields;
+    int lines;  /* grid lines the fields take */
     char *foot; /* "工业和信息化部编制" */
 };
 
+/* 1 for a code point no line starts with (，。、；：？！）》” …). */
+static int closing(int32_t cp)
+{
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B ||
+           cp == 0xFF1A || cp == 0xFF1F || cp == 0xFF01 || cp == 0xFF09 ||
+           cp == 0x300B || cp == 0x201D || cp == 0x2019 || cp == 0x2026;
+}
+
+static int ascii_word(int32_t cp)
+{
+    return cp < 0x80 && (cp == '.' || cp == '-' || (cp >= '0' && cp <= '9') ||
+                         ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
+}
+
+/* The length in bytes of the first line of value s when a line holds
+ * max half 字: cut between code points, not inside a run of Latin
+ * letters and digits (unless the run fills the line) nor before a
+ * closing mark. All of s when it fits. */
+static size_t cover_cut(const char *s, int max)
+{
+    size_t len = strlen(s), i = 0, word = 0;
+    int w = 0;
+    int32_t prev = 0;
+
+    while (i < len) {
+        int32_t cp;
+        size_t k = (size_t)sb_utf8_decode(s + i, len - i, &cp);
+        int cw = cp_halves(cp);
+
+        if (!(ascii_word(cp) && ascii_word(prev)))
+            word = i; /* a break here keeps Latin runs whole */
+        if (w + cw > max) {
+            size_t cut = word > 0 ? word : i;
+
+            /* a closing mark takes the character before it along */
+            if (closing(cp) && cut == i)
+                do
+                    cut--;
+                while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80);
+            return cut > 0 ? cut : i;
+        }
+        w += cw;
+        i += k;
+        prev = cp;
+    }
+    return len;
+}
+
+/* One line of a field: indent 字, then text as given, then value
+ * underlined; lines_after blank lines after it. */
+static void cover_para(struct rp *r, double indent, const char *text,
+                       const char *value, int lines_after)
+{
+    struct sb_para_style st;
+    struct sb_para *p;
+
+    style(&st, SB_FONT_FANG, 0, SB_ALIGN_LEFT, indent);
+    st.lines_after = lines_after;
+    p = sb_doc_add_para(r->doc, &st);
+    if (text != NULL)
+        sb_para_add_text(p, text, 0);
+    sb_para_add_text(p, value, SB_TEXT_UNDERLINE);
+}
+
 /* "项目名称|{{project_name}}": the label spread over COVER_LABEL 字 as
- * the form prints it (项 目 名 称), the value centred on a rule. */
+ * the form prints it (项 目 名 称), the value centred on a rule; a value
+ * longer than the rest of the line goes on under itself, each line on
+ * a rule as wide as the widest, never back under the label. */
 static void cover_line(struct rp *r, const char *ln, long line, void *user)
 {
     struct cover *c = user;
-    struct sb_para_style st;
     struct sb_buf lab = {0}, val = {0};
     const char *rest;
     char *label, *value;
-    struct sb_para *p;
     size_t len;
     int n = 0, pad;
 
@@ -150,15 +224,28 @@ static void cover_line(struct rp *r, const char *ln, long line, void *user)
     }
     spaces(&lab, COVER_LABEL - halves(lab.data) / 2);
     value = filled(r, rest, line);
-    pad = COVER_BLANK * 2 - halves(value);
-    spaces(&val, pad > 0 ? pad / 4 : 0);
-    sb_buf_puts(&val, value);
-    spaces(&val, pad > 0 ? (pad + 3) / 4 - (pad % 4 == 1) : 0);
-    style(&st, SB_FONT_FANG, 0, SB_ALIGN_LEFT, 3);
-    st.lines_after = 1;
-    p = sb_doc_add_para(r->doc, &st);
-    sb_para_add_text(p, lab.data, 0);
-    sb_para_add_text(p, val.data, SB_TEXT_UNDERLINE);
+    if (halves(value) <= 2 * COVER_VALUE) {
+        pad = COVER_BLANK * 2 - halves(value);
+        spaces(&val, pad > 0 ? pad / 4 : 0);
+        sb_buf_puts(&val, value);
+        spaces(&val, pad > 0 ? (pad + 3) / 4 - (pad % 4 == 1) : 0);
+        cover_para(r, COVER_INDENT, lab.data, val.data, 1);
+        c->lines += 2;
+    } else {
+        for (const char *v = value, *first = lab.data; *v != '\0';) {
+            size_t k = cover_cut(v, 2 * COVER_VALUE);
+
+            sb_buf_clear(&val);
+            sb_buf_put(&val, v, k);
+            spaces(&val, COVER_VALUE - halves(val.data) / 2);
+            v += k;
+            cover_para(r, first != NULL ? COVER_INDENT
+                                        : COVER_INDENT + COVER_LABEL,
+                       first, val.data, *v == '\0');
+            first = NULL;
+            c->lines += 1 + (*v == '\0');
+        }
+    }
     c->fields++;
     sb_buf_free(&lab);
     sb_buf_free(&val);
@@ -166,36 +253,59 @@ static void cover_line(struct rp *r, const char *ln, long line, void *user)
     free(value);
 }
 
+/* The cover's title into t, one line per '\n': edition.csv's cover_title
+ * line by line ('|' between lines, as the form sets them: 003's
+ * "2020年制造业与互联网融合发展|试点示范项目申报书|（…）"), else its
+ * title with a closing 申报书 on a line of its own, spaced (申　报　书,
+ * as 002 sets it). Returns the number of lines. */
+static int cover_title(struct rp *r, struct sb_buf *t)
+{
+    const char *lines = sb_fill_meta(r->d, "cover_title");
+    const char *title = sb_fill_meta(r->d, "title");
+    const char *it;
+    size_t n;
+    int count = 0;
+
+    for (const char *p = lines; sb_list_next(&p, &it, &n);) {
+        if (count++ > 0)
+            sb_buf_putc(t, '\n');
+        sb_buf_put(t, it, n);
+    }
+    if (count > 0)
+        return count;
+    sb_buf_puts(t, title != NULL ? title : "申报书");
+    n = strlen("申报书");
+    if (t->len > n && strcmp(t->data + t->len - n, "申报书") == 0) {
+        t->len -= n;
+        t->data[t->len] = '\0';
+        sb_buf_puts(t, "\n申　报　书");
+        return 2;
+    }
+    return 1;
+}
+
 void sb_rp_cover(struct rp *r, const char *lines, long line)
 {
-    const char *title = sb_fill_meta(r->d, "title");
     struct cover c = {0};
     struct sb_para_style st;
     struct sb_buf t = {0};
-    size_t n;
+    int title_lines, room;
 
     sb_rp_front(r);
     sb_doc_set_label(r->doc, "封面");
     free(r->where);
     r->where = sb_xstrdup("封面");
-    /* the title on two lines, 申报书 on its own as the form sets it */
-    sb_buf_puts(&t, title != NULL ? title : "申报书");
-    n = strlen("申报书");
-    if (t.len > n && strcmp(t.data + t.len - n, "申报书") == 0) {
-        t.len -= n;
-        t.data[t.len] = '\0';
-        sb_buf_puts(&t, "\n申　报　书");
-    }
+    title_lines = cover_title(r, &t);
     sb_doc_add_space(r->doc, 3);
     style(&st, SB_FONT_HEI, 22, SB_ALIGN_CENTER, 0);
     st.lines_after = 5;
     sb_para_add_text(sb_doc_add_para(r->doc, &st), t.data, 0);
     each_line(r, lines, line, cover_line, &c);
     if (c.foot != NULL) {
-        /* at the foot of the cover */
-        sb_doc_add_space(r->doc, 20 - 3 - 2 - 5 - 2 * c.fields > 0
-                                     ? 20 - 3 - 2 - 5 - 2 * c.fields
-                                     : 1);
+        /* at the foot of the cover: 20 of its 22 lines less the space
+         * above the title, the title and the fields */
+        room = 20 - 3 - title_lines - 5 - c.lines;
+        sb_doc_add_space(r->doc, room > 0 ? room : 1);
         style(&st, SB_FONT_KAI, 0, SB_ALIGN_CENTER, 0);
         sb_para_add_text(sb_doc_add_para(r->doc, &st), c.foot, 0);
     }
