@@ -166,6 +166,19 @@ static unsigned char squeeze_side(int32_t cp)
     }
 }
 
+static int latin_alnum(int32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+/* 1 when an address may break, as a last resort, between a and b:
+ * before . or @ that follow a letter or digit, after / - _ before one. */
+static int addr_break(int32_t a, int32_t b)
+{
+    return (latin_alnum(a) && (b == '.' || b == '@')) ||
+           ((a == '/' || a == '-' || a == '_') && latin_alnum(b));
+}
+
 void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)
 {
     int aa = -1, ns = -1;
@@ -186,6 +199,8 @@ void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)
             f |= SB_LB_PUNCT;
         if (f & SB_LB_WIDE)
             f |= squeeze_side(cps[i]);
+        if (i > 0 && addr_break(cps[i - 1], cps[i]))
+            f |= SB_LB_ADDR;
         it[i].flags = f;
         if (i == 0) {
             it[i].brk = SB_LB_NEVER;
@@ -206,7 +221,7 @@ int sb_lb_fit(const struct sb_lb_item *it, int n, int start, double avail,
               double track, int *next, int *forced)
 {
     double w = 0, lim = avail + 0.01; /* 0.01 pt absorbs rounding */
-    int nvis = 0, brk_at = -1, end = n, e;
+    int nvis = 0, brk_at = -1, addr_at = -1, end = n, e;
 
     *forced = 1;
     for (int i = start; i < n; i++) {
@@ -218,12 +233,16 @@ int sb_lb_fit(const struct sb_lb_item *it, int n, int start, double avail,
         }
         if (i > start && it[i].brk == SB_LB_ALLOW)
             brk_at = i;
+        if (i > start + 1 && (it[i].flags & SB_LB_ADDR))
+            addr_at = i;
         if ((it[i].flags & SB_LB_TRACK) && nvis > 0)
             add += track;
         if (i > start && !(it[i].flags & SB_LB_SPACE) && w + add > lim) {
             *forced = 0;
             if (brk_at > start) {
                 end = brk_at;
+            } else if (addr_at > start && addr_at <= i) {
+                end = addr_at; /* an address breaks at its punctuation */
             } else {
                 /* no allowed break fits: cut before i, keeping marks
                  * and glued items with their base */

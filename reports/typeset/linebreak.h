@@ -55,6 +55,11 @@ enum sb_lb_break {
  * START: ink at the end (（《“…), the start half goes. */
 #define SB_LB_SQZ_END 0x10
 #define SB_LB_SQZ_START 0x20
+/* A break of last resort before this item, inside an address (e-mail,
+ * URL, domain) that does not fit its line: before . and @, after / - _
+ * (Chicago Manual of Style 7.42; CMOS 6.17 for e-mails), where a reader
+ * sees that the address goes on. Not a break opportunity otherwise. */
+#define SB_LB_ADDR 0x40
 
 /* One measured item, usually one code point. */
 struct sb_lb_item {
@@ -74,7 +79,8 @@ void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it);
  * avail: width in pt the line may take; track: pt added after every
  * visible item but the line's last (negative to condense, as the 28-字
  * grid needs). Trailing spaces do not count. When no allowed break fits
- * (a long Latin word), the line breaks at the last item that fits.
+ * (a long Latin word), the line breaks at the last SB_LB_ADDR point that
+ * fits, else at the last item that fits.
  * Returns the end of the line's visible part (exclusive, > start unless
  * the line holds only spaces) and sets *next to where the following line
  * starts (== n at the end). *forced is 1 when the line ends at a
