@@ -57,8 +57,8 @@ enum sb_lb_break {
 #define SB_LB_SQZ_START 0x20
 /* A break of last resort before this item, inside an address (e-mail,
  * URL, domain) that does not fit its line: before . and @, after / - _
- * (Chicago Manual of Style 7.42; CMOS 6.17 for e-mails), where a reader
- * sees that the address goes on. Not a break opportunity otherwise. */
+ * (The Chicago Manual of Style, 17th ed., 7.42), where a reader sees
+ * that the address goes on. Not a break opportunity otherwise. */
 #define SB_LB_ADDR 0x40
 
 /* One measured item, usually one code point. */
