@@ -172,11 +172,11 @@ static int latin_alnum(int32_t cp)
 }
 
 /* 1 when an address may break, as a last resort, between a and b:
- * before . or @ that follow a letter or digit, after / - _ before one. */
+ * before . / - _ @ that follow a letter or digit (SB_LB_ADDR). */
 static int addr_break(int32_t a, int32_t b)
 {
-    return (latin_alnum(a) && (b == '.' || b == '@')) ||
-           ((a == '/' || a == '-' || a == '_') && latin_alnum(b));
+    return latin_alnum(a) &&
+           (b == '.' || b == '/' || b == '-' || b == '_' || b == '@');
 }
 
 void sb_lb_analyse(const int32_t *cps, int n, struct sb_lb_item *it)

@@ -56,9 +56,10 @@ enum sb_lb_break {
 #define SB_LB_SQZ_END 0x10
 #define SB_LB_SQZ_START 0x20
 /* A break of last resort before this item, inside an address (e-mail,
- * URL, domain) that does not fit its line: before . and @, after / - _
- * (The Chicago Manual of Style, 17th ed., 7.42), where a reader sees
- * that the address goes on. Not a break opportunity otherwise. */
+ * URL, domain) that does not fit its line: before . / - _ @ following a
+ * letter or digit (The Chicago Manual of Style, 17th ed., 7.42: the
+ * mark that begins the next line tells the reader the address goes on,
+ * and no hyphen is added). Not a break opportunity otherwise. */
 #define SB_LB_ADDR 0x40
 
 /* One measured item, usually one code point. */

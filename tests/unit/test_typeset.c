@@ -164,19 +164,19 @@ static void tempting_lines(void)
               "平台面向装备制造电子信息原材料消费品等重点行业提供服|APP 平台");
     CHECK_STR(set("甲乙\n丙", 26), "甲乙|丙");
     /* an unbreakable run wider than the line (56 characters of 8 pt at
-     * the grid's tracking fill 28 字) breaks as an address does, after
-     * / - _ or before . @ (CMOS 7.42), else where it overflows */
+     * the grid's tracking fill 28 字) breaks as an address does, before
+     * . / - _ @ (CMOS 7.42), else where it overflows */
     CHECK_STR(set("https://example.com/a/very/long/path/that/never/breaks/"
                   "anywhere/at/all",
                   28),
-              "https://example.com/a/very/long/path/that/never/breaks/|"
-              "anywhere/at/all");
+              "https://example.com/a/very/long/path/that/never/breaks|"
+              "/anywhere/at/all");
     CHECK_STR(set("shenjiayi@chengyue-soft.example.cn", 8),
               "shenjiayi|@chengyue-soft.example.cn");
     CHECK_STR(set("shenjiayi@chengyue-soft.example.cn", 12),
               "shenjiayi@chengyue-soft|.example.cn");
     CHECK_STR(set("shenjiayi@chengyue-soft.example.cn", 10),
-              "shenjiayi@chengyue-|soft.example.cn");
+              "shenjiayi@chengyue|-soft.example.cn");
     CHECK_STR(set("www.chengyue-soft.example.cn", 10),
               "www.chengyue-soft|.example.cn");
     CHECK_STR(set("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
