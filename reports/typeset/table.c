@@ -1,5 +1,7 @@
 /* table.c: tables as wide as the 版心, their header row repeated on every
- * page (under a line such as 续表 when the style gives one), rows
+ * page (under a line such as 续表 when the style gives one), their last
+ * row never alone on a page (a pass that finds it so sends the row
+ * before it along in the passes that follow), rows
  * streamed from a source or kept in memory, cells optionally merged
  * across columns (spans).
  *
@@ -42,6 +44,10 @@ struct tab {
     double lp;               /* line pitch in cells */
     double y;                /* next free y */
     long i;                  /* rows read */
+    long seg_first;          /* row (from 1) the page's part starts with,
+                                0 when it starts inside a row */
+    int row_cut, last_n, last_cut; /* the row was cut over pages; lines and
+                                  cut of the row before */
     /* the table's part on the current page */
     int seg_open;            /* header drawn on this page */
     double seg_top, head_bottom;
@@ -519,6 +525,12 @@ static void place_row(struct tab *tb)
     double pad = 2 * tb->t->st.pad_y_pt;
     int n = tb->row_n, a = 0;
 
+    /* the row before the last, when an earlier pass saw the last alone
+     * at the head of a page: it goes along (a table's last row is
+     * never left alone on a page) */
+    if (tb->i == tb->t->widow_break && tb->y > p->g.top + 0.01)
+        new_page(tb);
+    tb->row_cut = 0;
     while (a < n && p->status == SB_OK) {
         double room =
             p->g.bottom - tb->y - (tb->seg_open ? 0 : open_height(tb));
@@ -539,14 +551,18 @@ static void place_row(struct tab *tb)
             if (fit < 1)
                 fit = 1;
         }
-        if (!tb->seg_open)
+        if (!tb->seg_open) {
             open_segment(tb);
+            tb->seg_first = a == 0 ? tb->i : 0;
+        }
         draw_part(tb, tb->row, n, a, a + fit, tb->y, 0, tb->spans);
         tb->y += fit * tb->lp + pad;
         add_rule(tb, tb->y);
         a += fit;
-        if (a < n)
+        if (a < n) {
             new_page(tb);
+            tb->row_cut = 1;
+        }
     }
 }
 
@@ -561,6 +577,8 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
         goto done;
     tb.y = sb_ts_box_top(p);
     while ((rc = next_row(&tb, &row)) == 1) {
+        tb.last_n = tb.row_n;
+        tb.last_cut = tb.row_cut;
         tb.spans = row.spans;
         tb.row_n = shape_row(&tb, tb.style, tb.row, row.cells, row.spans,
                              0);
@@ -572,6 +590,14 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
     }
     if (rc < 0)
         goto done;
+    /* the last row alone at the head of a page, the one before it whole
+     * on the page before: the next pass sends that one along, if the two
+     * fit a page (a widowed row reads as a table of its own) */
+    if (tb.i >= 2 && tb.seg_first == tb.i && !tb.last_cut &&
+        t->widow_break == 0 &&
+        (tb.last_n + tb.row_n) * tb.lp + 4 * t->st.pad_y_pt <=
+            p->g.bottom - p->g.top - tb.head_h - tb.cont_h)
+        t->widow_break = tb.i - 1;
     if (!tb.seg_open && tb.i == 0) {
         /* no rows: the header alone */
         if (tb.y + tb.head_h > p->g.bottom && tb.y > p->g.top + 0.01)

@@ -163,7 +163,8 @@ void sb_table_style_default(struct sb_table_style *st);
  * the unbreakable pieces of the header and first 256 rows. The header
  * row (黑体 by default) is repeated on every page; a row that does not
  * fit moves to the next page, a row taller than a page is split between
- * lines. cols[0..n_cols-1] and st (NULL: default) are copied. Add rows
+ * lines; the last row is not left alone on a page (the one before it
+ * goes along when the two fit one). cols[0..n_cols-1] and st (NULL: default) are copied. Add rows
  * with sb_table_add_row; they are kept in memory. */
 struct sb_table *sb_doc_add_table(struct sb_doc *doc,
                                   const struct sb_column *cols, int n_cols,

@@ -195,6 +195,9 @@ struct sb_table {
     long n_rows, cap_rows;
     double *width;          /* column widths, pt, from the first pass */
     double width_for;       /* the 版心 width they were made for */
+    long widow_break;       /* row (from 1) that goes to the next page so
+                               that the last is not alone there, found
+                               by an earlier pass; 0: none */
 };
 
 /* ---- the document ------------------------------------------------- */

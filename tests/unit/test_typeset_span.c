@@ -264,6 +264,67 @@ static void floating_figures(void)
     g_free(p2);
 }
 
+/* A table of n one-line rows "第001行"…, laid out (and written to path
+ * when write). Returns its pages. */
+static int rows_table(int n, int write)
+{
+    static const struct sb_column cols[] = {{"行", 0, SB_ALIGN_LEFT}};
+    struct sb_page_style ps;
+    struct sb_table_style st;
+    struct sb_error err = {0};
+    struct sb_doc *doc;
+    struct sb_table *t;
+    int pages;
+
+    sb_page_style_gbt9704(&ps);
+    doc = sb_doc_new(fonts, &ps);
+    sb_table_style_default(&st);
+    t = sb_doc_add_table(doc, cols, 1, &st);
+    for (int i = 1; i <= n; i++) {
+        char cell[32];
+        const char *row[1] = {cell};
+
+        snprintf(cell, sizeof cell, "第%03d行", i);
+        sb_table_add_row(t, row);
+    }
+    if (write)
+        CHECK_INT(sb_doc_write_pdf(doc, path, &err), SB_OK);
+    else
+        CHECK_INT(sb_doc_layout(doc, &err), SB_OK);
+    pages = sb_doc_page_count(doc);
+    sb_doc_free(doc);
+    return pages;
+}
+
+/* The table one row longer than a page holds: its last row does not
+ * stand alone under the repeated header on the second page, the one
+ * before it goes along. */
+static void last_row_not_alone(void)
+{
+    int n = 2;
+    char want[32];
+    PopplerDocument *pd = NULL;
+    PopplerPage *page;
+    char *text;
+
+    while (n < 200 && rows_table(n, 0) == 1)
+        n++;
+    CHECK(n > 10 && n < 200);
+    CHECK_INT(rows_table(n, 1), 2);
+    page = open_page(&pd, 1);
+    CHECK(page != NULL);
+    if (page == NULL)
+        return;
+    text = poppler_page_get_text(page);
+    snprintf(want, sizeof want, "第%03d行", n - 1);
+    CHECK(strstr(text, want) != NULL);
+    snprintf(want, sizeof want, "第%03d行", n);
+    CHECK(strstr(text, want) != NULL);
+    g_free(text);
+    g_object_unref(page);
+    g_object_unref(pd);
+}
+
 int main(void)
 {
     struct sb_error err = {0};
@@ -280,6 +341,7 @@ int main(void)
     RUN(spans_and_no_header);
     RUN(underline_and_kai);
     RUN(floating_figures);
+    RUN(last_row_not_alone);
     unlink(path);
     rmdir(dir);
     sb_fonts_free(fonts);
