@@ -19,6 +19,7 @@
 #include "report/report_evidence.h"
 #include "report/report_facts.h"
 #include "report/report_md.h"
+#include "typeset/linebreak.h"
 #include "typeset/typeset.h"
 #include "volume/volume.h"
 
@@ -122,52 +123,37 @@ struct cover {
     char *foot; /* "工业和信息化部编制" */
 };
 
-/* 1 for a code point no line starts with (，。、；：？！）》” …). */
-static int closing(int32_t cp)
+/* Cut value s into lines of at most max half 字 by the typesetter's own
+ * rules (typeset/linebreak.h: 避头尾, Latin runs and numbers kept
+ * whole, an address cut at its punctuation): the byte ranges of its
+ * *n_lines lines, start and end of each, owned by the caller. */
+static size_t *cover_wrap(const char *s, int max, int *n_lines)
 {
-    return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B ||
-           cp == 0xFF1A || cp == 0xFF1F || cp == 0xFF01 || cp == 0xFF09 ||
-           cp == 0x300B || cp == 0x201D || cp == 0x2019 || cp == 0x2026;
-}
+    size_t len = strlen(s), *offs = sb_xcalloc(len + 1, sizeof *offs);
+    size_t *out = sb_xcalloc(2 * (len + 1), sizeof *out);
+    int32_t *cps = sb_xcalloc(len + 1, sizeof *cps);
+    struct sb_lb_item *it = sb_xcalloc(len + 1, sizeof *it);
+    int n = 0, lines = 0;
 
-static int ascii_word(int32_t cp)
-{
-    return cp < 0x80 && (cp == '.' || cp == '-' || (cp >= '0' && cp <= '9') ||
-                         ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
-}
-
-/* The length in bytes of the first line of value s when a line holds
- * max half 字: cut between code points, not inside a run of Latin
- * letters and digits (unless the run fills the line) nor before a
- * closing mark. All of s when it fits. */
-static size_t cover_cut(const char *s, int max)
-{
-    size_t len = strlen(s), i = 0, word = 0;
-    int w = 0;
-    int32_t prev = 0;
-
-    while (i < len) {
-        int32_t cp;
-        size_t k = (size_t)sb_utf8_decode(s + i, len - i, &cp);
-        int cw = cp_halves(cp);
-
-        if (!(ascii_word(cp) && ascii_word(prev)))
-            word = i; /* a break here keeps Latin runs whole */
-        if (w + cw > max) {
-            size_t cut = word > 0 ? word : i;
-
-            /* a closing mark takes the character before it along */
-            if (closing(cp) && cut == i)
-                do
-                    cut--;
-                while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80);
-            return cut > 0 ? cut : i;
-        }
-        w += cw;
-        i += k;
-        prev = cp;
+    for (size_t i = 0; i < len; n++) {
+        offs[n] = i;
+        i += (size_t)sb_utf8_decode(s + i, len - i, &cps[n]);
+        it[n].adv = (float)cp_halves(cps[n]);
     }
-    return len;
+    offs[n] = len;
+    sb_lb_analyse(cps, n, it);
+    for (int start = 0, next, forced; start < n; start = next) {
+        int end = sb_lb_fit(it, n, start, max, 0, &next, &forced);
+
+        out[2 * lines] = offs[start];
+        out[2 * lines + 1] = offs[end];
+        lines++;
+    }
+    free(it);
+    free(cps);
+    free(offs);
+    *n_lines = lines;
+    return out;
 }
 
 /* One line of a field: indent 字, then text as given, then value
@@ -232,19 +218,20 @@ static void cover_line(struct rp *r, const char *ln, long line, void *user)
         cover_para(r, COVER_INDENT, lab.data, val.data, 1);
         c->lines += 2;
     } else {
-        for (const char *v = value, *first = lab.data; *v != '\0';) {
-            size_t k = cover_cut(v, 2 * COVER_VALUE);
+        int n_lines;
+        size_t *at = cover_wrap(value, 2 * COVER_VALUE, &n_lines);
+
+        for (int k = 0; k < n_lines; k++) {
+            int last = k == n_lines - 1;
 
             sb_buf_clear(&val);
-            sb_buf_put(&val, v, k);
+            sb_buf_put(&val, value + at[2 * k], at[2 * k + 1] - at[2 * k]);
             spaces(&val, COVER_VALUE - halves(val.data) / 2);
-            v += k;
-            cover_para(r, first != NULL ? COVER_INDENT
-                                        : COVER_INDENT + COVER_LABEL,
-                       first, val.data, *v == '\0');
-            first = NULL;
-            c->lines += 1 + (*v == '\0');
+            cover_para(r, k == 0 ? COVER_INDENT : COVER_INDENT + COVER_LABEL,
+                       k == 0 ? lab.data : NULL, val.data, last);
+            c->lines += 1 + last;
         }
+        free(at);
     }
     c->fields++;
     sb_buf_free(&lab);
