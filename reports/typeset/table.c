@@ -355,6 +355,13 @@ static double open_height(const struct tab *tb)
     return tb->head_h + (tb->segs > 0 ? tb->cont_h : 0);
 }
 
+/* Height in pt a later page gives a part's rows: the 版心 less the
+ * continued line and the repeated header. */
+static double page_room(const struct tab *tb)
+{
+    return tb->p->g.bottom - tb->p->g.top - tb->head_h - tb->cont_h;
+}
+
 static void tab_fini(struct tab *tb)
 {
     for (int c = 0; c < tb->t->n_cols; c++) {
@@ -538,9 +545,7 @@ static void place_row(struct tab *tb)
 
         if ((n - a) * tb->lp + pad > room + 0.01) {
             int fresh = !tb->seg_open && tb->y <= p->g.top + 0.01;
-            int cap = (int)floor((p->g.bottom - p->g.top - tb->head_h -
-                                  tb->cont_h - pad) /
-                                 tb->lp);
+            int cap = (int)floor((page_room(tb) - pad) / tb->lp);
 
             fit = (int)floor((room - pad) / tb->lp);
             if (!fresh && ((a == 0 && n <= cap) || fit < 1) &&
@@ -596,7 +601,7 @@ void sb_ts_layout_table(struct ts_pass *p, struct sb_table *t)
     if (tb.i >= 2 && tb.seg_first == tb.i && !tb.last_cut &&
         t->widow_break == 0 &&
         (tb.last_n + tb.row_n) * tb.lp + 4 * t->st.pad_y_pt <=
-            p->g.bottom - p->g.top - tb.head_h - tb.cont_h)
+            page_room(&tb))
         t->widow_break = tb.i - 1;
     if (!tb.seg_open && tb.i == 0) {
         /* no rows: the header alone */
